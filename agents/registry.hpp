@@ -1,0 +1,107 @@
+// registry.hpp — every strategy and component, by name, with parameter metadata.
+//
+// The CLI's `agents` command, the GUI's parameter widgets and spec validation are all built
+// from this metadata: no per-strategy code outside agents/. Strategies are registered in one
+// explicit list (builtin.cpp), never by static self-registration (static libraries drop it).
+// A preset (boulware, conceder…) is an entry that shares a factory with its family and differs
+// only in its parameters' defaults.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/agent.hpp"
+#include "engine/spec.hpp"
+
+namespace treatysim::agents {
+
+// What a registered entry is (the BOA decomposition, plus compliance policies).
+enum class ComponentKind { kNegotiator, kBidding, kAcceptance, kOpponentModel, kCompliance };
+[[nodiscard]] std::string_view component_kind_name(ComponentKind kind) noexcept;
+
+enum class ParameterType { kNumber, kInteger, kString, kSpec };
+[[nodiscard]] std::string_view parameter_type_name(ParameterType type) noexcept;
+
+struct ParameterInfo {
+  std::string name;
+  ParameterType type = ParameterType::kNumber;
+  double default_number = 0.0;  // kNumber, kInteger
+  double min = 0.0;             // inclusive bounds for kNumber, kInteger
+  double max = 0.0;
+  std::string default_text;     // kString (and kSpec: the default spec text)
+  std::string description;      // one sentence, with the unit or meaning
+};
+
+struct StrategyTraits {
+  bool stochastic = false;                  // draws from its random stream
+  bool needs_complete_information = false;  // reads the opponent's preferences
+  bool uses_opponent_model = false;         // learns the opponent from its offers
+  bool needs_enumeration = false;           // lists outcomes (needs an enumerable space)
+};
+
+class Registry;
+
+// Parameter values with defaults filled in, checked against the metadata.
+class Parameters {
+ public:
+  [[nodiscard]] double number(std::string_view name) const;
+  [[nodiscard]] int integer(std::string_view name) const;
+  [[nodiscard]] const std::string& text(std::string_view name) const;
+  [[nodiscard]] const Spec& spec(std::string_view name) const;
+
+ private:
+  friend class Registry;
+  struct Value {
+    std::string name;
+    SpecValue value;
+  };
+  [[nodiscard]] const SpecValue& get(std::string_view name) const;
+  std::vector<Value> values_;
+};
+
+struct StrategyInfo {
+  std::string name;
+  ComponentKind kind = ComponentKind::kNegotiator;
+  std::string description;  // one line on behaviour
+  std::string source;       // the paper or platform it follows
+  StrategyTraits traits;
+  std::vector<ParameterInfo> parameters;
+  // Builds a negotiator (kNegotiator entries only) from resolved parameters.
+  std::function<std::unique_ptr<Agent>(const Parameters&, const Registry&)> create_negotiator;
+};
+
+class Registry : public AgentFactory {
+ public:
+  // Adds an entry; names are unique (checked).
+  void add(StrategyInfo info);
+
+  [[nodiscard]] const StrategyInfo* find(std::string_view name) const noexcept;
+  [[nodiscard]] const std::vector<StrategyInfo>& entries() const noexcept { return entries_; }
+
+  // The entry named by `spec` with its parameters resolved; throws UserError for unknown names,
+  // unknown parameters, wrong types and values out of range.
+  [[nodiscard]] Parameters resolve(const Spec& spec, const StrategyInfo** info = nullptr) const;
+
+  // AgentFactory: a negotiator from a spec.
+  [[nodiscard]] std::unique_ptr<Agent> create(const Spec& spec) const override;
+  // AgentFactory: throws UserError when the spec cannot play `party` of `scenario`.
+  void check(const Spec& spec, const Scenario& scenario, PartyIndex party) const override;
+
+  // Parses and creates in one step.
+  [[nodiscard]] std::unique_ptr<Agent> create(std::string_view spec_text) const;
+
+ private:
+  std::vector<StrategyInfo> entries_;
+};
+
+// The registry with every built-in strategy (built once, thread-safe).
+[[nodiscard]] const Registry& builtin_registry();
+
+// A SpecChecker for scenario loading backed by a registry.
+[[nodiscard]] std::function<void(const std::string&, const Scenario&, PartyIndex)> spec_checker(
+    const Registry& registry);
+
+}  // namespace treatysim::agents

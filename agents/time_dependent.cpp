@@ -1,0 +1,56 @@
+#include "agents/time_dependent.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/tolerance.hpp"
+#include "engine/utility_index.hpp"
+
+namespace treatysim::agents {
+
+double concession_fraction(ConcessionFamily family, double t, double e, double k) {
+  t = std::clamp(t, 0.0, 1.0);
+  if (family == ConcessionFamily::kExponential) return std::exp(std::pow(1.0 - t, e) * std::log(k));
+  if (e == 0.0) return k;
+  return k + (1.0 - k) * std::pow(t, 1.0 / e);
+}
+
+TimeDependentAgent::TimeDependentAgent(ConcessionFamily family, double e, double k)
+    : family_(family), e_(e), k_(k) {}
+
+void TimeDependentAgent::reset(const NegotiationContext& context) {
+  context_ = context;
+  const std::string key = context.scenario->content_hash() + "/" + std::to_string(context.self) +
+                          "/" + std::to_string(context.deadline);
+  if (key == schedule_key_) return;  // same schedule as the last negotiation
+  const UtilityIndex& index = context.own_index("time_dependent bidding");
+  const double u_max = index.best().utility;
+  const double u_min = std::min(u_max, std::max(context.own.reservation_value(), index.worst().utility));
+  const auto n = static_cast<std::size_t>(context.deadline);
+  targets_.resize(n);
+  bids_.resize(n);
+  bid_utilities_.resize(n);
+  const OutcomeSpace& space = context.space();
+  for (std::size_t r = 0; r < n; ++r) {
+    const NegotiationState at{static_cast<int>(r), context.deadline, {}};
+    targets_[r] = u_max - (u_max - u_min) * concession_fraction(family_, at.time(), e_, k_);
+    const UtilityIndex::Entry& bid = index.at_least(targets_[r]);
+    bids_[r] = space.outcome_at(bid.index);
+    bid_utilities_[r] = bid.utility;
+  }
+  schedule_key_ = key;
+}
+
+Outcome TimeDependentAgent::propose(const NegotiationState& state) {
+  return bids_[static_cast<std::size_t>(state.offer_index)];
+}
+
+Response TimeDependentAgent::respond(const NegotiationState& state, const Outcome& offer) {
+  const double u = (*context_.own.utility)(offer);
+  if (!utility_at_least(u, context_.own.reservation_value())) return Response::kReject;
+  if (state.last_offer()) return Response::kAccept;
+  const double next_bid = bid_utilities_[static_cast<std::size_t>(state.offer_index) + 1];
+  return utility_at_least(u, next_bid) ? Response::kAccept : Response::kReject;
+}
+
+}  // namespace treatysim::agents

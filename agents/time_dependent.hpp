@@ -1,0 +1,67 @@
+// time_dependent.hpp — Faratin's time-dependent concession tactics.
+//
+// Source: P. Faratin, C. Sierra, N. R. Jennings, "Negotiation decision functions for autonomous
+// agents", Robotics and Autonomous Systems 24(3–4), 1998; as implemented by GENIUS's
+// TimeDependentAgent (whose concession exponent is called e, as here).
+//
+// Concession fraction at normalised time t = r/(deadline−1) ∈ [0, 1]:
+//   polynomial  α(t) = k + (1−k)·t^(1/e)          (α(t) = k for every t when e = 0)
+//   exponential α(t) = exp((1−t)^e · ln k)
+// Target utility: u_target(t) = u_max − (u_max − u_min)·α(t), with u_max the agent's best utility
+// and u_min = max(reservation value, lowest utility) (capped at u_max).
+// e < 1: Boulware (holds firm, concedes late); e = 1: linear; e > 1: Conceder; e = 0: hardliner.
+//
+// Bidding: offer the outcome with the smallest own utility that reaches the target (ties: lowest
+// outcome index), found in O(log n) in the sorted utility index; the schedule of bids is computed
+// once per (scenario, deadline, parameters) and reused across negotiations.
+// Acceptance (AC_next, Baarslag et al. 2012): accept offer r when it is worth at least the bid the
+// agent would make at r+1; at the last offer (no bid follows), accept when it is worth at least
+// the reservation value. Never accepts below the reservation value; never walks away.
+//
+// Parameters
+// | name | default | range       | meaning                                                  |
+// |------|---------|-------------|----------------------------------------------------------|
+// | e    | 1       | [0, 100]    | concession exponent (β in Faratin's paper)               |
+// | k    | 0       | [0, 1]      | initial concession α(0) (polynomial)                     |
+// | k    | 0.01    | [1e-6, 1]   | initial concession α(0) (exponential; must be > 0)      |
+// Presets (polynomial): boulware e=0.2, linear e=1, conceder e=2, hardliner e=0.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/agent.hpp"
+
+namespace treatysim::agents {
+
+enum class ConcessionFamily { kPolynomial, kExponential };
+
+// α(t) of the family (exposed for tests and plots).
+[[nodiscard]] double concession_fraction(ConcessionFamily family, double t, double e, double k);
+
+class TimeDependentAgent final : public Agent {
+ public:
+  TimeDependentAgent(ConcessionFamily family, double e, double k);
+
+  void reset(const NegotiationContext& context) override;
+  [[nodiscard]] Outcome propose(const NegotiationState& state) override;
+  [[nodiscard]] Response respond(const NegotiationState& state, const Outcome& offer) override;
+
+  // The target utility at offer index r of the current negotiation.
+  [[nodiscard]] double target(int offer_index) const { return targets_[static_cast<std::size_t>(offer_index)]; }
+
+ private:
+  ConcessionFamily family_;
+  double e_;
+  double k_;
+  NegotiationContext context_;
+  // Schedule for the current (scenario, party, deadline): per offer index, the target utility,
+  // the bid and its utility.
+  std::string schedule_key_;
+  std::vector<double> targets_;
+  std::vector<Outcome> bids_;
+  std::vector<double> bid_utilities_;
+};
+
+}  // namespace treatysim::agents

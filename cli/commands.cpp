@@ -1,0 +1,221 @@
+#include "cli/commands.hpp"
+
+#include <ostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "agents/registry.hpp"
+#include "cli/scenario_setup.hpp"
+#include "cli/text_output.hpp"
+#include "engine/atomic_file.hpp"
+#include "engine/scenario_toml.hpp"
+#include "engine/trace.hpp"
+#include "engine/user_error.hpp"
+
+namespace treatysim::cli {
+
+using nlohmann::ordered_json;
+
+// [SECTION] Shared setup ---------------------------------------------------------------------
+
+Scenario load_scenario(const std::string& path, const std::optional<int>& deadline) {
+  Scenario scenario = load_scenario_file(path, agents::spec_checker(agents::builtin_registry()));
+  if (deadline) {
+    try {
+      scenario = scenario.with_deadline(*deadline);
+    } catch (const UserError& e) {
+      throw UserError("--deadline: " + e.message());
+    }
+  }
+  return scenario;
+}
+
+std::array<Spec, kPartyCount> resolve_agents(const Scenario& scenario, const AgentOverrides& overrides) {
+  std::array<std::string, kPartyCount> texts{scenario.party(0).agent, scenario.party(1).agent};
+  std::array<std::string, kPartyCount> origin{"the scenario's parties[0].agent",
+                                              "the scenario's parties[1].agent"};
+  auto assign = [&](const std::string& party_id, const std::string& spec, const std::string& flag) {
+    const PartyIndex p = scenario.find_party(party_id);
+    if (p == kPartyCount) {
+      throw UserError(flag + ": the scenario has no party \"" + party_id + "\" (its parties are \"" +
+                      scenario.party(0).id + "\" and \"" + scenario.party(1).id + "\")");
+    }
+    texts[p] = spec;
+    origin[p] = flag;
+  };
+  for (const std::string& assignment : overrides.assignments) {
+    const std::size_t eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw UserError("--agent: expected ID=SPEC, e.g. --agent us=boulware(e=0.2), got \"" + assignment + "\"");
+    }
+    assign(assignment.substr(0, eq), assignment.substr(eq + 1), "--agent " + assignment.substr(0, eq));
+  }
+  if (overrides.us) assign("us", *overrides.us, "--us");
+  if (overrides.cn) assign("cn", *overrides.cn, "--cn");
+  std::array<Spec, kPartyCount> specs;
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    try {
+      specs[p] = parse_spec(texts[p]);
+      agents::builtin_registry().check(specs[p], scenario, p);
+    } catch (const UserError& e) {
+      throw UserError(origin[p] + ": " + e.message());
+    }
+  }
+  return specs;
+}
+
+namespace {
+
+void emit(const std::string& content, const std::string& out_path, std::ostream& out) {
+  if (out_path.empty()) {
+    out << content;
+  } else {
+    write_file_atomically(out_path, content);
+  }
+}
+
+}  // namespace
+
+// [SECTION] run ---------------------------------------------------------------------------
+
+int run_command(const RunOptions& options, std::ostream& out) {
+  if (options.format != "text" && options.format != "json" && options.format != "csv") {
+    throw UserError("--format: expected text, json or csv, got \"" + options.format + "\"");
+  }
+  const Scenario scenario = load_scenario(options.scenario, options.deadline);
+  const auto specs = resolve_agents(scenario, options.agents);
+  const Trace trace = run_traced(scenario, specs, options.seed, agents::builtin_registry());
+  std::string content;
+  if (options.format == "json") {
+    content = trace_to_text(trace);
+  } else if (options.format == "csv") {
+    content = offers_csv(trace);
+  } else {
+    content = format_negotiation_text(trace);
+  }
+  emit(content, options.out, out);
+  return 0;
+}
+
+// [SECTION] validate ----------------------------------------------------------------------
+
+int validate_command(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
+  int status = 0;
+  for (const std::string& file : files) {
+    try {
+      const Scenario scenario = load_scenario_file(file, agents::spec_checker(agents::builtin_registry()));
+      out << file << ": OK (scenario \"" << scenario.id() << "\", " << scenario.space().issue_count()
+          << " issues, " << format_number(scenario.space().size()) << " outcomes)\n";
+    } catch (const UserError& e) {
+      err << "treatysim: error: " << e.what() << "\n";
+      status = 2;
+    }
+  }
+  return status;
+}
+
+// [SECTION] agents --------------------------------------------------------------------------
+
+int agents_command(const std::string& format, std::ostream& out) {
+  const auto& registry = agents::builtin_registry();
+  if (format == "json") {
+    ordered_json list = ordered_json::array();
+    for (const agents::StrategyInfo& info : registry.entries()) {
+      ordered_json entry;
+      entry["name"] = info.name;
+      entry["kind"] = std::string(agents::component_kind_name(info.kind));
+      entry["description"] = info.description;
+      entry["source"] = info.source;
+      entry["traits"] = {{"stochastic", info.traits.stochastic},
+                         {"needs_complete_information", info.traits.needs_complete_information},
+                         {"uses_opponent_model", info.traits.uses_opponent_model},
+                         {"needs_enumeration", info.traits.needs_enumeration}};
+      ordered_json parameters = ordered_json::array();
+      for (const agents::ParameterInfo& p : info.parameters) {
+        ordered_json param;
+        param["name"] = p.name;
+        param["type"] = std::string(agents::parameter_type_name(p.type));
+        const bool numeric = p.type == agents::ParameterType::kNumber || p.type == agents::ParameterType::kInteger;
+        if (numeric) {
+          param["default"] = p.default_number;
+          param["min"] = p.min;
+          param["max"] = p.max;
+        } else {
+          param["default"] = p.default_text;
+          param["min"] = nullptr;
+          param["max"] = nullptr;
+        }
+        param["description"] = p.description;
+        parameters.push_back(std::move(param));
+      }
+      entry["parameters"] = std::move(parameters);
+      list.push_back(std::move(entry));
+    }
+    out << list.dump(2) << "\n";
+    return 0;
+  }
+  if (format != "text") throw UserError("--format: expected text or json, got \"" + format + "\"");
+  for (const agents::StrategyInfo& info : registry.entries()) {
+    out << info.name << "  [" << agents::component_kind_name(info.kind) << "]\n";
+    out << "    " << info.description << "\n";
+    out << "    source: " << info.source << "\n";
+    std::string traits;
+    if (info.traits.stochastic) traits += " stochastic";
+    if (info.traits.needs_complete_information) traits += " needs-complete-information";
+    if (info.traits.uses_opponent_model) traits += " opponent-model";
+    if (info.traits.needs_enumeration) traits += " enumerates-outcomes";
+    if (!traits.empty()) out << "    traits:" << traits << "\n";
+    for (const agents::ParameterInfo& p : info.parameters) {
+      out << "    " << p.name << " (" << agents::parameter_type_name(p.type) << ", default ";
+      if (p.type == agents::ParameterType::kNumber || p.type == agents::ParameterType::kInteger) {
+        out << format_number(p.default_number) << ", range [" << format_number(p.min) << ", "
+            << format_number(p.max) << "]";
+      } else {
+        out << p.default_text;
+      }
+      out << "): " << p.description << "\n";
+    }
+    out << "\n";
+  }
+  return 0;
+}
+
+// [SECTION] replay ----------------------------------------------------------------------------
+
+int replay_command(const std::string& trace_path, std::ostream& out) {
+  const SavedTrace saved = load_trace_file(trace_path);
+  const Trace rerun = run_traced(saved.scenario, saved.specs, saved.seed, agents::builtin_registry());
+  const ordered_json fresh = trace_to_json(rerun);
+  const ordered_json& old_events = saved.json.at("events");
+  const ordered_json& new_events = fresh.at("events");
+  const std::size_t common = std::min(old_events.size(), new_events.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    if (old_events[i] != new_events[i]) {
+      out << trace_path << ": DIFFERENT at event " << i << "\n  saved:  " << old_events[i].dump()
+          << "\n  replay: " << new_events[i].dump() << "\n";
+      return 1;
+    }
+  }
+  if (old_events.size() != new_events.size()) {
+    out << trace_path << ": DIFFERENT: the saved trace has " << old_events.size()
+        << " events, the replay " << new_events.size() << "\n";
+    return 1;
+  }
+  if (saved.json.at("result") != fresh.at("result")) {
+    out << trace_path << ": DIFFERENT result\n  saved:  " << saved.json.at("result").dump()
+        << "\n  replay: " << fresh.at("result").dump() << "\n";
+    return 1;
+  }
+  out << trace_path << ": identical (" << new_events.size() << " events, "
+      << fresh.at("result").at("end").get<std::string>() << " after "
+      << fresh.at("result").at("offers").get<int>() << " offers, seed " << saved.seed << ")\n";
+  const auto version = saved.json.find("program_version");
+  if (version != saved.json.end() && *version != fresh.at("program_version")) {
+    out << "  note: recorded by treatysim " << version->dump() << ", replayed by "
+        << fresh.at("program_version").dump() << "\n";
+  }
+  return 0;
+}
+
+}  // namespace treatysim::cli

@@ -1,0 +1,49 @@
+// commands.hpp — the treatysim subcommands as plain functions (no CLI11 here).
+//
+// Each command writes its normal output to `out` and returns the process exit status: 0 on
+// success, 1 when a check fails (replay mismatch), 2 for bad user input (the caller prints
+// UserError messages and returns 2).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace treatysim::cli {
+
+// Strategy choices from the command line: "--agent ID=SPEC", "--us SPEC", "--cn SPEC".
+struct AgentOverrides {
+  std::vector<std::string> assignments;  // "ID=SPEC", in the order given
+  std::optional<std::string> us;
+  std::optional<std::string> cn;
+};
+
+struct RunOptions {
+  std::string scenario;
+  AgentOverrides agents;
+  std::uint64_t seed = 1;
+  std::optional<int> deadline;
+  std::string format = "text";  // text | json | csv
+  std::string out;              // file; empty = standard output
+};
+int run_command(const RunOptions& options, std::ostream& out);
+
+int validate_command(const std::vector<std::string>& files, std::ostream& out, std::ostream& err);
+
+int agents_command(const std::string& format, std::ostream& out);
+
+int replay_command(const std::string& trace_path, std::ostream& out);
+
+struct BenchOptions {
+  std::vector<std::string> scenarios;
+  AgentOverrides agents;
+  std::uint64_t seed = 1;
+  long long negotiations = 100000;
+  std::optional<int> deadline;
+  std::string format = "text";  // text | json
+};
+int bench_command(const BenchOptions& options, std::ostream& out);
+
+}  // namespace treatysim::cli

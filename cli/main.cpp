@@ -1,0 +1,77 @@
+// main.cpp — the treatysim command line (the only translation unit that includes CLI11).
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "engine/user_error.hpp"
+#include "engine/version.hpp"
+
+namespace {
+
+void add_agent_options(CLI::App& command, treatysim::cli::AgentOverrides& agents) {
+  command.add_option("--agent", agents.assignments,
+                     "Set a party's strategy: ID=SPEC, e.g. us=boulware(e=0.2) (repeatable)");
+  command.add_option("--us", agents.us, "Strategy of party \"us\" (shorthand for --agent us=SPEC)");
+  command.add_option("--cn", agents.cn, "Strategy of party \"cn\" (shorthand for --agent cn=SPEC)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace treatysim::cli;
+  CLI::App app{"treatysim — a game-theoretic negotiation simulator (U.S.–China STA and more)"};
+  app.set_version_flag("--version", std::string("treatysim ") + treatysim::kProgramVersion);
+  app.require_subcommand(1);
+
+  RunOptions run;
+  auto* run_cmd = app.add_subcommand("run", "Run one negotiation and print it (text), its trace (json) or its offers (csv)");
+  run_cmd->add_option("scenario", run.scenario, "Scenario file (TOML)")->required();
+  add_agent_options(*run_cmd, run.agents);
+  run_cmd->add_option("--seed", run.seed, "Run seed (all randomness derives from it)")->capture_default_str();
+  run_cmd->add_option("--deadline", run.deadline, "Override the deadline (number of offers)");
+  run_cmd->add_option("--format", run.format, "Output: text, json (the trace) or csv (the offers)")
+      ->capture_default_str();
+  run_cmd->add_option("--out", run.out, "Write to FILE (whole or not at all) instead of standard output");
+
+  std::vector<std::string> validate_files;
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files; print OK per file or the errors (exit 2)");
+  validate_cmd->add_option("files", validate_files, "Files to check")->required();
+
+  std::string agents_format = "text";
+  auto* agents_cmd = app.add_subcommand("agents", "List every registered strategy and component with its parameters");
+  agents_cmd->add_option("--format", agents_format, "text or json")->capture_default_str();
+
+  std::string replay_trace;
+  auto* replay_cmd = app.add_subcommand("replay", "Re-run a saved trace and confirm the result is identical (exit 1 if not)");
+  replay_cmd->add_option("trace", replay_trace, "Trace file (JSON, from run --format json)")->required();
+
+  BenchOptions bench;
+  auto* bench_cmd = app.add_subcommand("bench", "Run many negotiations with tracing off and print throughput");
+  bench_cmd->add_option("scenarios", bench.scenarios, "Scenario files")->required();
+  add_agent_options(*bench_cmd, bench.agents);
+  bench_cmd->add_option("--negotiations", bench.negotiations, "Negotiations per scenario")->capture_default_str();
+  bench_cmd->add_option("--seed", bench.seed, "Base seed")->capture_default_str();
+  bench_cmd->add_option("--deadline", bench.deadline, "Override the deadline (number of offers)");
+  bench_cmd->add_option("--format", bench.format, "text or json")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  try {
+    if (*run_cmd) return run_command(run, std::cout);
+    if (*validate_cmd) return validate_command(validate_files, std::cout, std::cerr);
+    if (*agents_cmd) return agents_command(agents_format, std::cout);
+    if (*replay_cmd) return replay_command(replay_trace, std::cout);
+    if (*bench_cmd) return bench_command(bench, std::cout);
+  } catch (const treatysim::UserError& e) {
+    std::cerr << "treatysim: error: " << e.what() << "\n";
+    return 2;
+  }
+  return 2;
+}

@@ -1,0 +1,13 @@
+// atomic_file.hpp — output files are written whole or not at all.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace treatysim {
+
+// Writes `content` to a temporary file beside `path`, flushes it, then renames it over `path`.
+// Throws UserError naming the file when any step fails; the temporary file is removed then.
+void write_file_atomically(const std::string& path, std::string_view content);
+
+}  // namespace treatysim

@@ -1,0 +1,42 @@
+#include "engine/issue.hpp"
+
+#include <array>
+#include <charconv>
+#include <utility>
+
+namespace treatysim {
+
+double NumericRange::value(int level) const noexcept {
+  if (levels <= 1) return min;
+  return min + (max - min) * static_cast<double>(level) / static_cast<double>(levels - 1);
+}
+
+int Issue::find_option(const std::string& option_id) const noexcept {
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    if (options[i].id == option_id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Issue Issue::make_numeric(std::string id, std::string label, std::string description,
+                          NumericRange range) {
+  Issue issue;
+  issue.id = std::move(id);
+  issue.label = std::move(label);
+  issue.description = std::move(description);
+  issue.numeric = true;
+  issue.range = range;
+  issue.options.reserve(static_cast<std::size_t>(range.levels > 0 ? range.levels : 0));
+  for (int level = 0; level < range.levels; ++level) {
+    issue.options.push_back(Option{std::to_string(level), format_number(range.value(level)), {}});
+  }
+  return issue;
+}
+
+std::string format_number(double value) {
+  std::array<char, 32> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  return std::string(buffer.data(), result.ptr);
+}
+
+}  // namespace treatysim
