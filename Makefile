@@ -1,0 +1,46 @@
+# The two commands of the README:
+#   make run   — install what is missing, build, run the main job (the STA negotiation)
+#   make test  — install what is missing, build with warnings as errors, run the whole test
+#                suite, then the same suite built with AddressSanitizer + UndefinedBehaviorSanitizer
+SHELL      := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=Release -DTREATYSIM_WERROR=ON
+ASAN_FLAGS  = -DCMAKE_BUILD_TYPE=Debug -DTREATYSIM_WERROR=ON -DTREATYSIM_SANITIZERS=ON -DTREATYSIM_BENCH=OFF
+
+.PHONY: run test setup build build-asan test-release test-asan bench clean
+
+setup:
+	@scripts/setup-deps.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: setup
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS) --target treatysim
+	@scripts/run-main.sh $(BUILD)
+
+test-release: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) | tee $(BUILD)/ctest.log
+
+build-asan: setup
+	@cmake -S . -B $(ASAN_BUILD) $(ASAN_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+test-asan: build-asan
+	@ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) | tee $(ASAN_BUILD)/ctest.log
+
+test: setup
+	@$(MAKE) --no-print-directory test-release
+	@$(MAKE) --no-print-directory test-asan
+	@scripts/test-summary.sh $(BUILD)/ctest.log $(ASAN_BUILD)/ctest.log
+
+bench: build
+	@$(BUILD)/bin/treatysim_bench
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
