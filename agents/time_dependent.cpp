@@ -20,9 +20,10 @@ TimeDependentAgent::TimeDependentAgent(ConcessionFamily family, double e, double
 
 void TimeDependentAgent::reset(const NegotiationContext& context) {
   context_ = context;
-  const std::string key = context.scenario->content_hash() + "/" + std::to_string(context.self) +
-                          "/" + std::to_string(context.deadline);
-  if (key == schedule_key_) return;  // same schedule as the last negotiation
+  if (context.scenario->content_hash() == schedule_hash_ && context.self == schedule_party_ &&
+      context.deadline == schedule_deadline_) {
+    return;  // same schedule as the last negotiation: no allocation, no pow()
+  }
   const UtilityIndex& index = context.own_index("time_dependent bidding");
   const double u_max = index.best().utility;
   const double u_min = std::min(u_max, std::max(context.own.reservation_value(), index.worst().utility));
@@ -38,7 +39,9 @@ void TimeDependentAgent::reset(const NegotiationContext& context) {
     bids_[r] = space.outcome_at(bid.index);
     bid_utilities_[r] = bid.utility;
   }
-  schedule_key_ = key;
+  schedule_hash_ = context.scenario->content_hash();
+  schedule_party_ = context.self;
+  schedule_deadline_ = context.deadline;
 }
 
 Outcome TimeDependentAgent::propose(const NegotiationState& state) {

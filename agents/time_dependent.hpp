@@ -58,7 +58,9 @@ class TimeDependentAgent final : public Agent {
   NegotiationContext context_;
   // Schedule for the current (scenario, party, deadline): per offer index, the target utility,
   // the bid and its utility.
-  std::string schedule_key_;
+  std::string schedule_hash_;  // scenario content hash of the cached schedule ("" = none)
+  PartyIndex schedule_party_ = 0;
+  int schedule_deadline_ = 0;
   std::vector<double> targets_;
   std::vector<Outcome> bids_;
   std::vector<double> bid_utilities_;
