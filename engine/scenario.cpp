@@ -138,7 +138,8 @@ void validate_scenario_def(const ScenarioDef& def) {
       const std::string wkey = key + ".weights." + def.issues[i].id;
       const double w = prefs.weights[i];
       if (!std::isfinite(w) || w < 0.0) {
-        throw UserError({}, wkey, "expected a non-negative weight, got " + format_number(w));
+        throw UserError({}, wkey,
+                        "expected a finite, non-negative weight, got " + format_number(w));
       }
       sum += w;
       const std::string vkey = key + ".values." + def.issues[i].id;
@@ -146,7 +147,9 @@ void validate_scenario_def(const ScenarioDef& def) {
       if (values.size() != def.issues[i].options.size()) {
         throw UserError({}, vkey,
                         "expected " + std::to_string(def.issues[i].options.size()) +
-                            " values (one per option), got " + std::to_string(values.size()));
+                            (def.issues[i].numeric ? " values (one per level), got "
+                                                   : " values (one per option), got ") +
+                            std::to_string(values.size()));
       }
       for (std::size_t o = 0; o < values.size(); ++o) {
         require_unit_interval(indexed(vkey, o), values[o], "a value");

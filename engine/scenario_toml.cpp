@@ -18,6 +18,11 @@ namespace treatysim {
 
 namespace {
 
+// The limits validate_scenario_def applies (scenario.cpp), checked here while the TOML value is
+// still a 64-bit integer, so that a huge value gets the same message as a small one.
+constexpr int kMaxDeadline = 1'000'000;
+constexpr int kMaxLevels = 0xFFFF;
+
 // [SECTION] Reading TOML with locations ----------------------------------------------------
 
 std::string type_name(const toml::node& node) {
@@ -36,10 +41,20 @@ std::string type_name(const toml::node& node) {
   return "nothing";
 }
 
+// A float as TOML writes it: "10.0" rather than "10", so that "expected a whole number, got
+// 10.0" shows what is wrong.
+std::string toml_float_text(double value) {
+  std::string text = format_number(value);
+  if (text.find_first_not_of("-0123456789") == std::string::npos) text += ".0";
+  return text;
+}
+
 std::string describe_value(const toml::node& node) {
   if (const auto* s = node.as_string()) return "\"" + s->get() + "\" (a string)";
   if (const auto* i = node.as_integer()) return std::to_string(i->get()) + " (an integer)";
-  if (const auto* f = node.as_floating_point()) return format_number(f->get());
+  if (const auto* f = node.as_floating_point()) {
+    return toml_float_text(f->get()) + " (a floating-point number)";
+  }
   if (const auto* b = node.as_boolean()) return std::string(b->get() ? "true" : "false") + " (a boolean)";
   return type_name(node);
 }
@@ -94,12 +109,23 @@ class Reader {
   static std::string join(const std::string& path, const std::string& key) {
     return path.empty() ? key : path + "." + key;
   }
+  // The table header a user writes for a key path: "parties[0].values" -> "parties.values".
+  static std::string header_of(const std::string& path) {
+    std::string header;
+    bool in_index = false;
+    for (const char c : path) {
+      if (c == '[') in_index = true;
+      if (!in_index) header += c;
+      if (c == ']') in_index = false;
+    }
+    return header;
+  }
 
   const toml::table& table(const toml::table& parent, const toml::source_region& parent_region,
                            const std::string& path, const char* key) {
     const toml::node* node = parent.get(key);
     const std::string full = join(path, key);
-    if (node == nullptr) fail(parent_region, full, "missing table [" + full + "]");
+    if (node == nullptr) fail(parent_region, full, "missing table [" + header_of(full) + "]");
     const toml::table* t = node->as_table();
     if (t == nullptr) fail(node->source(), full, "expected a table, got " + type_name(*node));
     remember(full, node->source());
@@ -144,15 +170,19 @@ class Reader {
     return number(node(parent, region, path, key), join(path, key));
   }
 
-  int integer(const toml::node& n, const std::string& key, long long min, long long max) {
+  // A whole number in [min, max]; `what` names it in messages ("a number of offers").
+  int integer(const toml::node& n, const std::string& key, const char* what, int min, int max) {
     remember(key, n.source());
     const auto* i = n.as_integer();
-    if (i == nullptr) fail(n.source(), key, "expected a whole number, got " + describe_value(n));
+    if (i == nullptr) {
+      fail(n.source(), key, std::string("expected ") + what + " (a whole number), got " +
+                                describe_value(n));
+    }
     const std::int64_t v = i->get();
     if (v < min || v > max) {
       fail(n.source(), key,
-           "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-               ", got " + std::to_string(v));
+           std::string("expected ") + what + " from " + std::to_string(min) + " to " +
+               std::to_string(max) + ", got " + std::to_string(v));
     }
     return static_cast<int>(v);
   }
@@ -180,6 +210,18 @@ class Reader {
 
 std::string indexed(const std::string& base, std::size_t index) {
   return base + "[" + std::to_string(index) + "]";
+}
+
+// An id that can be written as a bare TOML key (issue ids are keys of [parties.weights] and
+// [parties.values]); the same rule as validate_scenario_def's.
+bool is_bare_key(const std::string& text) {
+  if (text.empty()) return false;
+  for (const char c : text) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
 }
 
 // [SECTION] Sections ----------------------------------------------------------------------
@@ -221,11 +263,7 @@ Issue read_issue(Reader& r, const toml::table& t, const toml::source_region& reg
   numeric.min = r.number(rt, range->source(), rkey, "min");
   numeric.max = r.number(rt, range->source(), rkey, "max");
   numeric.levels = r.integer(r.node(rt, range->source(), rkey, "levels"), rkey + ".levels",
-                             -1'000'000'000, 1'000'000'000);
-  if (numeric.levels < 2 || numeric.levels > 0xFFFF) {
-    r.fail(rt.get("levels")->source(), rkey + ".levels",
-           "expected a number of levels from 2 to 65535, got " + std::to_string(numeric.levels));
-  }
+                             "a number of levels", 2, kMaxLevels);
   return Issue::make_numeric(issue.id, issue.label, issue.description, numeric);
 }
 
@@ -233,12 +271,14 @@ Issue read_issue(Reader& r, const toml::table& t, const toml::source_region& reg
 std::vector<double> read_values(Reader& r, const toml::node& n, const std::string& key,
                                 const Issue& issue, ValueShape& shape) {
   shape = ValueShape::kTable;
+  const std::string expected_list = "a list of " + std::to_string(issue.options.size()) +
+                                    " values (one per " + (issue.numeric ? "level)" : "option)");
   if (const auto* t = n.as_table()) {
     r.remember(key, n.source());
     if (!issue.numeric) {
       r.fail(n.source(), key,
-             "expected a list of values (one per option); a {shape, direction} table is only "
-             "for numeric issues");
+             "expected " + expected_list +
+                 "; a {shape, direction} table is only for numeric issues");
     }
     r.only_keys(*t, key, {"shape", "direction"});
     const std::string s = r.string(*t, n.source(), key, "shape");
@@ -253,10 +293,19 @@ std::vector<double> read_values(Reader& r, const toml::node& n, const std::strin
     shape = increasing ? ValueShape::kLinearIncreasing : ValueShape::kLinearDecreasing;
     return linear_values(issue.range.levels, increasing);
   }
-  const toml::array& list = r.array(n, key);
+  r.remember(key, n.source());
+  const toml::array* list = n.as_array();
+  if (list == nullptr) {
+    r.fail(n.source(), key,
+           "expected " + expected_list +
+               (issue.numeric ? " or {shape = \"linear\", direction = \"increasing\"}" : "") +
+               ", got " + describe_value(n));
+  }
   std::vector<double> values;
-  values.reserve(list.size());
-  for (std::size_t o = 0; o < list.size(); ++o) values.push_back(r.number(*list.get(o), indexed(key, o)));
+  values.reserve(list->size());
+  for (std::size_t o = 0; o < list->size(); ++o) {
+    values.push_back(r.number(*list->get(o), indexed(key, o)));
+  }
   return values;
 }
 
@@ -264,19 +313,22 @@ std::vector<double> read_values(Reader& r, const toml::node& n, const std::strin
 template <typename ReadOne>
 void read_per_issue(Reader& r, const toml::table& t, const toml::source_region& region,
                     const std::string& key, const std::vector<Issue>& issues, ReadOne read_one) {
+  std::string list;
+  for (const Issue& issue : issues) list += (list.empty() ? "" : ", ") + issue.id;
   for (auto&& [k, v] : t) {
     bool known = false;
     for (const Issue& issue : issues) known = known || issue.id == k.str();
     if (!known) {
-      std::string list;
-      for (const Issue& issue : issues) list += (list.empty() ? "" : ", ") + issue.id;
       r.fail(k.source(), key + "." + std::string(k.str()),
              "unknown issue id (the scenario's issues are: " + list + ")");
     }
   }
   for (std::size_t i = 0; i < issues.size(); ++i) {
     const toml::node* n = t.get(issues[i].id);
-    if (n == nullptr) r.fail(region, key, "missing entry for issue '" + issues[i].id + "'");
+    if (n == nullptr) {
+      r.fail(region, key + "." + issues[i].id,
+             "missing key '" + issues[i].id + "' (expected one entry per issue: " + list + ")");
+    }
     read_one(i, *n, key + "." + issues[i].id);
   }
 }
@@ -322,7 +374,7 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
   r.only_keys(protocol, "protocol", {"deadline", "first_mover", "information"});
   def.protocol.deadline =
       r.integer(r.node(protocol, pregion, "protocol", "deadline"), "protocol.deadline",
-                -2'000'000'000, 2'000'000'000);
+                "a number of offers", 1, kMaxDeadline);
   const std::string first_mover = r.string(protocol, pregion, "protocol", "first_mover");
   const std::string information = r.string(protocol, pregion, "protocol", "information");
   if (information == "private") {
@@ -341,8 +393,16 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
     const std::string key = indexed("issues", i);
     def.issues.push_back(read_issue(r, r.table_of(*issues.get(i), key), issues.get(i)->source(), key));
   }
-  // Duplicate and malformed issue ids must be reported before weights refer to them.
+  // Missing, duplicate and malformed issue ids must be reported before weights refer to them
+  // (validate_scenario_def checks the same later, for defs built in code).
+  if (def.issues.empty()) r.fail(issues_node->source(), "issues", "expected at least one issue");
   for (std::size_t i = 0; i < def.issues.size(); ++i) {
+    if (!is_bare_key(def.issues[i].id)) {
+      const std::string key = indexed("issues", i) + ".id";
+      throw UserError(r.location_of(key), key,
+                      "expected a non-empty id of letters, digits, '_' or '-', got \"" +
+                          def.issues[i].id + "\"");
+    }
     for (std::size_t j = 0; j < i; ++j) {
       if (def.issues[i].id == def.issues[j].id) {
         const std::string key = indexed("issues", i) + ".id";
@@ -355,7 +415,9 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
   if (parties_node == nullptr) r.fail_file("parties", "missing [[parties]] (exactly two parties)");
   const toml::array& parties = r.array(*parties_node, "parties");
   if (parties.size() != kPartyCount) {
-    r.fail(parties_node->source(), "parties",
+    // Point at the first party too many, or at the list when there are too few.
+    const toml::node* at = parties.size() > kPartyCount ? parties.get(kPartyCount) : parties_node;
+    r.fail(at->source(), "parties",
            "expected exactly two parties, got " + std::to_string(parties.size()));
   }
   for (std::size_t p = 0; p < kPartyCount; ++p) {
@@ -411,6 +473,23 @@ SourceLocation offset_location(std::string_view text, std::size_t offset, const 
   return SourceLocation{file, line, column};
 }
 
+// True when 1-based (line, column), columns counted in code points, is a line break or the
+// end of the text.
+bool at_line_end(std::string_view text, int line, int column) {
+  std::size_t i = 0;
+  for (int l = 1; l < line; ++l) {
+    i = text.find('\n', i);
+    if (i == std::string_view::npos) return false;
+    ++i;
+  }
+  for (int c = 1; c < column; ++c) {
+    if (i >= text.size() || text[i] == '\n') return false;
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0U) == 0x80U) ++i;
+  }
+  return i >= text.size() || text[i] == '\n' || text[i] == '\r';
+}
+
 // [SECTION] Writing --------------------------------------------------------------------------
 
 std::string quoted(const std::string& text) {
@@ -461,9 +540,16 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
   try {
     root = toml::parse(text, source_name);
   } catch (const toml::parse_error& e) {
-    throw UserError(SourceLocation{source_name, static_cast<int>(e.source().begin.line),
-                                   static_cast<int>(e.source().begin.column)},
-                    "", "TOML syntax error: " + std::string(e.description()));
+    const SourceLocation where{source_name, static_cast<int>(e.source().begin.line),
+                               static_cast<int>(e.source().begin.column)};
+    std::string message = "TOML syntax error: " + std::string(e.description());
+    // toml++ reports a string left open at the end of its line as a forbidden control
+    // character (the line break); say what usually causes it.
+    if (message.find("control characters") != std::string::npos &&
+        at_line_end(text, where.line, where.column)) {
+      message += " (is a string missing its closing quote?)";
+    }
+    throw UserError(where, "", message);
   }
   Reader reader(source_name);
   ScenarioDef def = read_def(reader, root);
