@@ -105,8 +105,9 @@ int validate_command(const std::vector<std::string>& files, std::ostream& out, s
   for (const std::string& file : files) {
     try {
       const Scenario scenario = load_scenario_file(file, agents::spec_checker(agents::builtin_registry()));
-      out << file << ": OK (scenario \"" << scenario.id() << "\", " << scenario.space().issue_count()
-          << " issues, " << format_number(scenario.space().size()) << " outcomes)\n";
+      const std::size_t issues = scenario.space().issue_count();
+      out << file << ": OK (scenario \"" << scenario.id() << "\", " << issues << (issues == 1 ? " issue, " : " issues, ")
+          << format_number(scenario.space().size()) << " outcomes)\n";
     } catch (const UserError& e) {
       err << "treatysim: error: " << e.what() << "\n";
       status = 2;

@@ -11,17 +11,50 @@
 namespace {
 
 void add_agent_options(CLI::App& command, treatysim::cli::AgentOverrides& agents) {
+  // One ID=SPEC per --agent: without allow_extra_args(false) CLI11 lets a vector option swallow
+  // the words after it, scenario files included ("bench --agent us=linear a.toml b.toml").
   command.add_option("--agent", agents.assignments,
-                     "Set a party's strategy: ID=SPEC, e.g. us=boulware(e=0.2) (repeatable)");
+                     "Set a party's strategy: ID=SPEC, e.g. us=boulware(e=0.2) (repeat for each party)")
+      ->allow_extra_args(false);
   command.add_option("--us", agents.us, "Strategy of party \"us\" (shorthand for --agent us=SPEC)");
   command.add_option("--cn", agents.cn, "Strategy of party \"cn\" (shorthand for --agent cn=SPEC)");
+}
+
+// CLI11 2.1 reads "-1" into an unsigned option as 2^64 − 1; a seed must be written as a
+// non-negative whole number.
+const CLI::Validator kSeed(
+    [](const std::string& text) {
+      return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos
+                 ? std::string()
+                 : "expected a non-negative whole number, got \"" + text + "\"";
+    },
+    "UINT", "seed");
+
+// The message for a command line CLI11 rejected, in the same "treatysim: error:" form as every
+// other error. CLI11 reports an unknown subcommand or top-level option as "A subcommand is
+// required"; name it instead.
+std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  if (app.get_subcommands().empty() && argc > 1) {
+    const std::string first = argv[1];
+    if (first.size() > 1 && first[0] == '-') {
+      return "unknown option \"" + first + "\" (options go after the subcommand: treatysim SUBCOMMAND [OPTIONS])";
+    }
+    if (!first.empty()) {
+      std::string names;
+      for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        names += (names.empty() ? "" : ", ") + sub->get_name();
+      }
+      return "unknown subcommand \"" + first + "\" (the subcommands are " + names + ")";
+    }
+  }
+  return e.what();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace treatysim::cli;
-  CLI::App app{"treatysim — a game-theoretic negotiation simulator (U.S.–China STA and more)"};
+  CLI::App app{"treatysim — a game-theoretic negotiation simulator (U.S.–China STA and more)", "treatysim"};
   app.set_version_flag("--version", std::string("treatysim ") + treatysim::kProgramVersion);
   app.require_subcommand(1);
 
@@ -29,7 +62,9 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run one negotiation and print it (text), its trace (json) or its offers (csv)");
   run_cmd->add_option("scenario", run.scenario, "Scenario file (TOML)")->required();
   add_agent_options(*run_cmd, run.agents);
-  run_cmd->add_option("--seed", run.seed, "Run seed (all randomness derives from it)")->capture_default_str();
+  run_cmd->add_option("--seed", run.seed, "Run seed (all randomness derives from it)")
+      ->capture_default_str()
+      ->check(kSeed);
   run_cmd->add_option("--deadline", run.deadline, "Override the deadline (number of offers)");
   run_cmd->add_option("--format", run.format, "Output: text, json (the trace) or csv (the offers)")
       ->capture_default_str();
@@ -52,15 +87,21 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("scenarios", bench.scenarios, "Scenario files")->required();
   add_agent_options(*bench_cmd, bench.agents);
   bench_cmd->add_option("--negotiations", bench.negotiations, "Negotiations per scenario")->capture_default_str();
-  bench_cmd->add_option("--seed", bench.seed, "Base seed")->capture_default_str();
+  bench_cmd->add_option("--seed", bench.seed, "Base seed (negotiation i derives its seed from it)")
+      ->capture_default_str()
+      ->check(kSeed);
   bench_cmd->add_option("--deadline", bench.deadline, "Override the deadline (number of offers)");
   bench_cmd->add_option("--format", bench.format, "text or json")->capture_default_str();
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help, --version
+    const auto parsed = app.get_subcommands();
+    const std::string help = parsed.empty() ? "treatysim --help" : "treatysim " + parsed.front()->get_name() + " --help";
+    std::cerr << "treatysim: error: " << parse_error_message(app, e, argc, argv) << "\n"
+              << "Run `" << help << "` for more information.\n";
+    return 2;
   }
 
   try {

@@ -22,6 +22,16 @@ std::string pad_left(const std::string& text, std::size_t width) {
   return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
 }
 
+// "1 offer", "7 offers".
+std::string offers(int count) { return std::to_string(count) + (count == 1 ? " offer" : " offers"); }
+
+// How an option is shown in the table: its id, or for a numeric issue its value (the id of a
+// numeric level is only its index, "56" for 0.56).
+const std::string& shown(const Issue& issue, int option) {
+  const Option& o = issue.options[static_cast<std::size_t>(option)];
+  return issue.numeric ? o.label : o.id;
+}
+
 }  // namespace
 
 std::string format_negotiation_text(const Trace& trace) {
@@ -36,16 +46,21 @@ std::string format_negotiation_text(const Trace& trace) {
             fixed3(party.preferences.reservation_value) + ", discount " +
             format_number(party.preferences.discount) + "\n";
   }
-  text += "  deadline " + std::to_string(protocol.deadline) + " offers, " +
+  text += "  deadline " + offers(protocol.deadline) + ", " +
           scenario.party(protocol.first_mover).id + " moves first, " +
           (protocol.information == Information::kComplete ? "complete" : "private") +
           " information, seed " + std::to_string(trace.seed) + "\n\n";
 
-  // Column widths: each issue column fits its header and every option id (+1 for the marker).
+  // Column widths: each issue column fits its header and every option (+1 for the marker).
   std::vector<std::size_t> widths;
+  std::size_t summary_width = 0;  // widest option shown in the agreement summary
   for (const Issue& issue : space.issues()) {
     std::size_t w = issue.id.size();
-    for (const Option& option : issue.options) w = std::max(w, option.id.size() + 1);
+    for (std::size_t o = 0; o < issue.options.size(); ++o) {
+      const std::size_t option_width = shown(issue, static_cast<int>(o)).size();
+      w = std::max(w, option_width + 1);
+      summary_width = std::max(summary_width, option_width);
+    }
     widths.push_back(w);
   }
   std::size_t party_width = 2;
@@ -66,8 +81,7 @@ std::string format_negotiation_text(const Trace& trace) {
                       pad(scenario.party(event.party).id, party_width) + "  ";
     for (std::size_t i = 0; i < space.issue_count(); ++i) {
       const bool changed = previous[event.party] != nullptr && (*previous[event.party])[i] != event.outcome[i];
-      const std::string& id = space.issue(i).options[static_cast<std::size_t>(event.outcome[i])].id;
-      row += pad(id + (changed ? "*" : ""), widths[i]) + "  ";
+      row += pad(shown(space.issue(i), event.outcome[i]) + (changed ? "*" : ""), widths[i]) + "  ";
     }
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
       row += pad_left(fixed3(scenario.utility(p)(event.outcome)), 7) + "  ";
@@ -92,12 +106,15 @@ std::string format_negotiation_text(const Trace& trace) {
   switch (result.end) {
     case NegotiationEnd::kAgreement: {
       text += "Agreement on offer " + std::to_string(result.agreement_offer_index) + " (" +
-              std::to_string(result.offers) + " offers made):\n";
+              offers(result.offers) + " made):\n";
       for (std::size_t i = 0; i < space.issue_count(); ++i) {
-        const Option& option = space.issue(i).options[static_cast<std::size_t>((*result.agreement)[i])];
-        text += "  " + pad(space.issue(i).label, 24) + " " + option.id;
-        if (option.label != option.id) text += "  " + option.label;
-        text += "\n";
+        const Issue& issue = space.issue(i);
+        const int chosen = (*result.agreement)[i];
+        const Option& option = issue.options[static_cast<std::size_t>(chosen)];
+        std::string line = "  " + pad(issue.label, 24) + " " + pad(shown(issue, chosen), summary_width);
+        if (!issue.numeric && option.label != option.id) line += "  " + option.label;
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        text += line + "\n";
       }
       break;
     }
@@ -108,8 +125,7 @@ std::string format_negotiation_text(const Trace& trace) {
       break;
     }
     case NegotiationEnd::kDeadline:
-      text += "No agreement: the deadline of " + std::to_string(protocol.deadline) +
-              " offers passed.\n";
+      text += "No agreement: the deadline of " + offers(protocol.deadline) + " passed.\n";
       break;
     case NegotiationEnd::kRunning: text += "Still running.\n"; break;
   }
