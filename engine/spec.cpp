@@ -144,7 +144,8 @@ class SpecParser {
   }
   double parse_number() {
     const std::size_t start = pos_;
-    if (text_[pos_] == '+') ++pos_;
+    // from_chars takes no '+': skip one here, but only before a digit or '.' ("+-1" is no number).
+    if (text_[pos_] == '+' && pos_ + 1 < text_.size() && text_[pos_ + 1] != '-') ++pos_;
     double value = 0.0;
     const char* begin = text_.data() + pos_;
     const auto result = std::from_chars(begin, text_.data() + text_.size(), value);
