@@ -7,6 +7,7 @@
 // Concession fraction at normalised time t = r/(deadline−1) ∈ [0, 1]:
 //   polynomial  α(t) = k + (1−k)·t^(1/e)          (α(t) = k for every t when e = 0)
 //   exponential α(t) = exp((1−t)^e · ln k)
+//                 (with e = 0, (1−t)⁰ = 1 at every t, so α = k throughout: a hardliner too)
 // Target utility: u_target(t) = u_max − (u_max − u_min)·α(t), with u_max the agent's best utility
 // and u_min = max(reservation value, lowest utility) (capped at u_max).
 // e < 1: Boulware (holds firm, concedes late); e = 1: linear; e > 1: Conceder; e = 0: hardliner.

@@ -35,12 +35,18 @@ std::array<Spec, kPartyCount> resolve_agents(const Scenario& scenario, const Age
   std::array<std::string, kPartyCount> texts{scenario.party(0).agent, scenario.party(1).agent};
   std::array<std::string, kPartyCount> origin{"the scenario's parties[0].agent",
                                               "the scenario's parties[1].agent"};
+  std::array<bool, kPartyCount> overridden{false, false};
   auto assign = [&](const std::string& party_id, const std::string& spec, const std::string& flag) {
     const PartyIndex p = scenario.find_party(party_id);
     if (p == kPartyCount) {
       throw UserError(flag + ": the scenario has no party \"" + party_id + "\" (its parties are \"" +
                       scenario.party(0).id + "\" and \"" + scenario.party(1).id + "\")");
     }
+    if (overridden[p]) {
+      throw UserError(flag + ": party \"" + party_id + "\" already has a strategy from " + origin[p] +
+                      " (give each party one strategy)");
+    }
+    overridden[p] = true;
     texts[p] = spec;
     origin[p] = flag;
   };

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 namespace treatysim {
@@ -31,6 +33,12 @@ Issue Issue::make_numeric(std::string id, std::string label, std::string descrip
     issue.options.push_back(Option{std::to_string(level), format_number(range.value(level)), {}});
   }
   return issue;
+}
+
+double round_for_output(double value) {
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.12g", value);
+  return std::strtod(buffer.data(), nullptr);
 }
 
 std::string format_number(double value) {

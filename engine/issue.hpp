@@ -56,4 +56,9 @@ struct Issue {
 // Shortest decimal text that reads back as the same double ("0.1", "1e-09", "3").
 [[nodiscard]] std::string format_number(double value);
 
+// A utility rounded to 12 significant digits for output (traces, CSV): sums of weight × value
+// carry floating-point noise (0.04 comes out as 0.040000000000000036), which 12 digits remove
+// while keeping far more precision than the 1e-9 tolerance needs.
+[[nodiscard]] double round_for_output(double value);
+
 }  // namespace treatysim

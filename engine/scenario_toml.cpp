@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <map>
@@ -517,6 +518,11 @@ std::string quoted(const std::string& text) {
 }  // namespace
 
 std::string read_text_file(const std::string& path) {
+  if (path.empty()) throw UserError("no file name given (expected the path of a file)");
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw UserError(SourceLocation{path, 0, 0}, "", "is a directory (expected a file)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UserError(SourceLocation{path, 0, 0}, "", std::string("cannot read the file: ") + std::strerror(errno));
   std::ostringstream buffer;

@@ -88,8 +88,11 @@ class SpecParser {
  private:
   [[noreturn]] void fail(const std::string& what) const {
     std::string found = pos_ < text_.size() ? "'" + std::string(1, text_[pos_]) + "'" : "the end";
+    fail_at(pos_, what + ", found " + found);
+  }
+  [[noreturn]] void fail_at(std::size_t position, const std::string& what) const {
     throw UserError("agent spec \"" + std::string(text_) + "\": at column " +
-                    std::to_string(pos_ + 1) + ": " + what + ", found " + found);
+                    std::to_string(position + 1) + ": " + what);
   }
   void skip_space() {
     while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
@@ -120,9 +123,11 @@ class SpecParser {
     if (take(')')) return spec;
     do {
       SpecParameter parameter;
+      skip_space();
+      const std::size_t name_start = pos_;
       parameter.name = parse_name("a parameter name");
       for (const SpecParameter& p : spec.parameters) {
-        if (p.name == parameter.name) fail("parameter '" + parameter.name + "' given twice");
+        if (p.name == parameter.name) fail_at(name_start, "parameter '" + parameter.name + "' given twice");
       }
       if (!take('=')) fail("expected '=' after parameter '" + parameter.name + "'");
       parameter.value = parse_value();

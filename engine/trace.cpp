@@ -38,7 +38,7 @@ ordered_json outcome_to_json(const Scenario& scenario, const Outcome& outcome) {
 
 ordered_json party_values_to_json(const Scenario& scenario, const std::array<double, kPartyCount>& values) {
   ordered_json json = ordered_json::object();
-  for (PartyIndex p = 0; p < kPartyCount; ++p) json[scenario.party(p).id] = values[p];
+  for (PartyIndex p = 0; p < kPartyCount; ++p) json[scenario.party(p).id] = round_for_output(values[p]);
   return json;
 }
 
@@ -182,7 +182,7 @@ std::string offers_csv(const Trace& trace) {
       csv += "," + csv_field(space.issue(i).options[static_cast<std::size_t>(event.outcome[i])].id);
     }
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
-      csv += "," + format_number(scenario.utility(p)(event.outcome));
+      csv += "," + format_number(round_for_output(scenario.utility(p)(event.outcome)));
     }
     const std::string response =
         k + 1 < events.size() ? std::string(event_kind_name(events[k + 1].kind)) : "none";

@@ -57,7 +57,7 @@ class TraceRecorder : public EventListener {
 
 // {issue id: option id} for an outcome.
 [[nodiscard]] nlohmann::ordered_json outcome_to_json(const Scenario& scenario, const Outcome& outcome);
-// {party id: value}.
+// {party id: value}, values rounded to 12 significant digits (round_for_output).
 [[nodiscard]] nlohmann::ordered_json party_values_to_json(const Scenario& scenario,
                                                           const std::array<double, kPartyCount>& values);
 // The result object described above.

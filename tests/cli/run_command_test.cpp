@@ -401,3 +401,20 @@ TEST_CASE("run rejects bad options with messages that name the flag") {
                        UserError);
   CHECK(out.str().empty());
 }
+
+TEST_CASE("run refuses two strategies for one party, and paths that are not files") {
+  std::ostringstream out;
+  auto options = cli_test::run_options("three-clauses.toml", "text");
+  options.agents.assignments = {"us=boulware"};
+  options.agents.us = "linear";
+  CHECK_THROWS_WITH_AS(run_command(options, out),
+                       "--us: party \"us\" already has a strategy from --agent us (give each party one strategy)",
+                       UserError);
+
+  options = cli_test::run_options("", "text");
+  options.scenario = std::string(TREATYSIM_SOURCE_DIR) + "/configs";
+  CHECK_THROWS_WITH_AS(run_command(options, out), (options.scenario + ": is a directory (expected a file)").c_str(),
+                       UserError);
+  options.scenario = "";
+  CHECK_THROWS_WITH_AS(run_command(options, out), "no file name given (expected the path of a file)", UserError);
+}
