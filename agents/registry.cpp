@@ -44,13 +44,23 @@ const std::string& Parameters::text(std::string_view name) const { return get(na
 const Spec& Parameters::spec(std::string_view name) const { return get(name).spec.front(); }
 
 void Registry::add(StrategyInfo info) {
-  TREATYSIM_CHECK(find(info.name) == nullptr, "strategy names are unique");
+  TREATYSIM_CHECK(find(info.name, info.kind) == nullptr, "strategy names are unique within a kind");
   entries_.push_back(std::move(info));
 }
 
 const StrategyInfo* Registry::find(std::string_view name) const noexcept {
+  const StrategyInfo* other = nullptr;
   for (const StrategyInfo& info : entries_) {
-    if (info.name == name) return &info;
+    if (info.name != name) continue;
+    if (info.kind == ComponentKind::kNegotiator) return &info;
+    if (other == nullptr) other = &info;
+  }
+  return other;
+}
+
+const StrategyInfo* Registry::find(std::string_view name, ComponentKind kind) const noexcept {
+  for (const StrategyInfo& info : entries_) {
+    if (info.name == name && info.kind == kind) return &info;
   }
   return nullptr;
 }
@@ -92,8 +102,21 @@ std::string range_text(const ParameterInfo& p) {
 
 }  // namespace
 
-Parameters Registry::resolve(const Spec& spec, const StrategyInfo** info_out) const {
-  const StrategyInfo* info = find(spec.name);
+Parameters Registry::resolve(const Spec& spec, const StrategyInfo** info_out,
+                             std::optional<ComponentKind> kind) const {
+  const StrategyInfo* info = kind ? find(spec.name, *kind) : find(spec.name);
+  if (info == nullptr && kind && *kind != ComponentKind::kNegotiator) {
+    std::vector<std::string> names;
+    std::string list;
+    for (const StrategyInfo& e : entries_) {
+      if (e.kind != *kind) continue;
+      names.push_back(e.name);
+      list += (list.empty() ? "" : ", ") + e.name;
+    }
+    const std::string kind_name(component_kind_name(*kind));
+    throw UserError("unknown " + kind_name + " component \"" + spec.name + "\"" +
+                    suggestion(spec.name, names) + "; " + kind_name + " components: " + list);
+  }
   if (info == nullptr) {
     std::vector<std::string> names;
     std::string list;
@@ -101,8 +124,11 @@ Parameters Registry::resolve(const Spec& spec, const StrategyInfo** info_out) co
       names.push_back(e.name);
       if (e.kind == ComponentKind::kNegotiator) list += (list.empty() ? "" : ", ") + e.name;
     }
-    throw UserError("unknown strategy \"" + spec.name + "\"" + suggestion(spec.name, names) +
-                    "; negotiators: " + list + " (see `treatysim agents`)");
+    // With a close match the suggestion is the useful part; otherwise list the negotiators.
+    const std::string hint = suggestion(spec.name, names);
+    throw UserError("unknown strategy \"" + spec.name + "\"" +
+                    (hint.empty() ? "; negotiators: " + list + " (see `treatysim agents`)"
+                                  : hint + "; `treatysim agents` lists them all"));
   }
   if (info_out != nullptr) *info_out = info;
   for (const SpecParameter& given : spec.parameters) {
@@ -145,13 +171,19 @@ Parameters Registry::resolve(const Spec& spec, const StrategyInfo** info_out) co
         if (value.kind != SpecValue::Kind::kString) {
           throw UserError(where + " expects a quoted string, got " + value.to_string());
         }
+        if (!p.choices.empty() &&
+            std::find(p.choices.begin(), p.choices.end(), value.text) == p.choices.end()) {
+          std::string list;
+          for (const std::string& c : p.choices) list += (list.empty() ? "\"" : ", \"") + c + "\"";
+          throw UserError(where + " expects one of " + list + ", got " + value.to_string());
+        }
         break;
       case ParameterType::kSpec:
         value = given != nullptr ? *given : SpecValue::of_spec(parse_spec(p.default_text));
         if (value.kind != SpecValue::Kind::kSpec) {
           throw UserError(where + " expects a component spec, got " + value.to_string());
         }
-        static_cast<void>(resolve(value.spec.front()));  // validate the nested spec too
+        static_cast<void>(resolve(value.spec.front(), nullptr, p.spec_kind));  // nested spec too
         break;
     }
     resolved.values_.push_back(Parameters::Value{p.name, std::move(value)});
@@ -173,6 +205,54 @@ std::unique_ptr<Agent> Registry::create(std::string_view spec_text) const {
   return create(parse_spec(spec_text));
 }
 
+namespace {
+
+template <typename Component, typename Factory>
+std::unique_ptr<Component> make_component(const Registry& registry, const Spec& spec, ComponentKind kind,
+                                          Factory StrategyInfo::*factory) {
+  const StrategyInfo* info = nullptr;
+  const Parameters parameters = registry.resolve(spec, &info, kind);
+  TREATYSIM_CHECK(static_cast<bool>(info->*factory), "a registered component has no factory");
+  return (info->*factory)(parameters, registry);
+}
+
+// Applies `visit` to every entry a spec names, nested components included.
+template <typename Visit>
+void for_each_entry(const Registry& registry, const Spec& spec, std::optional<ComponentKind> kind, Visit visit) {
+  const StrategyInfo* info = nullptr;
+  const Parameters parameters = registry.resolve(spec, &info, kind);
+  visit(*info, parameters);
+  for (const ParameterInfo& p : info->parameters) {
+    if (p.type == ParameterType::kSpec) for_each_entry(registry, parameters.spec(p.name), p.spec_kind, visit);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<BiddingStrategy> Registry::make_bidding(const Spec& spec) const {
+  return make_component<BiddingStrategy>(*this, spec, ComponentKind::kBidding, &StrategyInfo::create_bidding);
+}
+std::unique_ptr<AcceptanceCondition> Registry::make_acceptance(const Spec& spec) const {
+  return make_component<AcceptanceCondition>(*this, spec, ComponentKind::kAcceptance,
+                                             &StrategyInfo::create_acceptance);
+}
+std::unique_ptr<OpponentModel> Registry::make_model(const Spec& spec) const {
+  return make_component<OpponentModel>(*this, spec, ComponentKind::kOpponentModel, &StrategyInfo::create_model);
+}
+
+StrategyTraits Registry::traits(const Spec& spec) const {
+  StrategyTraits traits;
+  for_each_entry(*this, spec, ComponentKind::kNegotiator, [&traits](const StrategyInfo& info, const Parameters&) {
+    traits.stochastic = traits.stochastic || info.traits.stochastic;
+    traits.needs_complete_information = traits.needs_complete_information || info.traits.needs_complete_information;
+    traits.uses_opponent_model = traits.uses_opponent_model || info.traits.uses_opponent_model;
+    traits.needs_enumeration = traits.needs_enumeration || info.traits.needs_enumeration;
+    traits.interactive = traits.interactive || info.traits.interactive;
+    traits.learns_across_series = traits.learns_across_series || info.traits.learns_across_series;
+  });
+  return traits;
+}
+
 void Registry::check(const Spec& spec, const Scenario& scenario, PartyIndex party) const {
   const StrategyInfo* info = nullptr;
   static_cast<void>(resolve(spec, &info));
@@ -180,15 +260,17 @@ void Registry::check(const Spec& spec, const Scenario& scenario, PartyIndex part
     throw UserError("\"" + info->name + "\" is a " + std::string(component_kind_name(info->kind)) +
                     " component, not a negotiator");
   }
-  if (info->traits.needs_complete_information &&
-      scenario.protocol().information != Information::kComplete) {
+  const StrategyTraits combined = traits(spec);
+  if (combined.needs_complete_information && scenario.protocol().information != Information::kComplete) {
     throw UserError(info->name + " needs complete information (it reads the opponent's "
                     "preferences), but the scenario's protocol.information is \"private\"");
   }
-  if (info->traits.needs_enumeration && !scenario.space().enumerable()) {
+  if (combined.needs_enumeration && !scenario.space().enumerable()) {
     throw UserError(too_large_message(scenario.space(), info->name));
   }
-  static_cast<void>(party);
+  for_each_entry(*this, spec, ComponentKind::kNegotiator, [&](const StrategyInfo& entry, const Parameters& p) {
+    if (entry.check_scenario) entry.check_scenario(p, scenario, party);
+  });
 }
 
 std::function<void(const std::string&, const Scenario&, PartyIndex)> spec_checker(

@@ -4,15 +4,19 @@
 // from this metadata: no per-strategy code outside agents/. Strategies are registered in one
 // explicit list (builtin.cpp), never by static self-registration (static libraries drop it).
 // A preset (boulware, conceder…) is an entry that shares a factory with its family and differs
-// only in its parameters' defaults.
+// only in its parameters' defaults. Names are unique within a kind: `time_dependent` is both a
+// negotiator and the bidding component it is built from; a spec parameter says which kind it
+// takes, and a top-level spec names a negotiator.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "agents/components.hpp"
 #include "engine/agent.hpp"
 #include "engine/spec.hpp"
 
@@ -33,6 +37,10 @@ struct ParameterInfo {
   double max = 0.0;
   std::string default_text;     // kString (and kSpec: the default spec text)
   std::string description;      // one sentence, with the unit or meaning
+  // kSpec: the kind of component the parameter takes (unset: any kind, looked up by name).
+  std::optional<ComponentKind> spec_kind;
+  // kString: the allowed values (empty: any string).
+  std::vector<std::string> choices;
 };
 
 struct StrategyTraits {
@@ -40,6 +48,8 @@ struct StrategyTraits {
   bool needs_complete_information = false;  // reads the opponent's preferences
   bool uses_opponent_model = false;         // learns the opponent from its offers
   bool needs_enumeration = false;           // lists outcomes (needs an enumerable space)
+  bool interactive = false;                 // decisions come from a person (not for batch runs)
+  bool learns_across_series = false;        // keeps what it learned across a series
 };
 
 class Registry;
@@ -69,21 +79,39 @@ struct StrategyInfo {
   std::string source;       // the paper or platform it follows
   StrategyTraits traits;
   std::vector<ParameterInfo> parameters;
-  // Builds a negotiator (kNegotiator entries only) from resolved parameters.
+  // The factory of the entry's kind, from resolved parameters.
   std::function<std::unique_ptr<Agent>(const Parameters&, const Registry&)> create_negotiator;
+  std::function<std::unique_ptr<BiddingStrategy>(const Parameters&, const Registry&)> create_bidding;
+  std::function<std::unique_ptr<AcceptanceCondition>(const Parameters&, const Registry&)> create_acceptance;
+  // May return null (the `none` model).
+  std::function<std::unique_ptr<OpponentModel>(const Parameters&, const Registry&)> create_model;
+  // Extra checks against a scenario (e.g. a scripted file's outcomes); throws UserError.
+  std::function<void(const Parameters&, const Scenario&, PartyIndex)> check_scenario;
 };
 
 class Registry : public AgentFactory {
  public:
-  // Adds an entry; names are unique (checked).
+  // Adds an entry; names are unique within a kind (checked).
   void add(StrategyInfo info);
 
+  // The entry with this name: the negotiator if there is one, else the first of another kind.
   [[nodiscard]] const StrategyInfo* find(std::string_view name) const noexcept;
+  [[nodiscard]] const StrategyInfo* find(std::string_view name, ComponentKind kind) const noexcept;
   [[nodiscard]] const std::vector<StrategyInfo>& entries() const noexcept { return entries_; }
 
   // The entry named by `spec` with its parameters resolved; throws UserError for unknown names,
-  // unknown parameters, wrong types and values out of range.
-  [[nodiscard]] Parameters resolve(const Spec& spec, const StrategyInfo** info = nullptr) const;
+  // unknown parameters, wrong types and values out of range. With `kind`, the name is looked up
+  // among the entries of that kind only.
+  [[nodiscard]] Parameters resolve(const Spec& spec, const StrategyInfo** info = nullptr,
+                                   std::optional<ComponentKind> kind = std::nullopt) const;
+
+  // Components from specs (the kind is checked).
+  [[nodiscard]] std::unique_ptr<BiddingStrategy> make_bidding(const Spec& spec) const;
+  [[nodiscard]] std::unique_ptr<AcceptanceCondition> make_acceptance(const Spec& spec) const;
+  [[nodiscard]] std::unique_ptr<OpponentModel> make_model(const Spec& spec) const;
+  // The traits of a spec, combined over nested components (a boa with a frequency model uses an
+  // opponent model; one with time_dependent bidding enumerates outcomes).
+  [[nodiscard]] StrategyTraits traits(const Spec& spec) const;
 
   // AgentFactory: a negotiator from a spec.
   [[nodiscard]] std::unique_ptr<Agent> create(const Spec& spec) const override;

@@ -5,9 +5,10 @@
 // information (NegotiationContext::opponent is null otherwise). Agents are created by the
 // agents layer's registry; the engine never names a concrete strategy.
 //
-// Lifecycle: reset(context) at the start of every negotiation (forget everything except what a
-// learning agent is documented to keep across a series, see begin_series), then propose()/respond()
-// calls as the protocol demands, with observe() for every event, including the agent's own.
+// Lifecycle: reset(context) at the start of a negotiation forgets everything; in a series of
+// negotiations against the same opponent, continue_series(context) starts each later one and a
+// learning agent keeps what it learned (every other agent treats it as reset). Then propose() and
+// respond() as the protocol demands, with observe() for every event, including the agent's own.
 #pragma once
 
 #include <cstdint>
@@ -77,8 +78,11 @@ class Agent {
   Agent(const Agent&) = delete;
   Agent& operator=(const Agent&) = delete;
 
-  // Starts a negotiation: forget the last one.
+  // Starts a negotiation and forgets everything, including anything learned in earlier ones.
   virtual void reset(const NegotiationContext& context) = 0;
+  // Starts the next negotiation of a series against the same opponent: a learning agent keeps
+  // what it learned; for every other agent this is reset().
+  virtual void continue_series(const NegotiationContext& context) { reset(context); }
   // The next offer (must be an outcome of the space).
   [[nodiscard]] virtual Outcome propose(const NegotiationState& state) = 0;
   // The answer to the offer `offer` (state.offers.back()). kReject leads to propose() for the

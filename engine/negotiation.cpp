@@ -42,7 +42,7 @@ Negotiation::Negotiation(const Scenario& scenario, std::array<Agent*, kPartyCoun
   restart(seed);
 }
 
-void Negotiation::restart(std::uint64_t seed) {
+void Negotiation::restart(std::uint64_t seed, bool continue_series) {
   seed_ = seed;
   offers_.clear();
   result_ = NegotiationResult{};
@@ -60,7 +60,11 @@ void Negotiation::restart(std::uint64_t seed) {
     }
     context.deadline = scenario_.protocol().deadline;
     context.seed = derive_seed(seed, kAgentStream, p);
-    agents_[p]->reset(context);
+    if (continue_series) {
+      agents_[p]->continue_series(context);
+    } else {
+      agents_[p]->reset(context);
+    }
   }
 }
 

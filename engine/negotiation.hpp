@@ -49,7 +49,9 @@ class Negotiation {
               EventListener* listener = nullptr);
 
   // Starts over with another seed, keeping allocated memory (for benchmarks and tournaments).
-  void restart(std::uint64_t seed);
+  // With `continue_series`, the agents are told this is the next negotiation of a series
+  // (Agent::continue_series) instead of being reset.
+  void restart(std::uint64_t seed, bool continue_series = false);
 
   [[nodiscard]] bool done() const noexcept { return result_.end != NegotiationEnd::kRunning; }
   // Performs the next action (an offer or a response) and returns the event it produced
@@ -65,6 +67,14 @@ class Negotiation {
   // The party that makes offer r.
   [[nodiscard]] PartyIndex proposer(int offer_index) const noexcept {
     return (scenario_.protocol().first_mover + static_cast<std::size_t>(offer_index)) % kPartyCount;
+  }
+  // The offer being made or answered now.
+  [[nodiscard]] int offer_index() const noexcept { return offer_index_; }
+  // True when the next step is a response to offers().back(); false when it is an offer.
+  [[nodiscard]] bool awaiting_response() const noexcept { return awaiting_response_; }
+  // The party that acts in the next step (requires !done()).
+  [[nodiscard]] PartyIndex next_actor() const noexcept {
+    return awaiting_response_ ? other_party(proposer(offer_index_)) : proposer(offer_index_);
   }
 
  private:

@@ -48,7 +48,7 @@ TEST_CASE("agents --format json: every entry has a name, a known kind, a descrip
     const auto name = entry.at("name").get<std::string>();
     CAPTURE(name);
     CHECK_FALSE(name.empty());
-    CHECK(names.insert(name).second);  // names are unique
+    CHECK(names.insert(name + "/" + entry.value("kind", "")).second);  // unique within a kind
     REQUIRE(entry.contains("kind"));
     REQUIRE(entry.at("kind").is_string());
     CHECK(kinds.count(entry.at("kind").get<std::string>()) == 1);

@@ -1,0 +1,38 @@
+// equilibrium_agent.hpp — plays the subgame-perfect equilibrium of the finite-horizon
+// alternating-offers game (engine/equilibrium.hpp: backward induction over the discrete outcome
+// space, per-party discount factors and reservation values).
+//
+// Source: Rubinstein 1982; Ståhl 1972; THEORY.md. No research platform ships this benchmark.
+// propose: the equilibrium offer at the current offer index (whatever happened before: the
+//          strategy is subgame perfect, so it does not depend on the history).
+// respond: accept offer r iff own u(ω) ≥ Vself(r+1)/δselfʳ (within 1e-9: accepts when indifferent),
+//          i.e. iff accepting is at least as good as continuing in equilibrium. Never below the
+//          reservation value (Vself ≥ reservation at every index).
+// Needs complete information: the equilibrium depends on the opponent's preferences. Under
+// private information the registry refuses it with a clear error.
+// The solution is computed once per (scenario, deadline) and reused.
+//
+// Parameters: none.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "engine/agent.hpp"
+#include "engine/equilibrium.hpp"
+
+namespace treatysim::agents {
+
+class EquilibriumAgent final : public Agent {
+ public:
+  void reset(const NegotiationContext& context) override;
+  [[nodiscard]] Outcome propose(const NegotiationState& state) override;
+  [[nodiscard]] Response respond(const NegotiationState& state, const Outcome& offer) override;
+
+ private:
+  NegotiationContext context_;
+  std::string solved_hash_;
+  std::unique_ptr<SubgamePerfectEquilibrium> equilibrium_;
+};
+
+}  // namespace treatysim::agents

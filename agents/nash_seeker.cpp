@@ -1,0 +1,66 @@
+#include "agents/nash_seeker.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/bargaining.hpp"
+#include "engine/pareto.hpp"
+#include "engine/tolerance.hpp"
+#include "engine/user_error.hpp"
+
+namespace treatysim::agents {
+
+void NashSeeker::reset(const NegotiationContext& context) {
+  if (!context.complete_information()) {
+    throw UserError("nash_seeker needs complete information (it computes the Pareto frontier and the "
+                    "Nash solution), but the scenario's protocol.information is \"private\"");
+  }
+  context_ = context;
+  const std::string key = context.scenario->content_hash() + "/" + std::to_string(context.deadline);
+  if (key == schedule_hash_ && context.self == schedule_party_) return;
+  const PartyIndex self = context.self;
+  const std::vector<OutcomePoint> points = enumerate_outcomes(*context.scenario);
+  std::vector<OutcomePoint> frontier = pareto_frontier(points);
+  // Own utility descending, ties to the lowest index.
+  std::stable_sort(frontier.begin(), frontier.end(), [self](const OutcomePoint& a, const OutcomePoint& b) {
+    if (!utility_equal(a.utilities[self], b.utilities[self])) return a.utilities[self] > b.utilities[self];
+    return a.index < b.index;
+  });
+  const auto nash = bargaining_solution(points, disagreement_point(*context.scenario), BargainingSolution::kNash);
+  const double best = frontier.front().utilities[self];
+  const double floor = nash ? nash->utilities[self] : best;
+  const auto n = static_cast<std::size_t>(context.deadline);
+  bids_.resize(n);
+  bid_utilities_.resize(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    const NegotiationState at{static_cast<int>(r), context.deadline, {}};
+    const double alpha = e_ == 0.0 ? 0.0 : std::pow(at.time(), 1.0 / e_);
+    const double target = best - (best - floor) * alpha;
+    // The last frontier point (in own-utility order) still reaching the target, lowest index among equals.
+    std::size_t pick = 0;
+    for (std::size_t k = 0; k < frontier.size(); ++k) {
+      if (!utility_at_least(frontier[k].utilities[self], target)) break;
+      if (!utility_equal(frontier[k].utilities[self], frontier[pick].utilities[self])) pick = k;
+    }
+    const OutcomePoint* chosen = &frontier[pick];
+    if (r + 1 == n && nash) chosen = &*nash;  // the last offer is N itself
+    bids_[r] = chosen->outcome;
+    bid_utilities_[r] = chosen->utilities[self];
+  }
+  schedule_hash_ = key;
+  schedule_party_ = self;
+}
+
+Outcome NashSeeker::propose(const NegotiationState& state) {
+  return bids_[static_cast<std::size_t>(state.offer_index)];
+}
+
+Response NashSeeker::respond(const NegotiationState& state, const Outcome& offer) {
+  const double u = (*context_.own.utility)(offer);
+  if (!utility_at_least(u, context_.own.reservation_value())) return Response::kReject;
+  if (state.last_offer()) return Response::kAccept;
+  return utility_at_least(u, bid_utilities_[static_cast<std::size_t>(state.offer_index) + 1]) ? Response::kAccept
+                                                                                               : Response::kReject;
+}
+
+}  // namespace treatysim::agents

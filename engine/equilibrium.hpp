@@ -1,0 +1,60 @@
+// equilibrium.hpp — the subgame-perfect equilibrium (SPE) of the finite-horizon
+// alternating-offers game on a discrete outcome space, by backward induction.
+//
+// Rules are those of negotiation.hpp: offer r is made by proposer(r); agreement on ω at offer r
+// is worth δᵢʳ·uᵢ(ω); if the last offer (r = T−1) is rejected each party gets its reservation
+// value dᵢ. Let Vᵢ(r) be party i's equilibrium payoff when the game reaches offer r, with
+// Vᵢ(T) = dᵢ. At offer r, proposer p and responder q:
+//   - q accepts ω iff uq(ω) ≥ Vq(r+1)/δqʳ (within 1e-9: it accepts when indifferent);
+//   - p offers ω* = the acceptable outcome with the highest up (ties: lowest outcome index),
+//     if δpʳ·up(ω*) ≥ Vp(r+1); then V(r) = (δ₀ʳ·u₀(ω*), δ₁ʳ·u₁(ω*));
+//   - otherwise (no acceptable outcome, or p prefers to wait) p offers its best outcome among
+//     those q rejects, and V(r) = V(r+1). If q would accept everything, p cannot delay and
+//     offers ω* anyway.
+// Comparisons are made on undiscounted utilities so that long horizons (δʳ → 0) stay well
+// conditioned. Cost: O(n log n) to sort once, then O(log n) per offer index: O(n log n + T log n).
+//
+// Source: Rubinstein (1982), Ståhl (1972); THEORY.md "Alternating offers".
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "engine/outcome.hpp"
+#include "engine/scenario.hpp"
+
+namespace treatysim {
+
+struct EquilibriumStep {
+  PartyIndex proposer = 0;
+  Outcome offer;        // what the proposer offers at this index in equilibrium
+  bool accepted = false;  // whether the responder accepts it
+  // The utility the responder needs to accept at this index (undiscounted): Vq(r+1)/δqʳ.
+  double acceptance_threshold = 0.0;
+  std::array<double, kPartyCount> values{};  // Vᵢ(r): payoffs if the game reaches offer r
+};
+
+class SubgamePerfectEquilibrium {
+ public:
+  // Solves the game of `scenario` (its deadline, first mover, discounts, reservation values).
+  // Throws UserError when the space is too large to enumerate.
+  explicit SubgamePerfectEquilibrium(const Scenario& scenario);
+
+  [[nodiscard]] int deadline() const noexcept { return static_cast<int>(steps_.size()); }
+  // Step r = 0 … deadline−1.
+  [[nodiscard]] const EquilibriumStep& step(int offer_index) const noexcept {
+    return steps_[static_cast<std::size_t>(offer_index)];
+  }
+  // The equilibrium path's outcome: the first accepted offer (nullptr when the game ends in
+  // disagreement), and its offer index.
+  [[nodiscard]] const EquilibriumStep* agreement() const noexcept;
+  [[nodiscard]] int agreement_offer_index() const noexcept;
+  // V(0): each party's equilibrium payoff.
+  [[nodiscard]] const std::array<double, kPartyCount>& values() const noexcept { return steps_.front().values; }
+
+ private:
+  std::vector<EquilibriumStep> steps_;
+};
+
+}  // namespace treatysim
