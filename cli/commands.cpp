@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include <cstdio>
+#include <memory>
 #include <ostream>
 #include <sstream>
 
@@ -10,6 +12,7 @@
 #include "cli/text_output.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/scenario_toml.hpp"
+#include "engine/series.hpp"
 #include "engine/trace.hpp"
 #include "engine/user_error.hpp"
 
@@ -81,6 +84,60 @@ void emit(const std::string& content, const std::string& out_path, std::ostream&
   }
 }
 
+// A series of negotiations between the same two agents: one line (or row, or object) each.
+std::string series_output(const Scenario& scenario, const std::array<Spec, kPartyCount>& specs,
+                          const RunOptions& options) {
+  const auto& registry = agents::builtin_registry();
+  std::array<std::unique_ptr<Agent>, kPartyCount> agents{registry.create(specs[0]), registry.create(specs[1])};
+  const std::vector<NegotiationResult> results =
+      run_series(scenario, {agents[0].get(), agents[1].get()}, options.seed, options.series);
+  const std::string& a = scenario.party(0).id;
+  const std::string& b = scenario.party(1).id;
+  if (options.format == "json") {
+    ordered_json json;
+    json["scenario"] = scenario.id();
+    json["seed"] = options.seed;
+    json["agents"] = {{a, specs[0].to_string()}, {b, specs[1].to_string()}};
+    ordered_json list = ordered_json::array();
+    for (const NegotiationResult& r : results) list.push_back(result_to_json(scenario, r));
+    json["negotiations"] = std::move(list);
+    return json.dump(2) + "\n";
+  }
+  std::string text;
+  if (options.format == "csv") {
+    text = "negotiation,end,offers,utility_" + a + ",utility_" + b + "\n";
+  } else {
+    text = "Series of " + std::to_string(results.size()) + " negotiations on " + scenario.id() + ": " + a + " = " +
+           specs[0].to_string() + ", " + b + " = " + specs[1].to_string() + ", seed " + std::to_string(options.seed) +
+           "\n(payoffs are discounted utilities; a learning agent keeps what it learned from one to the next)\n\n" +
+           "   #  end         offers  " + a + "      " + b + "\n";
+  }
+  std::array<double, kPartyCount> sums{};
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const NegotiationResult& r = results[i];
+    char line[160];
+    const std::string end(negotiation_end_name(r.end));
+    if (options.format == "csv") {
+      std::snprintf(line, sizeof line, "%zu,%s,%d,%s,%s\n", i, end.c_str(), r.offers,
+                    format_number(round_for_output(r.discounted_utilities[0])).c_str(),
+                    format_number(round_for_output(r.discounted_utilities[1])).c_str());
+    } else {
+      std::snprintf(line, sizeof line, "%4zu  %-10s  %6d  %.3f  %.3f\n", i, end.c_str(), r.offers,
+                    r.discounted_utilities[0], r.discounted_utilities[1]);
+    }
+    text += line;
+    sums[0] += r.discounted_utilities[0];
+    sums[1] += r.discounted_utilities[1];
+  }
+  if (options.format == "text") {
+    char line[160];
+    const auto n = static_cast<double>(results.size());
+    std::snprintf(line, sizeof line, "\nmean payoff: %s %.3f, %s %.3f\n", a.c_str(), sums[0] / n, b.c_str(), sums[1] / n);
+    text += line;
+  }
+  return text;
+}
+
 }  // namespace
 
 // [SECTION] run ---------------------------------------------------------------------------
@@ -91,6 +148,10 @@ int run_command(const RunOptions& options, std::ostream& out) {
   }
   const Scenario scenario = load_scenario(options.scenario, options.deadline);
   const auto specs = resolve_agents(scenario, options.agents);
+  if (options.series > 0) {
+    emit(series_output(scenario, specs, options), options.out, out);
+    return 0;
+  }
   const Trace trace = run_traced(scenario, specs, options.seed, agents::builtin_registry());
   std::string content;
   if (options.format == "json") {

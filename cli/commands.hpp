@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <istream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ struct RunOptions {
   std::optional<int> deadline;
   std::string format = "text";  // text | json | csv
   std::string out;              // file; empty = standard output
+  int series = 0;               // > 0: a series of this many negotiations (learning agents keep learning)
 };
 int run_command(const RunOptions& options, std::ostream& out);
 
@@ -45,5 +47,17 @@ struct BenchOptions {
   std::string format = "text";  // text | json
 };
 int bench_command(const BenchOptions& options, std::ostream& out);
+
+struct PlayOptions {
+  std::string scenario;
+  std::string as;                       // the party the person plays
+  std::optional<std::string> against;   // the agent's strategy (default: the scenario's)
+  std::uint64_t seed = 1;
+  std::optional<int> deadline;
+  bool echo_input = false;  // echo each answer (when input comes from a file or pipe)
+};
+// The terminal game: a person plays one side against an agent, reading decisions from `in`
+// (bad input is asked again; the end of input abandons the game) and writing to `out`.
+int play_command(const PlayOptions& options, std::istream& in, std::ostream& out);
 
 }  // namespace treatysim::cli

@@ -2,6 +2,8 @@
 #include <iostream>
 #include <string>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
@@ -66,6 +68,10 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(kSeed);
   run_cmd->add_option("--deadline", run.deadline, "Override the deadline (number of offers)");
+  run_cmd->add_option("--series", run.series,
+                      "Run a series of N negotiations between the same agents (learning agents keep learning); "
+                      "prints one line per negotiation")
+      ->check(CLI::Range(1, 1000000));
   run_cmd->add_option("--format", run.format, "Output: text, json (the trace) or csv (the offers)")
       ->capture_default_str();
   run_cmd->add_option("--out", run.out, "Write to FILE (whole or not at all) instead of standard output");
@@ -93,6 +99,14 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--deadline", bench.deadline, "Override the deadline (number of offers)");
   bench_cmd->add_option("--format", bench.format, "text or json")->capture_default_str();
 
+  PlayOptions play;
+  auto* play_cmd = app.add_subcommand("play", "Bargain against an agent in the terminal: you take one side");
+  play_cmd->add_option("scenario", play.scenario, "Scenario file (TOML)")->required();
+  play_cmd->add_option("--as", play.as, "The party you play (its id, e.g. us)")->required();
+  play_cmd->add_option("--against", play.against, "The agent's strategy (default: the scenario's)");
+  play_cmd->add_option("--seed", play.seed, "Run seed")->check(kSeed)->capture_default_str();
+  play_cmd->add_option("--deadline", play.deadline, "Override the deadline (number of offers)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -110,6 +124,10 @@ int main(int argc, char** argv) {
     if (*agents_cmd) return agents_command(agents_format, std::cout);
     if (*replay_cmd) return replay_command(replay_trace, std::cout);
     if (*bench_cmd) return bench_command(bench, std::cout);
+    if (*play_cmd) {
+      play.echo_input = ::isatty(STDIN_FILENO) == 0;
+      return play_command(play, std::cin, std::cout);
+    }
   } catch (const treatysim::UserError& e) {
     std::cerr << "treatysim: error: " << e.what() << "\n";
     return 2;

@@ -418,3 +418,29 @@ TEST_CASE("run refuses two strategies for one party, and paths that are not file
   options.scenario = "";
   CHECK_THROWS_WITH_AS(run_command(options, out), "no file name given (expected the path of a file)", UserError);
 }
+
+TEST_CASE("run --series: one result per negotiation, and a learning agent's series is reproducible") {
+  auto options = cli_test::run_options("sta-2024.toml", "json");
+  options.series = 8;
+  options.agents.us = "bandit(arms=\"0.1,1,4\")";
+  std::ostringstream first;
+  std::ostringstream second;
+  CHECK(run_command(options, first) == 0);
+  CHECK(run_command(options, second) == 0);
+  CHECK(first.str() == second.str());
+  const auto json = nlohmann::json::parse(first.str());
+  REQUIRE(json.at("negotiations").size() == 8);
+  CHECK(json.at("agents").at("us") == "bandit(arms=\"0.1,1,4\")");
+  // UCB1 plays the three arms once each, in order: e = 0.1, 1, 4 against the same opponent give
+  // three different first results, and the fourth negotiation repeats one of the first three.
+  const auto& n = json.at("negotiations");
+  CHECK(n[0].at("utilities") != n[1].at("utilities"));
+  CHECK(n[1].at("utilities") != n[2].at("utilities"));
+  CHECK((n[3].at("utilities") == n[0].at("utilities") || n[3].at("utilities") == n[1].at("utilities") ||
+         n[3].at("utilities") == n[2].at("utilities")));
+
+  options.format = "csv";
+  std::ostringstream csv;
+  CHECK(run_command(options, csv) == 0);
+  CHECK(csv.str().rfind("negotiation,end,offers,utility_us,utility_cn\n0,agreement,", 0) == 0);
+}
