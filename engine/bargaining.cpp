@@ -43,13 +43,18 @@ std::optional<OutcomePoint> bargaining_solution(const std::vector<OutcomePoint>&
     }
     return 0.0;
   };
-  const OutcomePoint* best = rational.front();
-  double best_value = objective(*best);
-  for (const OutcomePoint* p : rational) {
-    const double value = objective(*p);
-    if (utility_greater(value, best_value) || (utility_equal(value, best_value) && p->index < best->index)) {
-      best = p;
-      best_value = std::max(best_value, value);
+  // The maximum first, then the lowest index within the tolerance of it. (A single pass that
+  // compares with the best so far misses a lower index tied with the maximum when values step up
+  // by less than 1e-9 at a time, and on input out of index order can settle on a value more than
+  // 1e-9 below the maximum.)
+  std::vector<double> values;
+  values.reserve(rational.size());
+  for (const OutcomePoint* p : rational) values.push_back(objective(*p));
+  const double best_value = *std::max_element(values.begin(), values.end());
+  const OutcomePoint* best = nullptr;
+  for (std::size_t k = 0; k < rational.size(); ++k) {
+    if (utility_at_least(values[k], best_value) && (best == nullptr || rational[k]->index < best->index)) {
+      best = rational[k];
     }
   }
   return *best;

@@ -8,8 +8,8 @@
 //                                left out of the minimum)
 //   egalitarian (Kalai 1977)     maximise min(u₀−d₀, u₁−d₁)
 //   utilitarian                  maximise u₀+u₁ (social welfare)
-// Objective values within 1e-9 tie; ties go to the lowest outcome index. Brute force over the
-// enumerated outcomes: O(n).
+// Objective values within 1e-9 of the maximum tie; ties go to the lowest outcome index (whatever
+// the order of the points passed in). Brute force over the enumerated outcomes: O(n).
 #pragma once
 
 #include <optional>

@@ -1,6 +1,7 @@
 #include "engine/pareto.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "engine/tolerance.hpp"
 #include "engine/user_error.hpp"
@@ -34,26 +35,38 @@ std::vector<OutcomePoint> pareto_frontier(const std::vector<OutcomePoint>& point
     if (a->utilities[1] != b->utilities[1]) return a->utilities[1] > b->utilities[1];
     return a->index < b->index;
   });
+  // prefix_best_u1[k]: the best u₁ among order[0, k).
+  std::vector<double> prefix_best_u1(order.size() + 1, -std::numeric_limits<double>::infinity());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    prefix_best_u1[k + 1] = std::max(prefix_best_u1[k], order[k]->utilities[1]);
+  }
+  // p is dominated iff some q has u₀ better beyond the tolerance and u₁ at least p's within it,
+  // or u₀ at least p's within the tolerance and u₁ better beyond it. Both sets of candidates q
+  // are prefixes of `order`, so each test is one binary search and one prefix maximum. (The
+  // tolerance makes dominance intransitive, so a sweep that compares only with the best point
+  // seen so far can disagree with the definition near 1e-9.)
+  auto dominated = [&](const OutcomePoint& p) {
+    const auto much_higher = std::partition_point(order.begin(), order.end(), [&p](const OutcomePoint* q) {
+      return utility_greater(q->utilities[0], p.utilities[0]);
+    });
+    const auto at_least = std::partition_point(order.begin(), order.end(), [&p](const OutcomePoint* q) {
+      return utility_at_least(q->utilities[0], p.utilities[0]);
+    });
+    return utility_at_least(prefix_best_u1[static_cast<std::size_t>(much_higher - order.begin())], p.utilities[1]) ||
+           utility_greater(prefix_best_u1[static_cast<std::size_t>(at_least - order.begin())], p.utilities[1]);
+  };
   std::vector<OutcomePoint> frontier;
-  bool any_higher = false;
-  double best_u1_higher = 0.0;  // the best u₁ among outcomes with strictly higher u₀
   std::size_t begin = 0;
   while (begin < order.size()) {
-    // A level: outcomes whose u₀ is within the tolerance of the level's first.
+    // A level: outcomes whose u₀ is within the tolerance of the level's first; listed by index.
     std::size_t end = begin + 1;
     while (end < order.size() && utility_equal(order[end]->utilities[0], order[begin]->utilities[0])) ++end;
-    double level_best_u1 = order[begin]->utilities[1];
-    for (std::size_t k = begin; k < end; ++k) level_best_u1 = std::max(level_best_u1, order[k]->utilities[1]);
-    if (!any_higher || utility_greater(level_best_u1, best_u1_higher)) {
-      std::vector<OutcomePoint> level;
-      for (std::size_t k = begin; k < end; ++k) {
-        if (utility_equal(order[k]->utilities[1], level_best_u1)) level.push_back(*order[k]);
-      }
-      std::sort(level.begin(), level.end(), [](const OutcomePoint& a, const OutcomePoint& b) { return a.index < b.index; });
-      frontier.insert(frontier.end(), level.begin(), level.end());
+    std::vector<OutcomePoint> level;
+    for (std::size_t k = begin; k < end; ++k) {
+      if (!dominated(*order[k])) level.push_back(*order[k]);
     }
-    if (!any_higher || level_best_u1 > best_u1_higher) best_u1_higher = level_best_u1;
-    any_higher = true;
+    std::sort(level.begin(), level.end(), [](const OutcomePoint& a, const OutcomePoint& b) { return a.index < b.index; });
+    frontier.insert(frontier.end(), level.begin(), level.end());
     begin = end;
   }
   return frontier;

@@ -2,8 +2,9 @@
 //
 // An outcome is on the frontier when no other outcome is at least as good for both parties and
 // better for one, comparing utilities with the 1e-9 tolerance. Outcomes with equal utility pairs
-// are all listed. Sort-and-sweep, O(n log n): sort by u₀ descending (u₁ descending within a
-// level of equal u₀), then keep each outcome whose u₁ beats every u₁ seen at strictly higher u₀.
+// are all listed. O(n log n): sort by u₀ descending, then test each outcome against the best u₁
+// among the outcomes whose u₀ is higher beyond the tolerance, and among those whose u₀ is at least
+// its own within the tolerance (prefix maxima found by binary search).
 #pragma once
 
 #include <array>
