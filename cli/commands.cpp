@@ -9,6 +9,8 @@
 
 #include "agents/registry.hpp"
 #include "cli/scenario_setup.hpp"
+#include "cli/svg_plot.hpp"
+#include "engine/analysis.hpp"
 #include "cli/text_output.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/scenario_toml.hpp"
@@ -153,6 +155,7 @@ int run_command(const RunOptions& options, std::ostream& out) {
     return 0;
   }
   const Trace trace = run_traced(scenario, specs, options.seed, agents::builtin_registry());
+  if (!options.svg.empty()) write_file_atomically(options.svg, outcome_space_svg(scenario, analyze_scenario(scenario), &trace));
   std::string content;
   if (options.format == "json") {
     content = trace_to_text(trace);

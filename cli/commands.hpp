@@ -29,6 +29,7 @@ struct RunOptions {
   std::string format = "text";  // text | json | csv
   std::string out;              // file; empty = standard output
   int series = 0;               // > 0: a series of this many negotiations (learning agents keep learning)
+  std::string svg;              // also write the negotiation's picture here (SVG)
 };
 int run_command(const RunOptions& options, std::ostream& out);
 
@@ -47,6 +48,14 @@ struct BenchOptions {
   std::string format = "text";  // text | json
 };
 int bench_command(const BenchOptions& options, std::ostream& out);
+
+struct AnalyzeOptions {
+  std::string scenario;
+  std::string format = "text";  // text | json
+  std::string outcome;          // option ids in issue order, "S0/IP1/D1/G1/T2": print its metrics
+  std::string svg;              // write the outcome-space picture here
+};
+int analyze_command(const AnalyzeOptions& options, std::ostream& out);
 
 struct PlayOptions {
   std::string scenario;

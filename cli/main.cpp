@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(kSeed);
   run_cmd->add_option("--deadline", run.deadline, "Override the deadline (number of offers)");
+  run_cmd->add_option("--svg", run.svg, "Also write the negotiation's picture (SVG) to FILE");
   run_cmd->add_option("--series", run.series,
                       "Run a series of N negotiations between the same agents (learning agents keep learning); "
                       "prints one line per negotiation")
@@ -99,6 +100,13 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--deadline", bench.deadline, "Override the deadline (number of offers)");
   bench_cmd->add_option("--format", bench.format, "text or json")->capture_default_str();
 
+  AnalyzeOptions analyze;
+  auto* analyze_cmd = app.add_subcommand("analyze", "The outcome space: frontier, bargaining solutions, ZOPA, equilibrium");
+  analyze_cmd->add_option("scenario", analyze.scenario, "Scenario file (TOML)")->required();
+  analyze_cmd->add_option("--format", analyze.format, "text or json")->capture_default_str();
+  analyze_cmd->add_option("--outcome", analyze.outcome, "Metrics of one outcome: option ids in issue order, e.g. S0/IP1/D1/G1/T2");
+  analyze_cmd->add_option("--svg", analyze.svg, "Write the outcome-space picture (SVG) to FILE");
+
   PlayOptions play;
   auto* play_cmd = app.add_subcommand("play", "Bargain against an agent in the terminal: you take one side");
   play_cmd->add_option("scenario", play.scenario, "Scenario file (TOML)")->required();
@@ -124,6 +132,7 @@ int main(int argc, char** argv) {
     if (*agents_cmd) return agents_command(agents_format, std::cout);
     if (*replay_cmd) return replay_command(replay_trace, std::cout);
     if (*bench_cmd) return bench_command(bench, std::cout);
+    if (*analyze_cmd) return analyze_command(analyze, std::cout);
     if (*play_cmd) {
       play.echo_input = ::isatty(STDIN_FILENO) == 0;
       return play_command(play, std::cin, std::cout);
