@@ -175,7 +175,11 @@ class TerminalGame final : public EventListener {
     if (result.agreement) {
       const std::array<double, kPartyCount> deal{scenario_.utility(0)(*result.agreement),
                                                  scenario_.utility(1)(*result.agreement)};
-      for (const OutcomePoint& p : pareto_frontier(points)) {
+      // A frontier point that dominates the deal, if any; else any outcome that does (dominance
+      // within the 1e-9 tolerance is not transitive, so the frontier alone could miss one).
+      std::vector<OutcomePoint> candidates = pareto_frontier(points);
+      candidates.insert(candidates.end(), points.begin(), points.end());
+      for (const OutcomePoint& p : candidates) {
         if (dominates(p.utilities, deal)) {
           out_ << "Your deal is not Pareto-optimal: " << scenario_.space().format(p.outcome) << " is worth "
                << fixed3(p.utilities[human_]) << " to you and " << fixed3(p.utilities[agent_]) << " to "

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config ccache
   libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
-  libcli11-dev libtbb-dev
+  libcli11-dev libtbb-dev libpugixml-dev
 )
 
 missing=()
