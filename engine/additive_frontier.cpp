@@ -19,6 +19,14 @@ struct Partial {
   std::uint16_t option;  // option chosen for this level's issue
 };
 
+// The margin a partial must lose by to be pruned: the tolerance plus a slack for rounding.
+// Adding the same later contributions to two partial sums keeps their order (rounding is
+// monotone) but can shrink their difference by up to an ulp per addition (≤ 2.3e-16 each for
+// utilities ≤ 1; ≤ 32 issues). A partial ahead by just over 1e-9 could then end up within the
+// tolerance, so that its completion no longer dominates the pruned one's, which would be on the
+// enumerative frontier. 1e-12 covers that many ulps with room to spare.
+constexpr double kPruneMargin = kUtilityTolerance + 1e-12;
+
 // Keeps the partials no other partial dominates exactly with a margin (see the header), in
 // (u₀ desc, u₁ desc) order.
 void prune(std::vector<Partial>& points) {
@@ -35,14 +43,14 @@ void prune(std::vector<Partial>& points) {
   kept.reserve(n);
   for (std::size_t k = 0; k < n; ++k) {
     const Partial& p = points[k];
-    // Points with u₀ > p.u₀ + tol form a prefix; so do points with u₀ ≥ p.u₀.
+    // Points with u₀ > p.u₀ + margin form a prefix; so do points with u₀ ≥ p.u₀.
     const auto much = std::partition_point(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(k),
-                                           [&p](const Partial& q) { return q.u0 > p.u0 + kUtilityTolerance; });
+                                           [&p](const Partial& q) { return q.u0 > p.u0 + kPruneMargin; });
     const auto at_least = std::partition_point(points.begin(), points.end(),
                                                [&p](const Partial& q) { return q.u0 >= p.u0; });
     const bool dominated =
         prefix_best[static_cast<std::size_t>(much - points.begin())] >= p.u1 ||
-        prefix_best[static_cast<std::size_t>(at_least - points.begin())] > p.u1 + kUtilityTolerance;
+        prefix_best[static_cast<std::size_t>(at_least - points.begin())] > p.u1 + kPruneMargin;
     if (!dominated) kept.push_back(p);
   }
   points.swap(kept);

@@ -7,7 +7,8 @@
 // every completion of a is dominated by the same completion of b. To stay exactly equal to the
 // enumerative frontier under the 1e-9 tolerance (whose dominance is not transitive), a partial is
 // pruned only when another is at least as good in both coordinates *exactly* and better by more
-// than 1e-9 in one; the survivors are then filtered with pareto_frontier(), the definition itself.
+// than 1e-9 (plus 1e-12 for rounding in the later additions) in one; the survivors are then
+// filtered with pareto_frontier(), the definition itself.
 // Partial sums add contributions in issue order, as UtilityFunction does, so utilities match the
 // enumerative ones bit for bit.
 //

@@ -55,16 +55,20 @@ std::vector<OutcomePoint> pareto_frontier(const std::vector<OutcomePoint>& point
     return utility_at_least(prefix_best_u1[static_cast<std::size_t>(much_higher - order.begin())], p.utilities[1]) ||
            utility_greater(prefix_best_u1[static_cast<std::size_t>(at_least - order.begin())], p.utilities[1]);
   };
+  // The undominated points first, then levels formed among them only, so that the order does not
+  // depend on dominated outcomes (which the non-enumerative frontier never sees).
+  std::vector<const OutcomePoint*> kept;
+  for (const OutcomePoint* p : order) {
+    if (!dominated(*p)) kept.push_back(p);
+  }
   std::vector<OutcomePoint> frontier;
   std::size_t begin = 0;
-  while (begin < order.size()) {
-    // A level: outcomes whose u₀ is within the tolerance of the level's first; listed by index.
+  while (begin < kept.size()) {
+    // A level: points whose u₀ is within the tolerance of the level's first; listed by index.
     std::size_t end = begin + 1;
-    while (end < order.size() && utility_equal(order[end]->utilities[0], order[begin]->utilities[0])) ++end;
+    while (end < kept.size() && utility_equal(kept[end]->utilities[0], kept[begin]->utilities[0])) ++end;
     std::vector<OutcomePoint> level;
-    for (std::size_t k = begin; k < end; ++k) {
-      if (!dominated(*order[k])) level.push_back(*order[k]);
-    }
+    for (std::size_t k = begin; k < end; ++k) level.push_back(*kept[k]);
     std::sort(level.begin(), level.end(), [](const OutcomePoint& a, const OutcomePoint& b) { return a.index < b.index; });
     frontier.insert(frontier.end(), level.begin(), level.end());
     begin = end;
