@@ -28,9 +28,10 @@ Outcome EquilibriumAgent::propose(const NegotiationState& state) {
 Response EquilibriumAgent::respond(const NegotiationState& state, const Outcome& offer) {
   const double u = (*context_.own.utility)(offer);
   const EquilibriumStep& step = equilibrium_->step(state.offer_index);
-  return utility_at_least(u, step.acceptance_threshold) && utility_at_least(u, context_.own.reservation_value())
-             ? Response::kAccept
-             : Response::kReject;
+  if (utility_at_least(u, step.acceptance_threshold) && utility_at_least(u, context_.own.reservation_value())) {
+    return Response::kAccept;
+  }
+  return step.responder_walks_away ? Response::kWalkAway : Response::kReject;
 }
 
 }  // namespace treatysim::agents

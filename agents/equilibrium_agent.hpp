@@ -5,9 +5,10 @@
 // Source: Rubinstein 1982; Ståhl 1972; THEORY.md. No research platform ships this benchmark.
 // propose: the equilibrium offer at the current offer index (whatever happened before: the
 //          strategy is subgame perfect, so it does not depend on the history).
-// respond: accept offer r iff own u(ω) ≥ Vself(r+1)/δselfʳ (within 1e-9: accepts when indifferent),
-//          i.e. iff accepting is at least as good as continuing in equilibrium. Never below the
-//          reservation value (Vself ≥ reservation at every index).
+// respond: accept offer r iff own u(ω) ≥ max(reservation, Vself(r+1))/δselfʳ (within 1e-9: accepts
+//          when indifferent), i.e. iff accepting is at least as good as walking away or going on
+//          in equilibrium; otherwise walk away when that beats going on, else reject. It never
+//          accepts below its reservation value.
 // Needs complete information: the equilibrium depends on the opponent's preferences. Under
 // private information the registry refuses it with a clear error.
 // The solution is computed once per (scenario, deadline) and reused.

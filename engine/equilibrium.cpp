@@ -1,5 +1,6 @@
 #include "engine/equilibrium.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/tolerance.hpp"
@@ -55,7 +56,11 @@ SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
     const double discount_q = std::pow(scenario.party(q).preferences.discount, r);
     const ResponderTable& table = tables[q];
     step.proposer = p;
-    step.acceptance_threshold = next[q] / discount_q;
+    const std::array<double, kPartyCount> reservation{scenario.party(0).preferences.reservation_value,
+                                                      scenario.party(1).preferences.reservation_value};
+    step.responder_walks_away = utility_greater(reservation[q], next[q]);
+    const std::array<double, kPartyCount> rejection = step.responder_walks_away ? reservation : next;
+    step.acceptance_threshold = std::max(reservation[q], next[q]) / discount_q;
     const std::size_t acceptable = table.index->count_at_least(step.acceptance_threshold);
     const std::size_t n = table.index->size();
     bool agree = false;
@@ -64,7 +69,7 @@ SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
       const Outcome offer = space.outcome_at(table.index->entry(best).index);
       const double payoff_p = discount_p * scenario.utility(p)(offer);
       // p agrees when waiting is no better, or when it cannot make an offer q rejects.
-      agree = utility_at_least(payoff_p, next[p]) || acceptable == n;
+      agree = utility_at_least(payoff_p, rejection[p]) || acceptable == n;
       if (agree) {
         step.offer = offer;
         step.values[p] = payoff_p;
@@ -73,7 +78,7 @@ SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
     }
     if (!agree) {
       step.offer = space.outcome_at(table.index->entry(table.suffix_best[acceptable]).index);
-      step.values = next;
+      step.values = rejection;
     }
     step.accepted = agree;
     next = step.values;
@@ -81,15 +86,15 @@ SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
 }
 
 const EquilibriumStep* SubgamePerfectEquilibrium::agreement() const noexcept {
-  for (const EquilibriumStep& step : steps_) {
-    if (step.accepted) return &step;
-  }
-  return nullptr;
+  const int r = agreement_offer_index();
+  return r < 0 ? nullptr : &steps_[static_cast<std::size_t>(r)];
 }
 
 int SubgamePerfectEquilibrium::agreement_offer_index() const noexcept {
+  // Follow the equilibrium path: the first accepted offer, unless a responder walks away first.
   for (std::size_t r = 0; r < steps_.size(); ++r) {
     if (steps_[r].accepted) return static_cast<int>(r);
+    if (steps_[r].responder_walks_away) return -1;
   }
   return -1;
 }

@@ -196,12 +196,13 @@ namespace {
 // outcome; for each, the responder compares accepting with the subgame after a rejection
 // (searched again for every offer); the proposer picks by engine/equilibrium.hpp's documented
 // rules:
-//   - q accepts ω iff uq(ω) ≥ Vq(r+1)/δqʳ − 1e-9 (accepts when indifferent);
+//   - a rejection leads to R = d when q walks away (dq > Vq(r+1) + 1e-9), else to V(r+1);
+//   - q accepts ω iff δqʳ·uq(ω) ≥ max(dq, Vq(r+1)) − 1e-9 (accepts when indifferent);
 //   - ω* = the acceptable outcome with the highest up (ties within 1e-9: lowest index);
-//   - p agrees iff up(ω*) ≥ Vp(r+1)/δpʳ − 1e-9, or q accepts every outcome; then
+//   - p agrees iff δpʳ·up(ω*) ≥ Rp − 1e-9, or q accepts every outcome; then
 //     V(r) = (δ₀ʳu₀(ω*), δ₁ʳu₁(ω*));
 //   - otherwise p offers its best outcome among those q rejects (ties: lowest index) and
-//     V(r) = V(r+1); V(T) = the reservation values.
+//     V(r) = R; V(T) = the reservation values.
 struct Node {
   std::array<double, 2> values{};
   Outcome offer;              // the proposer's offer at this index
@@ -227,10 +228,18 @@ Node brute_force(const Scenario& scenario, int r) {
   std::optional<Outcome> best_accepted;
   std::optional<Outcome> best_rejected;
   Node continuation;
+  const double reservation_q = scenario.party(q).preferences.reservation_value;
   for (std::uint64_t i = 0; i < space.count(); ++i) {
     const Outcome omega = space.outcome_at(i);
-    continuation = brute_force(scenario, r + 1);  // the subtree after q rejects ω
-    const bool accepts = uq(omega) >= continuation.values[q] / dq - treatysim::kUtilityTolerance;
+    continuation = brute_force(scenario, r + 1);  // the subtree after q rejects ω and goes on
+    if (reservation_q > continuation.values[q] + treatysim::kUtilityTolerance) {
+      // q would walk away rather than go on: a rejection ends the game at the reservation values.
+      Node walked;
+      for (PartyIndex i2 = 0; i2 < 2; ++i2) walked.values[i2] = scenario.party(i2).preferences.reservation_value;
+      continuation = walked;
+    }
+    const double alternative = std::max(reservation_q, continuation.values[q]);
+    const bool accepts = uq(omega) >= alternative / dq - treatysim::kUtilityTolerance;
     std::optional<Outcome>& slot = accepts ? best_accepted : best_rejected;
     // Strictly better by more than the tolerance replaces; an equal one keeps the lower index.
     if (!slot || treatysim::utility_greater(up(omega), up(*slot))) slot = omega;
@@ -358,17 +367,16 @@ TEST_CASE("equilibrium vs equilibrium on tiny random games follows the solver's 
   CHECK(forced_below_reservation < 100);
 }
 
-TEST_CASE("equilibrium solver: a proposer who cannot delay agrees even below its reservation value") {
-  // equilibrium.hpp: "If q would accept everything, p cannot delay and offers ω* anyway."
+TEST_CASE("equilibrium solver: the responder's walk-away option sets its threshold") {
+  // equilibrium.hpp: a proposer cannot avoid an agreement when everything is acceptable, but a
+  // responder can walk away and get its reservation value.
   // Split the pie, T = 2, China moves first; us: δ = 0.5, reservation 0.6; China: reservation 0.
-  // r = 1 (us proposes, last offer): China's threshold is 0/0.5^1 = 0, so it accepts every
-  // share; us must agree and takes the whole pie, worth 0.5^1 · 1 = 0.5 < 0.6.
-  // r = 0 (China proposes): us accepts a share s iff s ≥ V_us(1)/1 = 0.5, so China offers 0.5;
-  // V(0) = (0.5, 0.5). The value of the game to us, 0.5, is below its reservation value 0.6.
-  // The game of equilibrium.hpp has no walk-away; under negotiation.hpp's protocol us could
-  // walk away from China's first offer and get 0.6. The equilibrium agent's reservation guard
-  // (it never accepts below 0.6) makes it reject the 0.5 instead, and it then gets 0.5 by
-  // taking the pie at r = 1: it departs from the solver's path without gaining anything.
+  // r = 1 (us proposes, last offer): China's threshold is max(0, 0)/0.5^1 = 0, so it accepts
+  // every share; us must agree and takes the whole pie, worth 0.5^1 · 1 = 0.5 < 0.6.
+  // r = 0 (China proposes): going on is worth 0.5 to us, walking away 0.6, so us accepts a share
+  // s iff s ≥ max(0.6, 0.5)/1 = 0.6, and China offers 0.6: V(0) = (0.6, 0.4). Without the
+  // walk-away (the textbook game) China would offer 0.5 and us would get less than its
+  // reservation value.
   ScenarioDef def = pie(2, 0.5, 0.9).def();
   def.protocol.first_mover = 1;
   def.parties[0].preferences.reservation_value = 0.6;
@@ -378,14 +386,15 @@ TEST_CASE("equilibrium solver: a proposer who cannot delay agrees even below its
   CHECK(spe.step(1).accepted);
   CHECK(proposer_share(scenario, spe, 1) == doctest::Approx(1.0));
   CHECK(spe.step(1).values[0] == doctest::Approx(0.5));
-  CHECK(spe.step(0).acceptance_threshold == doctest::Approx(0.5));
+  CHECK(spe.step(0).acceptance_threshold == doctest::Approx(0.6));
+  CHECK(spe.step(0).responder_walks_away);
   CHECK(spe.step(0).accepted);
-  CHECK(scenario.utility(0)(spe.step(0).offer) == doctest::Approx(0.5));
-  CHECK(spe.values()[0] == doctest::Approx(0.5));
-  CHECK(spe.values()[1] == doctest::Approx(0.5));
+  CHECK(scenario.utility(0)(spe.step(0).offer) == doctest::Approx(0.6));
+  CHECK(spe.values()[0] == doctest::Approx(0.6));
+  CHECK(spe.values()[1] == doctest::Approx(0.4));
   const Node node = brute_force(scenario, 0);
-  CHECK(node.values[0] == doctest::Approx(0.5));
-  CHECK(node.values[1] == doctest::Approx(0.5));
+  CHECK(node.values[0] == doctest::Approx(0.6));
+  CHECK(node.values[1] == doctest::Approx(0.4));
   // The agents never accept below their reservation value.
   const treatysim::NegotiationResult result = play_equilibrium(scenario);
   CHECK(result.utilities[0] >= 0.6 - 1e-9);
