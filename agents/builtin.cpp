@@ -1,10 +1,17 @@
 // builtin.cpp — the one explicit list of built-in strategies and components.
 //
 // Negotiators first (the order `treatysim agents` shows), then BOA components by kind.
+#include <functional>
 #include <memory>
 
 #include "agents/ac_next.hpp"
 #include "agents/bandit_agent.hpp"
+#include "agents/compliance/always.hpp"
+#include "agents/compliance/generous_tit_for_tat.hpp"
+#include "agents/compliance/grim_trigger.hpp"
+#include "agents/compliance/random_policy.hpp"
+#include "agents/compliance/tit_for_tat_policy.hpp"
+#include "agents/compliance/win_stay_lose_shift.hpp"
 #include "agents/boa_agent.hpp"
 #include "agents/equilibrium_agent.hpp"
 #include "agents/frequency_model.hpp"
@@ -355,10 +362,54 @@ void add_components(Registry& registry) {
   registry.add(std::move(none));
 }
 
+// [SECTION] Compliance policies (the treaty lifecycle's stage game) ---------------------------
+
+void add_compliance_policies(Registry& registry) {
+  constexpr const char* kAxelrod = "Axelrod 1984, The Evolution of Cooperation";
+  struct Simple {
+    const char* name;
+    const char* description;
+    const char* source;
+    std::function<std::unique_ptr<CompliancePolicy>()> make;
+  };
+  const Simple simple[] = {
+      {"always_comply", "honours the clauses every period", kAxelrod,
+       [] { return std::make_unique<AlwaysPolicy>(Move::kHonour); }},
+      {"always_exploit", "exploits the clauses every period", kAxelrod,
+       [] { return std::make_unique<AlwaysPolicy>(Move::kExploit); }},
+      {"tit_for_tat", "honours first, then does what the other side did last period", kAxelrod,
+       [] { return std::make_unique<TitForTatPolicy>(); }},
+      {"grim_trigger", "honours until the other side exploits once, then exploits for ever", "Friedman 1971; Axelrod 1984",
+       [] { return std::make_unique<GrimTriggerPolicy>(); }},
+      {"win_stay_lose_shift", "repeats its move after a good period, switches after a bad one",
+       "Nowak & Sigmund 1993, Nature 364", [] { return std::make_unique<WinStayLoseShiftPolicy>(); }},
+  };
+  for (const Simple& s : simple) {
+    StrategyInfo info = entry(s.name, ComponentKind::kCompliance, s.description, s.source);
+    info.create_compliance = [make = s.make](const Parameters&, const Registry&) { return make(); };
+    registry.add(std::move(info));
+  }
+  StrategyInfo generous = entry("generous_tit_for_tat", ComponentKind::kCompliance,
+                                "tit-for-tat that forgives an exploitation with some probability",
+                                "Nowak & Sigmund 1992, Nature 355");
+  generous.traits.stochastic = true;
+  generous.parameters = {number("forgiveness", 0.1, 0.0, 1.0, "probability of honouring after the other side exploited")};
+  generous.create_compliance = [](const Parameters& p, const Registry&) {
+    return std::make_unique<GenerousTitForTatPolicy>(p.number("forgiveness"));
+  };
+  registry.add(std::move(generous));
+  StrategyInfo random = entry("random", ComponentKind::kCompliance, "honours with probability p each period", kAxelrod);
+  random.traits.stochastic = true;
+  random.parameters = {number("p", 0.5, 0.0, 1.0, "probability of honouring a period")};
+  random.create_compliance = [](const Parameters& p, const Registry&) { return std::make_unique<RandomPolicy>(p.number("p")); };
+  registry.add(std::move(random));
+}
+
 Registry make_builtin_registry() {
   Registry registry;
   add_negotiators(registry);
   add_components(registry);
+  add_compliance_policies(registry);
   return registry;
 }
 

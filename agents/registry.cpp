@@ -239,6 +239,9 @@ std::unique_ptr<AcceptanceCondition> Registry::make_acceptance(const Spec& spec)
 std::unique_ptr<OpponentModel> Registry::make_model(const Spec& spec) const {
   return make_component<OpponentModel>(*this, spec, ComponentKind::kOpponentModel, &StrategyInfo::create_model);
 }
+std::unique_ptr<CompliancePolicy> Registry::make_compliance(const Spec& spec) const {
+  return make_component<CompliancePolicy>(*this, spec, ComponentKind::kCompliance, &StrategyInfo::create_compliance);
+}
 
 StrategyTraits Registry::traits(const Spec& spec) const {
   StrategyTraits traits;
@@ -276,6 +279,13 @@ void Registry::check(const Spec& spec, const Scenario& scenario, PartyIndex part
 std::function<void(const std::string&, const Scenario&, PartyIndex)> spec_checker(
     const Registry& registry) {
   return [&registry](const std::string& text, const Scenario& scenario, PartyIndex party) {
+    // "compliance:SPEC" names a compliance policy (the treaty lifecycle), anything else a negotiator.
+    constexpr std::string_view kCompliancePrefix = "compliance:";
+    if (text.rfind(kCompliancePrefix, 0) == 0) {
+      static_cast<void>(registry.resolve(parse_spec(text.substr(kCompliancePrefix.size())), nullptr,
+                                         ComponentKind::kCompliance));
+      return;
+    }
     registry.check(parse_spec(text), scenario, party);
   };
 }

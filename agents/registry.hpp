@@ -18,6 +18,7 @@
 
 #include "agents/components.hpp"
 #include "engine/agent.hpp"
+#include "engine/compliance.hpp"
 #include "engine/spec.hpp"
 
 namespace treatysim::agents {
@@ -85,6 +86,7 @@ struct StrategyInfo {
   std::function<std::unique_ptr<AcceptanceCondition>(const Parameters&, const Registry&)> create_acceptance;
   // May return null (the `none` model).
   std::function<std::unique_ptr<OpponentModel>(const Parameters&, const Registry&)> create_model;
+  std::function<std::unique_ptr<CompliancePolicy>(const Parameters&, const Registry&)> create_compliance;
   // Extra checks against a scenario (e.g. a scripted file's outcomes); throws UserError.
   std::function<void(const Parameters&, const Scenario&, PartyIndex)> check_scenario;
 };
@@ -109,6 +111,8 @@ class Registry : public AgentFactory {
   [[nodiscard]] std::unique_ptr<BiddingStrategy> make_bidding(const Spec& spec) const;
   [[nodiscard]] std::unique_ptr<AcceptanceCondition> make_acceptance(const Spec& spec) const;
   [[nodiscard]] std::unique_ptr<OpponentModel> make_model(const Spec& spec) const;
+  // A compliance policy for the treaty lifecycle (kind compliance; throws UserError).
+  [[nodiscard]] std::unique_ptr<CompliancePolicy> make_compliance(const Spec& spec) const;
   // The traits of a spec, combined over nested components (a boa with a frequency model uses an
   // opponent model; one with time_dependent bidding enumerates outcomes).
   [[nodiscard]] StrategyTraits traits(const Spec& spec) const;
@@ -117,6 +121,11 @@ class Registry : public AgentFactory {
   [[nodiscard]] std::unique_ptr<Agent> create(const Spec& spec) const override;
   // AgentFactory: throws UserError when the spec cannot play `party` of `scenario`.
   void check(const Spec& spec, const Scenario& scenario, PartyIndex party) const override;
+
+  // AgentFactory: a compliance policy (same as make_compliance).
+  [[nodiscard]] std::unique_ptr<CompliancePolicy> create_compliance(const Spec& spec) const override {
+    return make_compliance(spec);
+  }
 
   // Parses and creates in one step.
   [[nodiscard]] std::unique_ptr<Agent> create(std::string_view spec_text) const;

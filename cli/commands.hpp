@@ -49,6 +49,18 @@ struct BenchOptions {
 };
 int bench_command(const BenchOptions& options, std::ostream& out);
 
+struct SimulateOptions {
+  std::string scenario;
+  std::optional<int> years;              // default: the scenario's [treaty] years
+  std::optional<std::uint64_t> seed;     // default: the scenario's [treaty] seed
+  int runs = 1;                          // > 1: that many seeds (seed, seed+1, …), in parallel
+  int jobs = 0;                          // threads for --runs (0: all cores)
+  std::string format = "text";           // text | json | csv
+  std::string out;
+  bool progress = false;                 // a progress bar on stderr (set when it is a terminal)
+};
+int simulate_command(const SimulateOptions& options, std::ostream& out);
+
 struct AnalyzeOptions {
   std::string scenario;
   std::string format = "text";  // text | json

@@ -100,6 +100,17 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--deadline", bench.deadline, "Override the deadline (number of offers)");
   bench_cmd->add_option("--format", bench.format, "text or json")->capture_default_str();
 
+  SimulateOptions simulate;
+  auto* simulate_cmd = app.add_subcommand("simulate", "The treaty's life: negotiations, extensions, lapses, compliance, trust, events");
+  simulate_cmd->add_option("scenario", simulate.scenario, "Scenario file with a [treaty] section")->required();
+  simulate_cmd->add_option("--years", simulate.years, "Horizon in years (default: the scenario's)");
+  simulate_cmd->add_option("--seed", simulate.seed, "Run seed (default: the scenario's [treaty] seed)")->check(kSeed);
+  simulate_cmd->add_option("--runs", simulate.runs, "Simulate K seeds (seed, seed+1, ...) in parallel; print the distribution of paths")
+      ->check(CLI::Range(1, 10000000));
+  simulate_cmd->add_option("--jobs", simulate.jobs, "Threads for --runs (default: all cores)")->check(CLI::Range(0, 1024));
+  simulate_cmd->add_option("--format", simulate.format, "text, json or csv")->capture_default_str();
+  simulate_cmd->add_option("--out", simulate.out, "Write to FILE (whole or not at all) instead of standard output");
+
   AnalyzeOptions analyze;
   auto* analyze_cmd = app.add_subcommand("analyze", "The outcome space: frontier, bargaining solutions, ZOPA, equilibrium");
   analyze_cmd->add_option("scenario", analyze.scenario, "Scenario file (TOML)")->required();
@@ -133,6 +144,10 @@ int main(int argc, char** argv) {
     if (*replay_cmd) return replay_command(replay_trace, std::cout);
     if (*bench_cmd) return bench_command(bench, std::cout);
     if (*analyze_cmd) return analyze_command(analyze, std::cout);
+    if (*simulate_cmd) {
+      simulate.progress = ::isatty(STDERR_FILENO) != 0;
+      return simulate_command(simulate, std::cout);
+    }
     if (*play_cmd) {
       play.echo_input = ::isatty(STDIN_FILENO) == 0;
       return play_command(play, std::cin, std::cout);

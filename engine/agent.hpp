@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 
+#include "engine/compliance.hpp"
 #include "engine/event.hpp"
 #include "engine/outcome.hpp"
 #include "engine/scenario.hpp"
@@ -102,6 +103,8 @@ class AgentFactory {
   // Throws UserError when `spec` cannot play `party` of `scenario` (bad spec, complete
   // information required, outcome space too large…).
   virtual void check(const Spec& spec, const Scenario& scenario, PartyIndex party) const = 0;
+  // A compliance policy for the treaty lifecycle (throws UserError for bad specs).
+  [[nodiscard]] virtual std::unique_ptr<CompliancePolicy> create_compliance(const Spec& spec) const = 0;
 };
 
 }  // namespace treatysim

@@ -58,6 +58,8 @@ void require_unit_interval(const std::string& key, double value, const char* wha
 
 }  // namespace
 
+void validate_lifecycle(const ScenarioDef& def);
+
 void validate_scenario_def(const ScenarioDef& def) {
   require_id("scenario.id", def.id);
   if (def.protocol.deadline < 1 || def.protocol.deadline > kMaxDeadline) {
@@ -161,6 +163,121 @@ void validate_scenario_def(const ScenarioDef& def) {
       throw UserError({}, key + ".weights",
                       std::string("expected weights summing to 1 (within 1e-6), got a sum of ") +
                           buffer);
+    }
+  }
+  validate_lifecycle(def);
+}
+
+namespace {
+
+int find_issue_index(const ScenarioDef& def, const std::string& id) {
+  for (std::size_t i = 0; i < def.issues.size(); ++i) {
+    if (def.issues[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void require_issue(const ScenarioDef& def, const std::string& key, const std::string& id) {
+  if (find_issue_index(def, id) >= 0) return;
+  std::string list;
+  for (const Issue& issue : def.issues) list += (list.empty() ? "" : ", ") + issue.id;
+  throw UserError({}, key, "unknown issue id \"" + id + "\" (the scenario's issues are: " + list + ")");
+}
+
+void require_range(const std::string& key, double value, double lo, double hi, const char* what) {
+  if (!std::isfinite(value) || value < lo || value > hi) {
+    throw UserError({}, key, std::string("expected ") + what + " in [" + format_number(lo) + ", " + format_number(hi) +
+                                 "], got " + format_number(value));
+  }
+}
+
+}  // namespace
+
+void validate_lifecycle(const ScenarioDef& def) {
+  if (!def.lifecycle) return;
+  const LifecycleDef& life = *def.lifecycle;
+  const TreatyDef& t = life.treaty;
+  if (!(t.start < t.expiry)) {
+    throw UserError({}, "treaty.expiry", "expected a month after treaty.start (" + t.start.to_string() + "), got " +
+                                             t.expiry.to_string());
+  }
+  {
+    OutcomeSpace space(def.issues);
+    std::string error;
+    if (!space.parse(t.initial_clauses, &error)) throw UserError({}, "treaty.initial_clauses", error);
+  }
+  if (!t.term_issue.empty()) {
+    require_issue(def, "treaty.term_issue", t.term_issue);
+    const auto& issue = def.issues[static_cast<std::size_t>(find_issue_index(def, t.term_issue))];
+    if (t.term_months.size() != issue.options.size()) {
+      throw UserError({}, "treaty.term_months",
+                      "expected " + std::to_string(issue.options.size()) + " terms in months (one per option of '" +
+                          issue.id + "'), got " + std::to_string(t.term_months.size()));
+    }
+  }
+  if (!std::isfinite(t.monthly_discount) || t.monthly_discount <= 0.0 || t.monthly_discount > 1.0) {
+    throw UserError({}, "treaty.monthly_discount", "expected a discount factor in (0, 1], got " + format_number(t.monthly_discount));
+  }
+  const ComplianceDef& c = life.compliance;
+  const StagePayoffs& b = c.base;
+  if (!(b.temptation > b.reward && b.reward > b.punishment && b.punishment > b.sucker)) {
+    throw UserError({}, "compliance.payoffs",
+                    "expected a prisoner's dilemma, temptation > reward > punishment > sucker, got " +
+                        format_number(b.temptation) + ", " + format_number(b.reward) + ", " + format_number(b.punishment) +
+                        ", " + format_number(b.sucker));
+  }
+  if (!c.scope_issue.empty()) require_issue(def, "compliance.scope_issue", c.scope_issue);
+  for (std::size_t k = 0; k < c.protection_issues.size(); ++k) {
+    require_issue(def, "compliance.protection_issues[" + std::to_string(k) + "]", c.protection_issues[k]);
+  }
+  for (std::size_t k = 0; k < c.detection_issues.size(); ++k) {
+    require_issue(def, "compliance.detection_issues[" + std::to_string(k) + "]", c.detection_issues[k]);
+  }
+  if (!c.dispute_issue.empty()) require_issue(def, "compliance.dispute_issue", c.dispute_issue);
+  require_range("compliance.detection_base", c.detection_base, 0.0, 1.0, "a probability");
+  require_range("compliance.detection_gain", c.detection_gain, 0.0, 1.0, "a probability");
+  require_range("compliance.dispute_threshold", c.dispute_threshold, 0.0, 1.0, "a clause strength");
+  require_range("compliance.penalty", c.penalty, 0.0, 1e6, "a penalty");
+  require_range("compliance.payoff_weight", c.payoff_weight, 0.0, 10.0, "a weight");
+  for (std::size_t p = 0; p < kPartyCount; ++p) {
+    const DomesticDef& d = life.domestic[p];
+    const std::string key = "domestic." + def.parties[p].id;
+    require_range(key + ".threshold", d.threshold, 0.0, 1.0, "a utility threshold");
+    require_range(key + ".steepness", d.steepness, 0.0, 1e6, "a steepness");
+    require_range(key + ".pressure", d.pressure, -1.0, 1.0, "a pressure");
+  }
+  const TrustDef& tr = life.trust;
+  for (std::size_t p = 0; p < kPartyCount; ++p) {
+    require_range("trust.initial." + def.parties[p].id, tr.initial[p], 0.0, 1.0, "a trust level");
+    require_range("trust.baseline." + def.parties[p].id, tr.baseline[p], 0.0, 1.0, "a trust level");
+  }
+  require_range("trust.drift", tr.drift, 0.0, 1.0, "a monthly drift");
+  require_range("trust.violation_hit", tr.violation_hit, 0.0, 1.0, "a trust change");
+  require_range("trust.compliance_gain", tr.compliance_gain, 0.0, 1.0, "a trust change");
+  require_range("trust.reservation_per_distrust", tr.reservation_per_distrust, -10.0, 10.0, "a slope");
+  require_range("trust.pressure_per_distrust", tr.pressure_per_distrust, -10.0, 10.0, "a slope");
+  std::set<std::string> ids;
+  for (std::size_t k = 0; k < life.events.size(); ++k) {
+    const ScheduledEventDef& e = life.events[k];
+    const std::string key = "events[" + std::to_string(k) + "]";
+    if (!ids.insert(e.id).second) throw UserError({}, key + ".id", "duplicate event id \"" + e.id + "\"");
+    if (e.kind == LifecycleEventKind::kWeight) {
+      require_issue(def, key + ".issue", e.issue);
+      require_range(key + ".value", e.value, 0.0, 1.0, "a weight");
+    } else {
+      require_range(key + ".value", e.value, -1.0, 1.0, "a change");
+    }
+  }
+  for (std::size_t k = 0; k < life.random_events.size(); ++k) {
+    const RandomEventDef& e = life.random_events[k];
+    const std::string key = "random_events[" + std::to_string(k) + "]";
+    if (!ids.insert(e.id).second) throw UserError({}, key + ".id", "duplicate event id \"" + e.id + "\"");
+    require_range(key + ".yearly_rate", e.yearly_rate, 0.0, 12.0, "a yearly rate");
+    if (e.kind == LifecycleEventKind::kWeight) {
+      require_issue(def, key + ".issue", e.issue);
+      require_range(key + ".value", e.value, 0.0, 1.0, "a weight");
+    } else {
+      require_range(key + ".value", e.value, -1.0, 1.0, "a change");
     }
   }
 }

@@ -10,9 +10,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/lifecycle_def.hpp"
 #include "engine/outcome_space.hpp"
 #include "engine/preferences.hpp"
 
@@ -57,6 +59,9 @@ struct ScenarioDef {
   ProtocolDef protocol;
   std::vector<Issue> issues;
   std::array<PartyDef, kPartyCount> parties;
+  // The treaty lifecycle ([treaty] and the sections that go with it); absent for a scenario that
+  // only describes one negotiation.
+  std::optional<LifecycleDef> lifecycle;
 
   friend bool operator==(const ScenarioDef&, const ScenarioDef&) = default;
 };

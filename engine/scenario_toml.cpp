@@ -1,5 +1,6 @@
 #include "engine/scenario_toml.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -67,8 +68,9 @@ class Reader {
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
   [[nodiscard]] SourceLocation where(const toml::source_region& region) const {
-    return SourceLocation{file_, static_cast<int>(region.begin.line),
-                          static_cast<int>(region.begin.column)};
+    // A node inherited through `extends` carries the path of the file it came from.
+    const std::string file = region.path && !region.path->empty() ? *region.path : file_;
+    return SourceLocation{file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
   }
   [[noreturn]] void fail(const toml::source_region& region, const std::string& key,
                          const std::string& message) const {
@@ -188,6 +190,10 @@ class Reader {
     return static_cast<int>(v);
   }
 
+  int integer(const toml::node& n, const std::string& key, long long min, long long max) {
+    return integer(n, key, "a number", static_cast<int>(min), static_cast<int>(max));
+  }
+
   const toml::array& array(const toml::node& n, const std::string& key) {
     remember(key, n.source());
     const auto* a = n.as_array();
@@ -203,6 +209,25 @@ class Reader {
   }
 
   const std::string& file() const { return file_; }
+
+  // The node at `key`, remembered, or nullptr when it is absent (optional keys).
+  const toml::node* optional(const toml::table& parent, const std::string& path, const char* key) {
+    const toml::node* n = parent.get(key);
+    if (n != nullptr) remember(join(path, key), n->source());
+    return n;
+  }
+  bool boolean(const toml::node& n, const std::string& key) {
+    remember(key, n.source());
+    const auto* b = n.as_boolean();
+    if (b == nullptr) fail(n.source(), key, "expected true or false, got " + describe_value(n));
+    return b->get();
+  }
+  std::string string_of(const toml::node& n, const std::string& key) {
+    remember(key, n.source());
+    const auto* s = n.as_string();
+    if (s == nullptr) fail(n.source(), key, "expected a string, got " + describe_value(n));
+    return s->get();
+  }
 
  private:
   std::string file_;
@@ -360,9 +385,240 @@ PartyDef read_party(Reader& r, const toml::table& t, const toml::source_region& 
   return party;
 }
 
+// [SECTION] Treaty lifecycle sections -------------------------------------------------------
+
+// A party id → its index ("both" → −1 when allowed).
+int party_ref(Reader& r, const toml::node& n, const std::string& key, const ScenarioDef& def, bool allow_both) {
+  const std::string id = r.string_of(n, key);
+  if (allow_both && id == "both") return -1;
+  for (std::size_t p = 0; p < kPartyCount; ++p) {
+    if (def.parties[p].id == id) return static_cast<int>(p);
+  }
+  r.fail(n.source(), key,
+         "expected a party id (\"" + def.parties[0].id + "\" or \"" + def.parties[1].id + "\"" +
+             (allow_both ? ", or \"both\"" : "") + "), got \"" + id + "\"");
+}
+
+Month month_of(Reader& r, const toml::node& n, const std::string& key) {
+  const std::string text = r.string_of(n, key);
+  const auto month = Month::parse(text);
+  if (!month) r.fail(n.source(), key, "expected a month as \"YYYY-MM\", got \"" + text + "\"");
+  return *month;
+}
+
+LifecycleEventKind event_kind_of(Reader& r, const toml::node& n, const std::string& key) {
+  const std::string text = r.string_of(n, key);
+  struct Known {
+    const char* name;
+    LifecycleEventKind kind;
+  };
+  constexpr Known kinds[] = {{"trust_shock", LifecycleEventKind::kTrustShock},   {"pressure", LifecycleEventKind::kPressure},
+                             {"reservation", LifecycleEventKind::kReservation},  {"weight", LifecycleEventKind::kWeight},
+                             {"forced_lapse", LifecycleEventKind::kForcedLapse}, {"termination", LifecycleEventKind::kTermination}};
+  for (const Known& k : kinds) {
+    if (text == k.name) return k.kind;
+  }
+  r.fail(n.source(), key,
+         "expected one of \"trust_shock\", \"pressure\", \"reservation\", \"weight\", \"forced_lapse\", "
+         "\"termination\", got \"" + text + "\"");
+}
+
+std::vector<std::string> string_list(Reader& r, const toml::node& n, const std::string& key) {
+  std::vector<std::string> list;
+  const toml::array& a = r.array(n, key);
+  for (std::size_t k = 0; k < a.size(); ++k) list.push_back(r.string_of(*a.get(k), indexed(key, k)));
+  return list;
+}
+
+// {us = x, cn = y}: one number per party.
+std::array<double, 2> per_party_numbers(Reader& r, const toml::node& n, const std::string& key, const ScenarioDef& def) {
+  const toml::table& t = r.table_of(n, key);
+  std::array<double, 2> values{};
+  for (auto&& [k, v] : t) {
+    bool known = false;
+    for (std::size_t p = 0; p < kPartyCount; ++p) known = known || def.parties[p].id == k.str();
+    if (!known) r.fail(k.source(), key + "." + std::string(k.str()), "unknown party id (expected \"" + def.parties[0].id + "\" or \"" + def.parties[1].id + "\")");
+  }
+  for (std::size_t p = 0; p < kPartyCount; ++p) {
+    const toml::node* v = t.get(def.parties[p].id);
+    if (v == nullptr) r.fail(n.source(), key, "missing entry for party '" + def.parties[p].id + "'");
+    values[p] = r.number(*v, key + "." + def.parties[p].id);
+  }
+  return values;
+}
+
+void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
+  const toml::node* treaty_node = root.get("treaty");
+  if (treaty_node == nullptr) {
+    for (const char* section : {"compliance", "domestic", "trust", "events", "random_events"}) {
+      if (const toml::node* n = root.get(section)) {
+        r.fail(n->source(), section, "this section belongs to the treaty lifecycle: add a [treaty] section, or remove it");
+      }
+    }
+    return;
+  }
+  LifecycleDef life;
+  // [treaty]
+  const toml::table& treaty = r.table_of(*treaty_node, "treaty");
+  r.only_keys(treaty, "treaty", {"start", "expiry", "years", "initial_clauses", "lead_months", "offers_per_month",
+                                 "extension_months", "max_extensions", "lapse_talks_months", "retroactive", "term_issue",
+                                 "term_months", "default_term_months", "monthly_discount", "seed"});
+  TreatyDef& t = life.treaty;
+  const auto& tr = treaty_node->source();
+  t.start = month_of(r, r.node(treaty, tr, "treaty", "start"), "treaty.start");
+  t.expiry = month_of(r, r.node(treaty, tr, "treaty", "expiry"), "treaty.expiry");
+  t.years = r.integer(r.node(treaty, tr, "treaty", "years"), "treaty.years", 1, 100);
+  t.initial_clauses = r.string(treaty, tr, "treaty", "initial_clauses");
+  auto opt_int = [&](const toml::table& table, const std::string& path, const char* key, int& out, long long lo, long long hi) {
+    if (const toml::node* n = r.optional(table, path, key)) out = r.integer(*n, path + "." + key, lo, hi);
+  };
+  auto opt_num = [&](const toml::table& table, const std::string& path, const char* key, double& out) {
+    if (const toml::node* n = r.optional(table, path, key)) out = r.number(*n, path + "." + key);
+  };
+  opt_int(treaty, "treaty", "lead_months", t.lead_months, 0, 120);
+  opt_int(treaty, "treaty", "offers_per_month", t.offers_per_month, 1, 1000);
+  opt_int(treaty, "treaty", "extension_months", t.extension_months, 1, 120);
+  opt_int(treaty, "treaty", "max_extensions", t.max_extensions, 0, 100);
+  opt_int(treaty, "treaty", "lapse_talks_months", t.lapse_talks_months, 0, 240);
+  opt_int(treaty, "treaty", "default_term_months", t.default_term_months, 1, 1200);
+  opt_num(treaty, "treaty", "monthly_discount", t.monthly_discount);
+  if (const toml::node* n = r.optional(treaty, "treaty", "retroactive")) t.retroactive = r.boolean(*n, "treaty.retroactive");
+  if (const toml::node* n = r.optional(treaty, "treaty", "term_issue")) t.term_issue = r.string_of(*n, "treaty.term_issue");
+  if (const toml::node* n = r.optional(treaty, "treaty", "term_months")) {
+    const toml::array& a = r.array(*n, "treaty.term_months");
+    for (std::size_t k = 0; k < a.size(); ++k) t.term_months.push_back(r.integer(*a.get(k), indexed("treaty.term_months", k), 1, 1200));
+  }
+  if (const toml::node* n = r.optional(treaty, "treaty", "seed")) {
+    t.seed = static_cast<std::uint64_t>(r.integer(*n, "treaty.seed", 0, 2'000'000'000));
+  }
+  // [compliance]
+  if (const toml::node* n = root.get("compliance")) {
+    const toml::table& c = r.table_of(*n, "compliance");
+    r.only_keys(c, "compliance", {"period_months", "payoffs", "policies", "scope_issue", "protection_issues",
+                                  "detection_issues", "dispute_issue", "detection_base", "detection_gain", "penalty",
+                                  "dispute_threshold", "payoff_weight"});
+    ComplianceDef& cd = life.compliance;
+    opt_int(c, "compliance", "period_months", cd.period_months, 1, 120);
+    if (const toml::node* p = r.optional(c, "compliance", "payoffs")) {
+      const toml::table& pt = r.table_of(*p, "compliance.payoffs");
+      r.only_keys(pt, "compliance.payoffs", {"temptation", "reward", "punishment", "sucker"});
+      cd.base.temptation = r.number(pt, p->source(), "compliance.payoffs", "temptation");
+      cd.base.reward = r.number(pt, p->source(), "compliance.payoffs", "reward");
+      cd.base.punishment = r.number(pt, p->source(), "compliance.payoffs", "punishment");
+      cd.base.sucker = r.number(pt, p->source(), "compliance.payoffs", "sucker");
+    }
+    if (const toml::node* p = r.optional(c, "compliance", "policies")) {
+      const toml::table& pt = r.table_of(*p, "compliance.policies");
+      for (auto&& [k, v] : pt) {
+        bool known = false;
+        for (std::size_t q = 0; q < kPartyCount; ++q) known = known || def.parties[q].id == k.str();
+        if (!known) r.fail(k.source(), "compliance.policies." + std::string(k.str()), "unknown party id");
+      }
+      for (std::size_t q = 0; q < kPartyCount; ++q) {
+        if (const toml::node* v = pt.get(def.parties[q].id)) {
+          cd.policies[q] = r.string_of(*v, "compliance.policies." + def.parties[q].id);
+        }
+      }
+    }
+    if (const toml::node* v = r.optional(c, "compliance", "scope_issue")) cd.scope_issue = r.string_of(*v, "compliance.scope_issue");
+    if (const toml::node* v = r.optional(c, "compliance", "protection_issues")) cd.protection_issues = string_list(r, *v, "compliance.protection_issues");
+    if (const toml::node* v = r.optional(c, "compliance", "detection_issues")) cd.detection_issues = string_list(r, *v, "compliance.detection_issues");
+    if (const toml::node* v = r.optional(c, "compliance", "dispute_issue")) cd.dispute_issue = r.string_of(*v, "compliance.dispute_issue");
+    opt_num(c, "compliance", "detection_base", cd.detection_base);
+    opt_num(c, "compliance", "detection_gain", cd.detection_gain);
+    opt_num(c, "compliance", "penalty", cd.penalty);
+    opt_num(c, "compliance", "dispute_threshold", cd.dispute_threshold);
+    opt_num(c, "compliance", "payoff_weight", cd.payoff_weight);
+  }
+  // [domestic.<party>]
+  if (const toml::node* n = root.get("domestic")) {
+    const toml::table& d = r.table_of(*n, "domestic");
+    for (auto&& [k, v] : d) {
+      const std::string key = "domestic." + std::string(k.str());
+      int party = -1;
+      for (std::size_t q = 0; q < kPartyCount; ++q) {
+        if (def.parties[q].id == k.str()) party = static_cast<int>(q);
+      }
+      if (party < 0) r.fail(k.source(), key, "unknown party id (expected [domestic." + def.parties[0].id + "] or [domestic." + def.parties[1].id + "])");
+      const toml::table& dt = r.table_of(v, key);
+      r.only_keys(dt, key, {"rule", "threshold", "steepness", "pressure", "tied_hands"});
+      DomesticDef& dd = life.domestic[static_cast<std::size_t>(party)];
+      if (const toml::node* rule = r.optional(dt, key, "rule")) {
+        const std::string text = r.string_of(*rule, key + ".rule");
+        if (text == "threshold") {
+          dd.rule = DomesticRule::kThreshold;
+        } else if (text == "logistic") {
+          dd.rule = DomesticRule::kLogistic;
+        } else {
+          r.fail(rule->source(), key + ".rule", "expected \"threshold\" or \"logistic\", got \"" + text + "\"");
+        }
+      }
+      opt_num(dt, key, "threshold", dd.threshold);
+      opt_num(dt, key, "steepness", dd.steepness);
+      opt_num(dt, key, "pressure", dd.pressure);
+      if (const toml::node* th = r.optional(dt, key, "tied_hands")) dd.tied_hands = r.boolean(*th, key + ".tied_hands");
+    }
+  }
+  // [trust]
+  if (const toml::node* n = root.get("trust")) {
+    const toml::table& tt = r.table_of(*n, "trust");
+    r.only_keys(tt, "trust", {"initial", "baseline", "drift", "violation_hit", "compliance_gain", "reservation_per_distrust",
+                              "pressure_per_distrust"});
+    TrustDef& td = life.trust;
+    if (const toml::node* v = r.optional(tt, "trust", "initial")) td.initial = per_party_numbers(r, *v, "trust.initial", def);
+    if (const toml::node* v = r.optional(tt, "trust", "baseline")) td.baseline = per_party_numbers(r, *v, "trust.baseline", def);
+    opt_num(tt, "trust", "drift", td.drift);
+    opt_num(tt, "trust", "violation_hit", td.violation_hit);
+    opt_num(tt, "trust", "compliance_gain", td.compliance_gain);
+    opt_num(tt, "trust", "reservation_per_distrust", td.reservation_per_distrust);
+    opt_num(tt, "trust", "pressure_per_distrust", td.pressure_per_distrust);
+  }
+  // [[events]]
+  if (const toml::node* n = root.get("events")) {
+    const toml::array& a = r.array(*n, "events");
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      const std::string key = indexed("events", k);
+      const toml::table& et = r.table_of(*a.get(k), key);
+      const auto& region = a.get(k)->source();
+      r.only_keys(et, key, {"id", "date", "kind", "party", "value", "issue", "narration", "enabled"});
+      ScheduledEventDef e;
+      e.id = r.string(et, region, key, "id");
+      e.date = month_of(r, r.node(et, region, key, "date"), key + ".date");
+      e.kind = event_kind_of(r, r.node(et, region, key, "kind"), key + ".kind");
+      if (const toml::node* v = r.optional(et, key, "party")) e.party = party_ref(r, *v, key + ".party", def, true);
+      opt_num(et, key, "value", e.value);
+      if (const toml::node* v = r.optional(et, key, "issue")) e.issue = r.string_of(*v, key + ".issue");
+      e.narration = r.string(et, region, key, "narration");
+      if (const toml::node* v = r.optional(et, key, "enabled")) e.enabled = r.boolean(*v, key + ".enabled");
+      life.events.push_back(std::move(e));
+    }
+  }
+  // [[random_events]]
+  if (const toml::node* n = root.get("random_events")) {
+    const toml::array& a = r.array(*n, "random_events");
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      const std::string key = indexed("random_events", k);
+      const toml::table& et = r.table_of(*a.get(k), key);
+      const auto& region = a.get(k)->source();
+      r.only_keys(et, key, {"id", "kind", "party", "value", "issue", "yearly_rate", "narration"});
+      RandomEventDef e;
+      e.id = r.string(et, region, key, "id");
+      e.kind = event_kind_of(r, r.node(et, region, key, "kind"), key + ".kind");
+      if (const toml::node* v = r.optional(et, key, "party")) e.party = party_ref(r, *v, key + ".party", def, true);
+      opt_num(et, key, "value", e.value);
+      if (const toml::node* v = r.optional(et, key, "issue")) e.issue = r.string_of(*v, key + ".issue");
+      e.yearly_rate = r.number(et, region, key, "yearly_rate");
+      e.narration = r.string(et, region, key, "narration");
+      life.random_events.push_back(std::move(e));
+    }
+  }
+  def.lifecycle = std::move(life);
+}
+
 ScenarioDef read_def(Reader& r, const toml::table& root) {
   const toml::source_region top{};
-  r.only_keys(root, "", {"scenario", "protocol", "issues", "parties"});
+  r.only_keys(root, "", {"scenario", "protocol", "issues", "parties", "treaty", "compliance", "domestic", "trust",
+                         "events", "random_events"});
   ScenarioDef def;
   const toml::table& scenario = r.table(root, top, "", "scenario");
   r.only_keys(scenario, "scenario", {"id", "title", "description"});
@@ -438,6 +694,7 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
            "expected a party id (\"" + def.parties[0].id + "\" or \"" + def.parties[1].id +
                "\"), got \"" + first_mover + "\"");
   }
+  read_lifecycle(r, root, def);
   return def;
 }
 
@@ -531,33 +788,119 @@ std::string read_text_file(const std::string& path) {
   return buffer.str();
 }
 
-Scenario parse_scenario(std::string_view text, const std::string& source_name,
-                        const SpecChecker& checker) {
+namespace {
+
+// Checks and parses one file's text (empty files, UTF-8, TOML syntax).
+toml::table parse_toml_text(std::string_view text, const std::string& source_name) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     throw UserError(SourceLocation{source_name, 0, 0}, "",
                     "the file is empty (expected [scenario], [protocol], [[issues]] and [[parties]])");
   }
   std::size_t bad = 0;
   if (!valid_utf8(text, bad)) {
-    throw UserError(offset_location(text, bad, source_name), "",
-                    "invalid UTF-8 (scenario files must be UTF-8 text)");
+    throw UserError(offset_location(text, bad, source_name), "", "invalid UTF-8 (scenario files must be UTF-8 text)");
   }
-  toml::table root;
   try {
-    root = toml::parse(text, source_name);
+    return toml::parse(text, source_name);
   } catch (const toml::parse_error& e) {
     const SourceLocation where{source_name, static_cast<int>(e.source().begin.line),
                                static_cast<int>(e.source().begin.column)};
     std::string message = "TOML syntax error: " + std::string(e.description());
     // toml++ reports a string left open at the end of its line as a forbidden control
     // character (the line break); say what usually causes it.
-    if (message.find("control characters") != std::string::npos &&
-        at_line_end(text, where.line, where.column)) {
+    if (message.find("control characters") != std::string::npos && at_line_end(text, where.line, where.column)) {
       message += " (is a string missing its closing quote?)";
     }
     throw UserError(where, "", message);
   }
+}
+
+// The id of an array element that is a table with a string "id", or "".
+std::string element_id(const toml::node& node) {
+  if (const auto* t = node.as_table()) {
+    if (const auto* id = t->get_as<std::string>("id")) return id->get();
+  }
+  return {};
+}
+
+// Child values override the parent's: tables merge key by key; arrays of tables whose elements
+// have ids (issues, parties, events) merge element by element, matched by id, new ids appended;
+// anything else is replaced.
+void merge_into(toml::table& parent, const toml::table& child) {
+  for (auto&& [key, value] : child) {
+    toml::node* existing = parent.get(key);
+    if (existing != nullptr && existing->is_table() && value.is_table()) {
+      merge_into(*existing->as_table(), *value.as_table());
+      continue;
+    }
+    if (existing != nullptr && existing->is_array() && value.is_array()) {
+      toml::array& into = *existing->as_array();
+      const toml::array& from = *value.as_array();
+      const bool by_id = !from.empty() && std::all_of(from.begin(), from.end(), [](const toml::node& n) {
+        return !element_id(n).empty();
+      });
+      if (by_id) {
+        for (const toml::node& element : from) {
+          const std::string id = element_id(element);
+          bool merged = false;
+          for (toml::node& target : into) {
+            if (element_id(target) == id) {
+              merge_into(*target.as_table(), *element.as_table());
+              merged = true;
+              break;
+            }
+          }
+          if (!merged) into.push_back(element);
+        }
+        continue;
+      }
+    }
+    parent.insert_or_assign(key, value);
+  }
+}
+
+// Reads a file and everything it extends, merged; `chain` holds the files being read (cycles).
+toml::table load_merged(const std::string& path, std::vector<std::string>& chain) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const std::string canonical = fs::weakly_canonical(fs::path(path), ec).string();
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    std::string cycle;
+    for (const std::string& c : chain) cycle += c + " -> ";
+    throw UserError(SourceLocation{path, 0, 0}, "extends", "the files extend each other in a cycle: " + cycle + canonical);
+  }
+  chain.push_back(canonical);
+  const std::string text = read_text_file(path);
+  toml::table table = parse_toml_text(text, path);
+  const toml::node* extends = table.get("extends");
+  if (extends == nullptr) {
+    chain.pop_back();
+    return table;
+  }
+  const auto* parent_name = extends->as_string();
+  if (parent_name == nullptr) {
+    throw UserError(SourceLocation{path, static_cast<int>(extends->source().begin.line),
+                                   static_cast<int>(extends->source().begin.column)},
+                    "extends", "expected the path of the scenario file this one extends, e.g. \"sta-2024.toml\"");
+  }
+  const fs::path parent_path = fs::path(path).parent_path() / parent_name->get();
+  if (!fs::exists(parent_path, ec)) {
+    throw UserError(SourceLocation{path, static_cast<int>(extends->source().begin.line),
+                                   static_cast<int>(extends->source().begin.column)},
+                    "extends", "the file to extend does not exist: " + parent_path.string());
+  }
+  toml::table merged = load_merged(parent_path.string(), chain);
+  table.erase("extends");
+  merge_into(merged, table);
+  chain.pop_back();
+  return merged;
+}
+
+Scenario build_scenario(const toml::table& root, const std::string& source_name, const SpecChecker& checker) {
   Reader reader(source_name);
+  if (const toml::node* extends = root.get("extends")) {
+    reader.fail(extends->source(), "extends", "`extends` works only for scenario files read from disk");
+  }
   ScenarioDef def = read_def(reader, root);
   try {
     validate_scenario_def(def);
@@ -574,13 +917,30 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
         throw UserError(reader.location_of(key), key, e.message());
       }
     }
+    if (scenario.def().lifecycle) {
+      for (PartyIndex p = 0; p < kPartyCount; ++p) {
+        const std::string key = "compliance.policies." + scenario.party(p).id;
+        try {
+          checker("compliance:" + scenario.def().lifecycle->compliance.policies[p], scenario, p);
+        } catch (const UserError& e) {
+          throw UserError(reader.location_of(key), key, e.message());
+        }
+      }
+    }
   }
   return scenario;
 }
 
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, const std::string& source_name, const SpecChecker& checker) {
+  return build_scenario(parse_toml_text(text, source_name), source_name, checker);
+}
+
 Scenario load_scenario_file(const std::string& path, const SpecChecker& checker) {
-  const std::string text = read_text_file(path);
-  return parse_scenario(text, path, checker);
+  std::vector<std::string> chain;
+  const toml::table merged = load_merged(path, chain);
+  return build_scenario(merged, path, checker);
 }
 
 std::string to_toml(const ScenarioDef& def) {
@@ -642,6 +1002,102 @@ std::string to_toml(const ScenarioDef& def) {
         list += format_number(party.preferences.values[i][o]);
       }
       line(def.issues[i].id, list + "]");
+    }
+  }
+  if (def.lifecycle) {
+    const LifecycleDef& life = *def.lifecycle;
+    const TreatyDef& t = life.treaty;
+    const auto& ids = def.parties;
+    out += "\n[treaty]\n";
+    line("start", quoted(t.start.to_string()));
+    line("expiry", quoted(t.expiry.to_string()));
+    line("years", std::to_string(t.years));
+    line("initial_clauses", quoted(t.initial_clauses));
+    line("lead_months", std::to_string(t.lead_months));
+    line("offers_per_month", std::to_string(t.offers_per_month));
+    line("extension_months", std::to_string(t.extension_months));
+    line("max_extensions", std::to_string(t.max_extensions));
+    line("lapse_talks_months", std::to_string(t.lapse_talks_months));
+    line("retroactive", t.retroactive ? "true" : "false");
+    if (!t.term_issue.empty()) line("term_issue", quoted(t.term_issue));
+    if (!t.term_months.empty()) {
+      std::string list = "[";
+      for (std::size_t k = 0; k < t.term_months.size(); ++k) list += (k ? ", " : "") + std::to_string(t.term_months[k]);
+      line("term_months", list + "]");
+    }
+    line("default_term_months", std::to_string(t.default_term_months));
+    line("monthly_discount", format_number(t.monthly_discount));
+    line("seed", std::to_string(t.seed));
+    const ComplianceDef& c = life.compliance;
+    out += "\n[compliance]\n";
+    line("period_months", std::to_string(c.period_months));
+    line("payoffs", "{ temptation = " + format_number(c.base.temptation) + ", reward = " + format_number(c.base.reward) +
+                        ", punishment = " + format_number(c.base.punishment) + ", sucker = " + format_number(c.base.sucker) + " }");
+    line("policies", "{ " + ids[0].id + " = " + quoted(c.policies[0]) + ", " + ids[1].id + " = " + quoted(c.policies[1]) + " }");
+    auto list_of = [](const std::vector<std::string>& items) {
+      std::string text = "[";
+      for (std::size_t k = 0; k < items.size(); ++k) text += (k ? ", " : "") + quoted(items[k]);
+      return text + "]";
+    };
+    if (!c.scope_issue.empty()) line("scope_issue", quoted(c.scope_issue));
+    line("protection_issues", list_of(c.protection_issues));
+    line("detection_issues", list_of(c.detection_issues));
+    if (!c.dispute_issue.empty()) line("dispute_issue", quoted(c.dispute_issue));
+    line("detection_base", format_number(c.detection_base));
+    line("detection_gain", format_number(c.detection_gain));
+    line("penalty", format_number(c.penalty));
+    line("dispute_threshold", format_number(c.dispute_threshold));
+    line("payoff_weight", format_number(c.payoff_weight));
+    for (std::size_t p = 0; p < kPartyCount; ++p) {
+      const DomesticDef& d = life.domestic[p];
+      out += "\n[domestic." + ids[p].id + "]\n";
+      line("rule", d.rule == DomesticRule::kLogistic ? "\"logistic\"" : "\"threshold\"");
+      line("threshold", format_number(d.threshold));
+      line("steepness", format_number(d.steepness));
+      line("pressure", format_number(d.pressure));
+      line("tied_hands", d.tied_hands ? "true" : "false");
+    }
+    const TrustDef& tr = life.trust;
+    out += "\n[trust]\n";
+    line("initial", "{ " + ids[0].id + " = " + format_number(tr.initial[0]) + ", " + ids[1].id + " = " + format_number(tr.initial[1]) + " }");
+    line("baseline", "{ " + ids[0].id + " = " + format_number(tr.baseline[0]) + ", " + ids[1].id + " = " + format_number(tr.baseline[1]) + " }");
+    line("drift", format_number(tr.drift));
+    line("violation_hit", format_number(tr.violation_hit));
+    line("compliance_gain", format_number(tr.compliance_gain));
+    line("reservation_per_distrust", format_number(tr.reservation_per_distrust));
+    line("pressure_per_distrust", format_number(tr.pressure_per_distrust));
+    auto kind_name = [](LifecycleEventKind kind) {
+      switch (kind) {
+        case LifecycleEventKind::kTrustShock: return "trust_shock";
+        case LifecycleEventKind::kPressure: return "pressure";
+        case LifecycleEventKind::kReservation: return "reservation";
+        case LifecycleEventKind::kWeight: return "weight";
+        case LifecycleEventKind::kForcedLapse: return "forced_lapse";
+        case LifecycleEventKind::kTermination: return "termination";
+      }
+      return "trust_shock";
+    };
+    auto party_name = [&ids](int party) { return party < 0 ? std::string("both") : ids[static_cast<std::size_t>(party)].id; };
+    for (const ScheduledEventDef& e : life.events) {
+      out += "\n[[events]]\n";
+      line("id", quoted(e.id));
+      line("date", quoted(e.date.to_string()));
+      line("kind", quoted(kind_name(e.kind)));
+      line("party", quoted(party_name(e.party)));
+      line("value", format_number(e.value));
+      if (!e.issue.empty()) line("issue", quoted(e.issue));
+      line("narration", quoted(e.narration));
+      if (!e.enabled) line("enabled", "false");
+    }
+    for (const RandomEventDef& e : life.random_events) {
+      out += "\n[[random_events]]\n";
+      line("id", quoted(e.id));
+      line("kind", quoted(kind_name(e.kind)));
+      line("party", quoted(party_name(e.party)));
+      line("value", format_number(e.value));
+      if (!e.issue.empty()) line("issue", quoted(e.issue));
+      line("yearly_rate", format_number(e.yearly_rate));
+      line("narration", quoted(e.narration));
     }
   }
   return out;

@@ -9,6 +9,10 @@
 //     [parties.weights]  <issue id> = weight   (non-negative, summing to 1 within 1e-6)
 //     [parties.values]   <issue id> = [v0, v1, ...] (one per option, each in [0, 1]), or for a
 //                        numeric issue {shape = "linear", direction = "increasing"|"decreasing"}
+//   extends = "other.toml"  (optional, first line) start from another file and override what
+//               changes: tables merge key by key, [[issues]]/[[parties]]/[[events]] by id
+//   [treaty], [compliance], [domestic.<party>], [trust], [[events]], [[random_events]]: the
+//               treaty lifecycle (lifecycle_def.hpp; README "The model")
 // Every problem is a UserError naming the file, line and column, the key, and what was
 // expected. Unknown keys are errors too (they are usually typos).
 #pragma once
@@ -22,7 +26,8 @@
 namespace treatysim {
 
 // Checks one party's agent spec against the strategy registry (which the engine does not
-// know): throws UserError with a message when the spec is unusable for that party.
+// know): throws UserError with a message when the spec is unusable for that party. A spec that
+// starts with "compliance:" is the party's compliance policy of the treaty lifecycle.
 using SpecChecker =
     std::function<void(const std::string& spec, const Scenario& scenario, PartyIndex party)>;
 

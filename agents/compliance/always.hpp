@@ -1,0 +1,19 @@
+// always.hpp — the unconditional compliance policies: always_comply (honour every period) and
+// always_exploit (exploit every period). Axelrod 1984's ALL-C and ALL-D. Parameters: none.
+#pragma once
+
+#include "engine/compliance.hpp"
+
+namespace treatysim::agents {
+
+class AlwaysPolicy final : public CompliancePolicy {
+ public:
+  explicit AlwaysPolicy(Move move) : move_(move) {}
+  void reset(std::uint64_t) override {}
+  [[nodiscard]] Move choose(const ComplianceHistory&) override { return move_; }
+
+ private:
+  Move move_;
+};
+
+}  // namespace treatysim::agents

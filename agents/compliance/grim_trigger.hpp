@@ -1,0 +1,22 @@
+// grim_trigger.hpp — grim trigger (Friedman 1971; Axelrod 1984): honour until the other side
+// exploits once, then exploit for ever. Sustains cooperation iff δ ≥ (T−R)/(T−P).
+// Parameters: none.
+#pragma once
+
+#include <algorithm>
+
+#include "engine/compliance.hpp"
+
+namespace treatysim::agents {
+
+class GrimTriggerPolicy final : public CompliancePolicy {
+ public:
+  void reset(std::uint64_t) override {}
+  [[nodiscard]] Move choose(const ComplianceHistory& history) override {
+    const bool betrayed = std::any_of(history.periods.begin(), history.periods.end(),
+                                      [](const std::array<Move, 2>& p) { return p[1] == Move::kExploit; });
+    return betrayed ? Move::kExploit : Move::kHonour;
+  }
+};
+
+}  // namespace treatysim::agents

@@ -1,0 +1,17 @@
+// tit_for_tat_policy.hpp — compliance tit-for-tat (Rapoport; Axelrod 1984): honour in the first
+// period, then do what the other side did in the last period. Parameters: none.
+#pragma once
+
+#include "engine/compliance.hpp"
+
+namespace treatysim::agents {
+
+class TitForTatPolicy final : public CompliancePolicy {
+ public:
+  void reset(std::uint64_t) override {}
+  [[nodiscard]] Move choose(const ComplianceHistory& history) override {
+    return history.periods.empty() ? Move::kHonour : history.periods.back()[1];
+  }
+};
+
+}  // namespace treatysim::agents

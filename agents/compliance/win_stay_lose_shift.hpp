@@ -1,0 +1,21 @@
+// win_stay_lose_shift.hpp — win-stay, lose-shift ("Pavlov"; Nowak & Sigmund 1993, Nature 364):
+// honour first; afterwards repeat the last move after a good period (R or T: the other side
+// honoured) and switch after a bad one (P or S: the other side exploited). Parameters: none.
+#pragma once
+
+#include "engine/compliance.hpp"
+
+namespace treatysim::agents {
+
+class WinStayLoseShiftPolicy final : public CompliancePolicy {
+ public:
+  void reset(std::uint64_t) override {}
+  [[nodiscard]] Move choose(const ComplianceHistory& history) override {
+    if (history.periods.empty()) return Move::kHonour;
+    const auto& last = history.periods.back();
+    if (last[1] == Move::kHonour) return last[0];  // win: stay
+    return last[0] == Move::kHonour ? Move::kExploit : Move::kHonour;  // lose: shift
+  }
+};
+
+}  // namespace treatysim::agents
