@@ -113,7 +113,7 @@ std::string lifecycle_text(const Scenario& scenario, const LifecycleResult& r) {
     text += "  " + n.opened.to_string() + "  " + pad(n.phase, 13) + " " + std::to_string(n.trace.result.offers) + " offers, ";
     if (n.agreed && n.superseded) {
       text += "heading for " + scenario.space().format(*n.trace.result.agreement) + " in " + n.agreed->to_string() +
-              ", superseded when the talks started over\n";
+              ", superseded before it was signed\n";
     } else if (n.agreed) {
       text += "agreement in " + n.agreed->to_string() + " on " + scenario.space().format(*n.trace.result.agreement) +
               " (" + scenario.party(0).id + " " + fixed(n.trace.result.utilities[0], 2) + ", " + scenario.party(1).id +

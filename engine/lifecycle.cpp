@@ -158,6 +158,7 @@ class Simulation {
     if (kind == LifecycleEventKind::kTermination && state_ != TreatyState::kTerminated) {
       begin_state(TreatyState::kTerminated, m, narration);
       phase_ = Phase::kNone;
+      drop_pending_agreement();
       return;
     }
     if (kind == LifecycleEventKind::kForcedLapse && clauses_apply(state_)) {
@@ -187,11 +188,17 @@ class Simulation {
     play_talks(start);
   }
 
+  // An agreement planned for a later month that will not happen (the talks start over, or a lapse
+  // or a termination cuts them short).
+  void drop_pending_agreement() {
+    if (pending_agreement_) result_.negotiations[*pending_agreement_].superseded = true;
+    pending_agreement_.reset();
+  }
+
   // Plays the talks from `m` to the phase's end with the preferences of the moment.
   void play_talks(Month m) {
     preferences_changed_ = false;
-    if (pending_agreement_) result_.negotiations[*pending_agreement_].superseded = true;
-    pending_agreement_.reset();
+    drop_pending_agreement();
     const int months = std::max(1, phase_end_.since(m));
     const int offers = months * life_.treaty.offers_per_month;
     const Scenario game = current_game(offers);
@@ -211,9 +218,8 @@ class Simulation {
 
   bool ratified(PartyIndex p, double u) {
     const DomesticDef& d = life_.domestic[p];
-    const double threshold = win_set_threshold(p);
-    if (d.rule == DomesticRule::kThreshold) return utility_at_least(u, threshold);
-    const double probability = 1.0 / (1.0 + std::exp(-d.steepness * (u - threshold)));
+    if (d.rule == DomesticRule::kThreshold) return utility_at_least(u, win_set_threshold(p));
+    const double probability = ratification_probability(d, u, effective_pressure(p));
     return boost::random::bernoulli_distribution<double>(probability)(ratification_rng_);
   }
 
@@ -291,7 +297,7 @@ class Simulation {
     lapse_start_ = m;
     extensions_ = 0;
     phase_ = Phase::kNone;
-    pending_agreement_.reset();
+    drop_pending_agreement();
     if (life_.treaty.lapse_talks_months > 0) open_phase(Phase::kLapse, m, m.plus(life_.treaty.lapse_talks_months));
   }
 
@@ -348,7 +354,9 @@ class Simulation {
       if (e.enabled && e.date == m) apply_event(m, e.kind, e.party, e.value, e.issue, e.narration);
     }
     for (const RandomEventDef& e : life_.random_events) {
-      if (boost::random::bernoulli_distribution<double>(e.yearly_rate / 12.0)(events_rng_)) {
+      // A switched-off event still draws, so that switching one off leaves the others' draws alone.
+      const bool fires = boost::random::bernoulli_distribution<double>(e.yearly_rate / 12.0)(events_rng_);
+      if (fires && e.enabled) {
         apply_event(m, e.kind, e.party, e.value, e.issue, e.narration);
       }
     }
@@ -427,6 +435,12 @@ class Simulation {
 };
 
 }  // namespace
+
+double ratification_probability(const DomesticDef& domestic, double u, double pressure) {
+  const double threshold = domestic.threshold + pressure;
+  if (domestic.rule == DomesticRule::kThreshold) return utility_at_least(u, threshold) ? 1.0 : 0.0;
+  return 1.0 / (1.0 + std::exp(-domestic.steepness * (u - threshold)));
+}
 
 LifecycleResult simulate_lifecycle(const Scenario& scenario, std::uint64_t seed, const AgentFactory& factory, int years) {
   if (!scenario.def().lifecycle) {

@@ -73,7 +73,8 @@ struct NegotiationRecord {
   Trace trace;        // the negotiation as played
   std::optional<Month> agreed;  // the month of the agreement, if any
   std::array<bool, kPartyCount> ratified{false, false};
-  // The talks started over (new positions) before this agreement's month: it never happened.
+  // The talks started over (new positions), or a forced lapse or a termination cut them short,
+  // before this agreement's month: it never happened.
   bool superseded = false;
 };
 
@@ -101,6 +102,13 @@ struct LifecycleResult {
   // The states in order, renegotiating left out: "in_force > extended > extended > lapsed > amended".
   [[nodiscard]] std::string path() const;
 };
+
+// Putnam's two-level game: the probability that `domestic` ratifies an agreement worth `u` to its
+// party under domestic pressure `pressure` (the pressure of the moment: domestic.pressure moved by
+// events and distrust). Threshold rule: 1 when u ≥ θ + pressure (within the utility tolerance),
+// else 0; logistic rule: 1/(1+exp(−k(u − θ − pressure))). THEORY.md: k = 10, θ = 0.6, u = 0.65,
+// no pressure → 0.622459.
+[[nodiscard]] double ratification_probability(const DomesticDef& domestic, double u, double pressure);
 
 // Simulates the scenario's treaty lifecycle (it must have a [treaty] section) for `years`
 // (0: the scenario's own horizon) with negotiators and compliance policies from `factory`.

@@ -105,6 +105,7 @@ struct RandomEventDef {
   std::string issue;
   double yearly_rate = 0.0;  // expected occurrences per year (monthly probability rate/12)
   std::string narration;
+  bool enabled = true;       // a what-if file can switch an inherited random event off
 
   friend bool operator==(const RandomEventDef&, const RandomEventDef&) = default;
 };

@@ -32,18 +32,9 @@ std::string indexed(const std::string& base, std::size_t index) {
   return base + "[" + std::to_string(index) + "]";
 }
 
-bool is_bare_key(const std::string& text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
 
 void require_id(const std::string& key, const std::string& id) {
-  if (!is_bare_key(id)) {
+  if (!is_valid_id(id)) {
     throw UserError({}, key,
                     "expected a non-empty id of letters, digits, '_' or '-', got \"" + id + "\"");
   }
@@ -57,6 +48,15 @@ void require_unit_interval(const std::string& key, double value, const char* wha
 }
 
 }  // namespace
+
+bool is_valid_id(const std::string& text) noexcept {
+  if (text.empty()) return false;
+  for (const char c : text) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
 
 void validate_lifecycle(const ScenarioDef& def);
 
@@ -184,6 +184,18 @@ void require_issue(const ScenarioDef& def, const std::string& key, const std::st
   throw UserError({}, key, "unknown issue id \"" + id + "\" (the scenario's issues are: " + list + ")");
 }
 
+// The issue of a weight event: given, and an issue of the scenario.
+void require_weight_issue(const ScenarioDef& def, const std::string& key, const std::string& id) {
+  if (!id.empty()) {
+    require_issue(def, key, id);
+    return;
+  }
+  std::string list;
+  for (const Issue& issue : def.issues) list += (list.empty() ? "" : ", ") + issue.id;
+  throw UserError({}, key, "missing key 'issue': a weight event names the issue whose weight it sets (the scenario's issues are: " +
+                               list + ")");
+}
+
 void require_range(const std::string& key, double value, double lo, double hi, const char* what) {
   if (!std::isfinite(value) || value < lo || value > hi) {
     throw UserError({}, key, std::string("expected ") + what + " in [" + format_number(lo) + ", " + format_number(hi) +
@@ -222,9 +234,9 @@ void validate_lifecycle(const ScenarioDef& def) {
   const StagePayoffs& b = c.base;
   if (!(b.temptation > b.reward && b.reward > b.punishment && b.punishment > b.sucker)) {
     throw UserError({}, "compliance.payoffs",
-                    "expected a prisoner's dilemma, temptation > reward > punishment > sucker, got " +
-                        format_number(b.temptation) + ", " + format_number(b.reward) + ", " + format_number(b.punishment) +
-                        ", " + format_number(b.sucker));
+                    "expected a prisoner's dilemma, temptation > reward > punishment > sucker, got temptation " +
+                        format_number(b.temptation) + ", reward " + format_number(b.reward) + ", punishment " +
+                        format_number(b.punishment) + ", sucker " + format_number(b.sucker));
   }
   if (!c.scope_issue.empty()) require_issue(def, "compliance.scope_issue", c.scope_issue);
   for (std::size_t k = 0; k < c.protection_issues.size(); ++k) {
@@ -262,7 +274,7 @@ void validate_lifecycle(const ScenarioDef& def) {
     const std::string key = "events[" + std::to_string(k) + "]";
     if (!ids.insert(e.id).second) throw UserError({}, key + ".id", "duplicate event id \"" + e.id + "\"");
     if (e.kind == LifecycleEventKind::kWeight) {
-      require_issue(def, key + ".issue", e.issue);
+      require_weight_issue(def, key + ".issue", e.issue);
       require_range(key + ".value", e.value, 0.0, 1.0, "a weight");
     } else {
       require_range(key + ".value", e.value, -1.0, 1.0, "a change");
@@ -274,7 +286,7 @@ void validate_lifecycle(const ScenarioDef& def) {
     if (!ids.insert(e.id).second) throw UserError({}, key + ".id", "duplicate event id \"" + e.id + "\"");
     require_range(key + ".yearly_rate", e.yearly_rate, 0.0, 12.0, "a yearly rate");
     if (e.kind == LifecycleEventKind::kWeight) {
-      require_issue(def, key + ".issue", e.issue);
+      require_weight_issue(def, key + ".issue", e.issue);
       require_range(key + ".value", e.value, 0.0, 1.0, "a weight");
     } else {
       require_range(key + ".value", e.value, -1.0, 1.0, "a change");

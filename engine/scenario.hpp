@@ -97,6 +97,10 @@ class Scenario {
   std::shared_ptr<const Data> data_;
 };
 
+// True for ids of letters, digits, '_' and '-' (scenario, issue and party ids): they are written
+// as bare TOML keys.
+[[nodiscard]] bool is_valid_id(const std::string& text) noexcept;
+
 // The problems of a ScenarioDef, first one thrown as UserError (key + message, no file).
 void validate_scenario_def(const ScenarioDef& def);
 

@@ -238,17 +238,6 @@ std::string indexed(const std::string& base, std::size_t index) {
   return base + "[" + std::to_string(index) + "]";
 }
 
-// An id that can be written as a bare TOML key (issue ids are keys of [parties.weights] and
-// [parties.values]); the same rule as validate_scenario_def's.
-bool is_bare_key(const std::string& text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
 
 // [SECTION] Sections ----------------------------------------------------------------------
 
@@ -400,6 +389,8 @@ int party_ref(Reader& r, const toml::node& n, const std::string& key, const Scen
 }
 
 Month month_of(Reader& r, const toml::node& n, const std::string& key) {
+  r.remember(key, n.source());
+  if (!n.is_string()) r.fail(n.source(), key, "expected a month as \"YYYY-MM\" (a quoted string), got " + describe_value(n));
   const std::string text = r.string_of(n, key);
   const auto month = Month::parse(text);
   if (!month) r.fail(n.source(), key, "expected a month as \"YYYY-MM\", got \"" + text + "\"");
@@ -512,7 +503,10 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
       for (auto&& [k, v] : pt) {
         bool known = false;
         for (std::size_t q = 0; q < kPartyCount; ++q) known = known || def.parties[q].id == k.str();
-        if (!known) r.fail(k.source(), "compliance.policies." + std::string(k.str()), "unknown party id");
+        if (!known) {
+          r.fail(k.source(), "compliance.policies." + std::string(k.str()),
+                 "unknown party id (expected \"" + def.parties[0].id + "\" or \"" + def.parties[1].id + "\")");
+        }
       }
       for (std::size_t q = 0; q < kPartyCount; ++q) {
         if (const toml::node* v = pt.get(def.parties[q].id)) {
@@ -600,7 +594,7 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
       const std::string key = indexed("random_events", k);
       const toml::table& et = r.table_of(*a.get(k), key);
       const auto& region = a.get(k)->source();
-      r.only_keys(et, key, {"id", "kind", "party", "value", "issue", "yearly_rate", "narration"});
+      r.only_keys(et, key, {"id", "kind", "party", "value", "issue", "yearly_rate", "narration", "enabled"});
       RandomEventDef e;
       e.id = r.string(et, region, key, "id");
       e.kind = event_kind_of(r, r.node(et, region, key, "kind"), key + ".kind");
@@ -609,6 +603,7 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
       if (const toml::node* v = r.optional(et, key, "issue")) e.issue = r.string_of(*v, key + ".issue");
       e.yearly_rate = r.number(et, region, key, "yearly_rate");
       e.narration = r.string(et, region, key, "narration");
+      if (const toml::node* v = r.optional(et, key, "enabled")) e.enabled = r.boolean(*v, key + ".enabled");
       life.random_events.push_back(std::move(e));
     }
   }
@@ -654,7 +649,7 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
   // (validate_scenario_def checks the same later, for defs built in code).
   if (def.issues.empty()) r.fail(issues_node->source(), "issues", "expected at least one issue");
   for (std::size_t i = 0; i < def.issues.size(); ++i) {
-    if (!is_bare_key(def.issues[i].id)) {
+    if (!is_valid_id(def.issues[i].id)) {
       const std::string key = indexed("issues", i) + ".id";
       throw UserError(r.location_of(key), key,
                       "expected a non-empty id of letters, digits, '_' or '-', got \"" +
@@ -825,8 +820,9 @@ std::string element_id(const toml::node& node) {
 
 // Child values override the parent's: tables merge key by key; arrays of tables whose elements
 // have ids (issues, parties, events) merge element by element, matched by id, new ids appended;
-// anything else is replaced.
-void merge_into(toml::table& parent, const toml::table& child) {
+// anything else is replaced. The child's nodes are moved, not copied: a copied toml++ node loses
+// its source region, and problems in the child's values must still point at the child's lines.
+void merge_into(toml::table& parent, toml::table& child) {
   for (auto&& [key, value] : child) {
     toml::node* existing = parent.get(key);
     if (existing != nullptr && existing->is_table() && value.is_table()) {
@@ -835,12 +831,12 @@ void merge_into(toml::table& parent, const toml::table& child) {
     }
     if (existing != nullptr && existing->is_array() && value.is_array()) {
       toml::array& into = *existing->as_array();
-      const toml::array& from = *value.as_array();
+      toml::array& from = *value.as_array();
       const bool by_id = !from.empty() && std::all_of(from.begin(), from.end(), [](const toml::node& n) {
         return !element_id(n).empty();
       });
       if (by_id) {
-        for (const toml::node& element : from) {
+        for (toml::node& element : from) {
           const std::string id = element_id(element);
           bool merged = false;
           for (toml::node& target : into) {
@@ -850,26 +846,37 @@ void merge_into(toml::table& parent, const toml::table& child) {
               break;
             }
           }
-          if (!merged) into.push_back(element);
+          if (!merged) into.push_back(std::move(element));
         }
         continue;
       }
     }
-    parent.insert_or_assign(key, value);
+    parent.insert_or_assign(key, std::move(value));
   }
 }
 
-// Reads a file and everything it extends, merged; `chain` holds the files being read (cycles).
-toml::table load_merged(const std::string& path, std::vector<std::string>& chain) {
+// A file of an `extends` chain: its canonical path (to find cycles) and its path as messages show
+// it (as the user gave it, or the parent's path joined with the `extends` value, normalised).
+struct ChainLink {
+  std::string canonical;
+  std::string shown;
+};
+
+// The path that identifies a file in an `extends` chain (symbolic links resolved where possible).
+std::string canonical_path(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  const std::string canonical = fs::weakly_canonical(fs::path(path), ec).string();
-  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
-    std::string cycle;
-    for (const std::string& c : chain) cycle += c + " -> ";
-    throw UserError(SourceLocation{path, 0, 0}, "extends", "the files extend each other in a cycle: " + cycle + canonical);
-  }
-  chain.push_back(canonical);
+  const fs::path canonical = fs::weakly_canonical(fs::path(path), ec);
+  if (!ec) return canonical.string();
+  const fs::path absolute = fs::absolute(fs::path(path), ec);
+  return (ec ? fs::path(path) : absolute).lexically_normal().string();
+}
+
+// Reads a file and everything it extends, merged; `chain` holds the files being read (cycles).
+toml::table load_merged(const std::string& path, std::vector<ChainLink>& chain) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  chain.push_back(ChainLink{canonical_path(path), path});
   const std::string text = read_text_file(path);
   toml::table table = parse_toml_text(text, path);
   const toml::node* extends = table.get("extends");
@@ -877,19 +884,26 @@ toml::table load_merged(const std::string& path, std::vector<std::string>& chain
     chain.pop_back();
     return table;
   }
+  const SourceLocation where{path, static_cast<int>(extends->source().begin.line),
+                             static_cast<int>(extends->source().begin.column)};
   const auto* parent_name = extends->as_string();
   if (parent_name == nullptr) {
-    throw UserError(SourceLocation{path, static_cast<int>(extends->source().begin.line),
-                                   static_cast<int>(extends->source().begin.column)},
-                    "extends", "expected the path of the scenario file this one extends, e.g. \"sta-2024.toml\"");
+    throw UserError(where, "extends", "expected the path of the scenario file this one extends, e.g. \"sta-2024.toml\"");
   }
-  const fs::path parent_path = fs::path(path).parent_path() / parent_name->get();
+  // Relative to the directory of the file that says `extends`.
+  const std::string parent_path = (fs::path(path).parent_path() / parent_name->get()).lexically_normal().string();
   if (!fs::exists(parent_path, ec)) {
-    throw UserError(SourceLocation{path, static_cast<int>(extends->source().begin.line),
-                                   static_cast<int>(extends->source().begin.column)},
-                    "extends", "the file to extend does not exist: " + parent_path.string());
+    throw UserError(where, "extends", "the file to extend does not exist: " + parent_path);
   }
-  toml::table merged = load_merged(parent_path.string(), chain);
+  const std::string parent_canonical = canonical_path(parent_path);
+  const auto again = std::find_if(chain.begin(), chain.end(),
+                                  [&](const ChainLink& link) { return link.canonical == parent_canonical; });
+  if (again != chain.end()) {
+    std::string cycle;
+    for (auto link = again; link != chain.end(); ++link) cycle += link->shown + " -> ";
+    throw UserError(where, "extends", "the files extend each other in a cycle: " + cycle + parent_path);
+  }
+  toml::table merged = load_merged(parent_path, chain);
   table.erase("extends");
   merge_into(merged, table);
   chain.pop_back();
@@ -938,7 +952,7 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name, c
 }
 
 Scenario load_scenario_file(const std::string& path, const SpecChecker& checker) {
-  std::vector<std::string> chain;
+  std::vector<ChainLink> chain;
   const toml::table merged = load_merged(path, chain);
   return build_scenario(merged, path, checker);
 }
@@ -1098,6 +1112,7 @@ std::string to_toml(const ScenarioDef& def) {
       if (!e.issue.empty()) line("issue", quoted(e.issue));
       line("yearly_rate", format_number(e.yearly_rate));
       line("narration", quoted(e.narration));
+      if (!e.enabled) line("enabled", "false");
     }
   }
   return out;

@@ -2,8 +2,9 @@
 // configs, and hand-checked numbers.
 //
 // Each tests/data/malformed/NAME.toml has one problem; NAME.expected holds the exact message
-// (UserError::what()) with the file's path written as {file}. To add a case, write both files;
-// the corpus test picks them up.
+// (UserError::what()) with the file's path written as {file} (and tests/data as {data}). To add a
+// case, write both files; the corpus test picks them up. Files that cases extend live in
+// tests/data/malformed-support, where the corpus does not look.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -55,17 +56,23 @@ std::string read_file(const std::string& path) {
   return buffer.str();
 }
 
-// The .expected text for `toml_path`: one line, {file} replaced by the path, no line break.
+// `text` with every `placeholder` replaced by `value`.
+std::string replace_all(std::string text, const std::string& placeholder, const std::string& value) {
+  for (std::size_t at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + value.size())) {
+    text.replace(at, placeholder.size(), value);
+  }
+  return text;
+}
+
+// The .expected text for `toml_path`: one line, {file} replaced by the path and {data} by the
+// tests/data directory (for the helper files of tests/data/malformed-support that `extends`
+// cases name), no line break.
 std::string expected_message(const std::string& toml_path) {
   std::string text = read_file(fs::path(toml_path).replace_extension(".expected").string());
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   REQUIRE_MESSAGE(text.find('\n') == std::string::npos, "an .expected file holds one line");
-  const std::string placeholder = "{file}";
-  for (std::size_t at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + toml_path.size())) {
-    text.replace(at, placeholder.size(), toml_path);
-  }
-  return text;
+  return replace_all(replace_all(text, "{file}", toml_path), "{data}", TREATYSIM_TEST_DATA);
 }
 
 // what() of the UserError that loading `path` throws; nullopt when it loads. Any other
