@@ -13,12 +13,15 @@ bool AcConst::accept(const AcceptanceInput& input) const {
   return utility_at_least(input.offer_utility, c_);
 }
 
-bool AcTime::accept(const AcceptanceInput& input) const { return input.state.time() >= t_; }
+bool AcTime::accept(const AcceptanceInput& input) const {
+  return input.state.time() >= t_;
+}
 
 bool AcCombi::accept(const AcceptanceInput& input) const {
   if (next_.accept(input)) return true;
   if (utility_at_least(input.offer_utility, c_)) return true;
-  return input.state.time() >= t_ && utility_at_least(input.offer_utility, input.best_received_utility);
+  return input.state.time() >= t_ &&
+         utility_at_least(input.offer_utility, input.best_received_utility);
 }
 
 }  // namespace treatysim::agents

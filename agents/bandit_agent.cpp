@@ -19,10 +19,13 @@ std::vector<double> parse_arms(const std::string& text) {
     char* end = nullptr;
     const double value = std::strtod(item.c_str(), &end);
     const bool blank = item.find_first_not_of(' ') == std::string::npos;
-    if (blank || end == item.c_str() || std::string(end).find_first_not_of(' ') != std::string::npos ||
-        !std::isfinite(value) || value < 0.0 || value > 100.0) {
-      throw UserError("bandit: parameter arms expects concession exponents in [0, 100] separated by commas, "
-                      "got \"" + text + "\" (bad entry \"" + item + "\")");
+    if (blank || end == item.c_str() ||
+        std::string(end).find_first_not_of(' ') != std::string::npos || !std::isfinite(value) ||
+        value < 0.0 || value > 100.0) {
+      throw UserError(
+          "bandit: parameter arms expects concession exponents in [0, 100] separated by commas, "
+          "got \"" +
+          text + "\" (bad entry \"" + item + "\")");
     }
     arms.push_back(value);
     start = comma + 1;
@@ -30,7 +33,8 @@ std::vector<double> parse_arms(const std::string& text) {
   return arms;
 }
 
-BanditAgent::BanditAgent(BanditAlgorithm algorithm, std::vector<double> arms, double exploration, double gamma)
+BanditAgent::BanditAgent(BanditAlgorithm algorithm, std::vector<double> arms, double exploration,
+                         double gamma)
     : algorithm_(algorithm), arms_(std::move(arms)), exploration_(exploration), gamma_(gamma) {
   for (const double e : arms_) {
     players_.push_back(std::make_unique<TimeDependentAgent>(ConcessionFamily::kPolynomial, e, 0.0));
@@ -57,7 +61,8 @@ std::vector<double> BanditAgent::exp3_probabilities() const {
   for (const double w : weights_) total += w;
   const auto k = static_cast<double>(arms_.size());
   std::vector<double> p(arms_.size());
-  for (std::size_t i = 0; i < p.size(); ++i) p[i] = (1.0 - gamma_) * weights_[i] / total + gamma_ / k;
+  for (std::size_t i = 0; i < p.size(); ++i)
+    p[i] = (1.0 - gamma_) * weights_[i] / total + gamma_ / k;
   return p;
 }
 
@@ -76,7 +81,8 @@ void BanditAgent::begin(const NegotiationContext& context) {
         break;
       }
       const double mean = reward_sums_[i] / plays_[i];
-      const double score = mean + exploration_ * std::sqrt(std::log(static_cast<double>(total)) / plays_[i]);
+      const double score =
+          mean + exploration_ * std::sqrt(std::log(static_cast<double>(total)) / plays_[i]);
       if (score > best) {
         best = score;
         arm_ = i;
@@ -100,7 +106,9 @@ void BanditAgent::begin(const NegotiationContext& context) {
   players_[arm_]->reset(context);
 }
 
-Outcome BanditAgent::propose(const NegotiationState& state) { return players_[arm_]->propose(state); }
+Outcome BanditAgent::propose(const NegotiationState& state) {
+  return players_[arm_]->propose(state);
+}
 
 Response BanditAgent::respond(const NegotiationState& state, const Outcome& offer) {
   return players_[arm_]->respond(state, offer);
@@ -111,7 +119,8 @@ void BanditAgent::observe(const Event& event) {
   double reward = 0.0;
   switch (event.kind) {
     case EventKind::kAccept:
-      reward = std::pow(context_.own.discount(), event.offer_index) * (*context_.own.utility)(event.outcome);
+      reward = std::pow(context_.own.discount(), event.offer_index) *
+               (*context_.own.utility)(event.outcome);
       break;
     case EventKind::kWalkAway:
     case EventKind::kDeadline:

@@ -39,7 +39,8 @@ enum class BanditAlgorithm { kUcb1, kExp3 };
 
 class BanditAgent final : public Agent {
  public:
-  BanditAgent(BanditAlgorithm algorithm, std::vector<double> arms, double exploration, double gamma);
+  BanditAgent(BanditAlgorithm algorithm, std::vector<double> arms, double exploration,
+              double gamma);
 
   void reset(const NegotiationContext& context) override;
   void continue_series(const NegotiationContext& context) override;

@@ -6,7 +6,8 @@
 
 namespace treatysim::agents {
 
-BoaAgent::BoaAgent(std::unique_ptr<BiddingStrategy> bidding, std::unique_ptr<AcceptanceCondition> acceptance,
+BoaAgent::BoaAgent(std::unique_ptr<BiddingStrategy> bidding,
+                   std::unique_ptr<AcceptanceCondition> acceptance,
                    std::unique_ptr<OpponentModel> model)
     : bidding_(std::move(bidding)), acceptance_(std::move(acceptance)), model_(std::move(model)) {}
 
@@ -18,7 +19,9 @@ void BoaAgent::reset(const NegotiationContext& context) {
   best_received_ = -1.0;
 }
 
-Outcome BoaAgent::propose(const NegotiationState& state) { return bidding_->bid(state, model_.get()); }
+Outcome BoaAgent::propose(const NegotiationState& state) {
+  return bidding_->bid(state, model_.get());
+}
 
 Response BoaAgent::respond(const NegotiationState& state, const Outcome& offer) {
   if (model_) model_->update(state, offer);

@@ -24,8 +24,8 @@ namespace treatysim::agents {
 
 class BoaAgent final : public Agent {
  public:
-  BoaAgent(std::unique_ptr<BiddingStrategy> bidding, std::unique_ptr<AcceptanceCondition> acceptance,
-           std::unique_ptr<OpponentModel> model);
+  BoaAgent(std::unique_ptr<BiddingStrategy> bidding,
+           std::unique_ptr<AcceptanceCondition> acceptance, std::unique_ptr<OpponentModel> model);
 
   void reset(const NegotiationContext& context) override;
   [[nodiscard]] Outcome propose(const NegotiationState& state) override;

@@ -32,9 +32,11 @@ class BiddingStrategy {
   // The own-utility target of an offer made at state.offer_index, given the offers so far and
   // the opponent model (may be null). Pure: asking twice gives the same answer (acceptance
   // conditions preview the next bid).
-  [[nodiscard]] virtual double target(const NegotiationState& state, const OpponentModel* model) const = 0;
+  [[nodiscard]] virtual double target(const NegotiationState& state,
+                                      const OpponentModel* model) const = 0;
   // The offer at state.offer_index. Pure as well; `model` may be null.
-  [[nodiscard]] virtual Outcome bid(const NegotiationState& state, const OpponentModel* model) const = 0;
+  [[nodiscard]] virtual Outcome bid(const NegotiationState& state,
+                                    const OpponentModel* model) const = 0;
   // True when bid() uses the opponent model (the registry's "uses_opponent_model" trait).
   [[nodiscard]] virtual bool uses_model() const noexcept { return false; }
 };

@@ -8,8 +8,9 @@ namespace treatysim::agents {
 
 void EquilibriumAgent::reset(const NegotiationContext& context) {
   if (!context.complete_information()) {
-    throw UserError("equilibrium needs complete information (it solves the game with the "
-                    "opponent's preferences), but the scenario's protocol.information is \"private\"");
+    throw UserError(
+        "equilibrium needs complete information (it solves the game with the "
+        "opponent's preferences), but the scenario's protocol.information is \"private\"");
   }
   context_ = context;
   const std::string key = context.scenario->content_hash();
@@ -21,14 +22,16 @@ void EquilibriumAgent::reset(const NegotiationContext& context) {
 
 Outcome EquilibriumAgent::propose(const NegotiationState& state) {
   const EquilibriumStep& step = equilibrium_->step(state.offer_index);
-  TREATYSIM_CHECK(step.proposer == context_.self, "the equilibrium agent proposes on its own turns");
+  TREATYSIM_CHECK(step.proposer == context_.self,
+                  "the equilibrium agent proposes on its own turns");
   return step.offer;
 }
 
 Response EquilibriumAgent::respond(const NegotiationState& state, const Outcome& offer) {
   const double u = (*context_.own.utility)(offer);
   const EquilibriumStep& step = equilibrium_->step(state.offer_index);
-  if (utility_at_least(u, step.acceptance_threshold) && utility_at_least(u, context_.own.reservation_value())) {
+  if (utility_at_least(u, step.acceptance_threshold) &&
+      utility_at_least(u, context_.own.reservation_value())) {
     return Response::kAccept;
   }
   return step.responder_walks_away ? Response::kWalkAway : Response::kReject;

@@ -25,7 +25,9 @@ class HumanAgent final : public Agent {
   void set_offer(const Outcome& offer) { offer_ = offer; }
   // The person's answer to the offer on the table.
   void set_response(Response response) { response_ = response; }
-  [[nodiscard]] bool has_decision() const noexcept { return offer_.has_value() || response_.has_value(); }
+  [[nodiscard]] bool has_decision() const noexcept {
+    return offer_.has_value() || response_.has_value();
+  }
 
  private:
   std::optional<Outcome> offer_;

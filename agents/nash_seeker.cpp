@@ -12,8 +12,9 @@ namespace treatysim::agents {
 
 void NashSeeker::reset(const NegotiationContext& context) {
   if (!context.complete_information()) {
-    throw UserError("nash_seeker needs complete information (it computes the Pareto frontier and the "
-                    "Nash solution), but the scenario's protocol.information is \"private\"");
+    throw UserError(
+        "nash_seeker needs complete information (it computes the Pareto frontier and the "
+        "Nash solution), but the scenario's protocol.information is \"private\"");
   }
   context_ = context;
   const std::string key = context.scenario->content_hash() + "/" + std::to_string(context.deadline);
@@ -22,11 +23,14 @@ void NashSeeker::reset(const NegotiationContext& context) {
   const std::vector<OutcomePoint> points = enumerate_outcomes(*context.scenario);
   std::vector<OutcomePoint> frontier = pareto_frontier(points);
   // Own utility descending, ties to the lowest index.
-  std::stable_sort(frontier.begin(), frontier.end(), [self](const OutcomePoint& a, const OutcomePoint& b) {
-    if (!utility_equal(a.utilities[self], b.utilities[self])) return a.utilities[self] > b.utilities[self];
-    return a.index < b.index;
-  });
-  const auto nash = bargaining_solution(points, disagreement_point(*context.scenario), BargainingSolution::kNash);
+  std::stable_sort(frontier.begin(), frontier.end(),
+                   [self](const OutcomePoint& a, const OutcomePoint& b) {
+                     if (!utility_equal(a.utilities[self], b.utilities[self]))
+                       return a.utilities[self] > b.utilities[self];
+                     return a.index < b.index;
+                   });
+  const auto nash =
+      bargaining_solution(points, disagreement_point(*context.scenario), BargainingSolution::kNash);
   const double best = frontier.front().utilities[self];
   const double floor = nash ? nash->utilities[self] : best;
   const auto n = static_cast<std::size_t>(context.deadline);
@@ -59,8 +63,9 @@ Response NashSeeker::respond(const NegotiationState& state, const Outcome& offer
   const double u = (*context_.own.utility)(offer);
   if (!utility_at_least(u, context_.own.reservation_value())) return Response::kReject;
   if (state.last_offer()) return Response::kAccept;
-  return utility_at_least(u, bid_utilities_[static_cast<std::size_t>(state.offer_index) + 1]) ? Response::kAccept
-                                                                                               : Response::kReject;
+  return utility_at_least(u, bid_utilities_[static_cast<std::size_t>(state.offer_index) + 1])
+             ? Response::kAccept
+             : Response::kReject;
 }
 
 }  // namespace treatysim::agents

@@ -37,8 +37,8 @@ class NashSeeker final : public Agent {
   NegotiationContext context_;
   std::string schedule_hash_;
   PartyIndex schedule_party_ = 0;
-  std::vector<Outcome> bids_;           // per offer index
-  std::vector<double> bid_utilities_;   // own utility of each
+  std::vector<Outcome> bids_;          // per offer index
+  std::vector<double> bid_utilities_;  // own utility of each
 };
 
 }  // namespace treatysim::agents

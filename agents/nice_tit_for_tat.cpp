@@ -23,7 +23,8 @@ double NiceTitForTatBidding::estimated_nash_utility(const OpponentModel* model) 
   std::uint64_t best_index = 0;
   for (std::size_t k = 0; k < rational; ++k) {
     const UtilityIndex::Entry& entry = index_->entry(k);
-    const double product = (entry.utility - d) * model->utility(context_.space().outcome_at(entry.index));
+    const double product =
+        (entry.utility - d) * model->utility(context_.space().outcome_at(entry.index));
     if (utility_greater(product, best_product) ||
         (utility_equal(product, best_product) && entry.index < best_index)) {
       best_product = std::max(product, best_product);
@@ -34,7 +35,8 @@ double NiceTitForTatBidding::estimated_nash_utility(const OpponentModel* model) 
   return best_utility;
 }
 
-double NiceTitForTatBidding::target(const NegotiationState& state, const OpponentModel* model) const {
+double NiceTitForTatBidding::target(const NegotiationState& state,
+                                    const OpponentModel* model) const {
   const UtilityFunction& own = *context_.own.utility;
   const int first_opponent = context_.scenario->protocol().first_mover == context_.self ? 1 : 0;
   const int latest = std::min(state.offer_index, static_cast<int>(state.offers.size())) - 1;
@@ -44,7 +46,8 @@ double NiceTitForTatBidding::target(const NegotiationState& state, const Opponen
   const double y_first = own(state.offers[static_cast<std::size_t>(first_opponent)].outcome);
   const double y_last = own(state.offers[static_cast<std::size_t>(last_opponent)].outcome);
   const double nash = estimated_nash_utility(model);
-  const double ratio = nash > y_first ? std::clamp((y_last - y_first) / (nash - y_first), 0.0, 1.0) : 1.0;
+  const double ratio =
+      nash > y_first ? std::clamp((y_last - y_first) / (nash - y_first), 0.0, 1.0) : 1.0;
   return u_max_ - ratio * (u_max_ - nash);
 }
 

@@ -36,8 +36,10 @@ class NiceTitForTatBidding final : public BiddingStrategy {
   explicit NiceTitForTatBidding(double band) : band_(band) {}
 
   void reset(const NegotiationContext& context) override;
-  [[nodiscard]] double target(const NegotiationState& state, const OpponentModel* model) const override;
-  [[nodiscard]] Outcome bid(const NegotiationState& state, const OpponentModel* model) const override;
+  [[nodiscard]] double target(const NegotiationState& state,
+                              const OpponentModel* model) const override;
+  [[nodiscard]] Outcome bid(const NegotiationState& state,
+                            const OpponentModel* model) const override;
   [[nodiscard]] bool uses_model() const noexcept override { return true; }
 
   // The estimated Nash point's own utility under `model` (exposed for tests).

@@ -8,14 +8,16 @@ namespace treatysim::agents {
 Outcome best_for_opponent(const OutcomeSpace& space, const UtilityIndex& index, double target,
                           double window, const OpponentModel& model) {
   const std::size_t end = index.count_at_least(target);
-  const std::size_t begin = std::min(end, index.count_at_least(target + window + 2 * kUtilityTolerance));
+  const std::size_t begin =
+      std::min(end, index.count_at_least(target + window + 2 * kUtilityTolerance));
   if (begin == end) return space.outcome_at(index.at_least(target).index);
   std::uint64_t best_index = index.entry(begin).index;
   double best_value = model.utility(space.outcome_at(best_index));
   for (std::size_t k = begin + 1; k < end; ++k) {
     const std::uint64_t candidate = index.entry(k).index;
     const double value = model.utility(space.outcome_at(candidate));
-    if (utility_greater(value, best_value) || (utility_equal(value, best_value) && candidate < best_index)) {
+    if (utility_greater(value, best_value) ||
+        (utility_equal(value, best_value) && candidate < best_index)) {
       best_index = candidate;
       best_value = value;
     }

@@ -36,10 +36,12 @@ class OpponentModelBidding final : public BiddingStrategy {
       : inner_(std::move(inner)), window_(window) {}
 
   void reset(const NegotiationContext& context) override;
-  [[nodiscard]] double target(const NegotiationState& state, const OpponentModel* model) const override {
+  [[nodiscard]] double target(const NegotiationState& state,
+                              const OpponentModel* model) const override {
     return inner_->target(state, model);
   }
-  [[nodiscard]] Outcome bid(const NegotiationState& state, const OpponentModel* model) const override;
+  [[nodiscard]] Outcome bid(const NegotiationState& state,
+                            const OpponentModel* model) const override;
   [[nodiscard]] bool uses_model() const noexcept override { return true; }
 
  private:

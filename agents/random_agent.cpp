@@ -33,8 +33,9 @@ Response RandomAgent::respond(const NegotiationState& state, const Outcome& offe
   }
   const double u = (*context_.own.utility)(offer);
   if (!utility_at_least(u, context_.own.reservation_value())) return Response::kReject;
-  return boost::random::bernoulli_distribution<double>(accept_probability_)(rng_) ? Response::kAccept
-                                                                                   : Response::kReject;
+  return boost::random::bernoulli_distribution<double>(accept_probability_)(rng_)
+             ? Response::kAccept
+             : Response::kReject;
 }
 
 }  // namespace treatysim::agents

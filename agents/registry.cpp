@@ -13,21 +13,30 @@ namespace treatysim::agents {
 
 std::string_view component_kind_name(ComponentKind kind) noexcept {
   switch (kind) {
-    case ComponentKind::kNegotiator: return "negotiator";
-    case ComponentKind::kBidding: return "bidding";
-    case ComponentKind::kAcceptance: return "acceptance";
-    case ComponentKind::kOpponentModel: return "opponent_model";
-    case ComponentKind::kCompliance: return "compliance";
+    case ComponentKind::kNegotiator:
+      return "negotiator";
+    case ComponentKind::kBidding:
+      return "bidding";
+    case ComponentKind::kAcceptance:
+      return "acceptance";
+    case ComponentKind::kOpponentModel:
+      return "opponent_model";
+    case ComponentKind::kCompliance:
+      return "compliance";
   }
   return "negotiator";
 }
 
 std::string_view parameter_type_name(ParameterType type) noexcept {
   switch (type) {
-    case ParameterType::kNumber: return "number";
-    case ParameterType::kInteger: return "integer";
-    case ParameterType::kString: return "string";
-    case ParameterType::kSpec: return "spec";
+    case ParameterType::kNumber:
+      return "number";
+    case ParameterType::kInteger:
+      return "integer";
+    case ParameterType::kString:
+      return "string";
+    case ParameterType::kSpec:
+      return "spec";
   }
   return "number";
 }
@@ -38,10 +47,18 @@ const SpecValue& Parameters::get(std::string_view name) const {
   }
   TREATYSIM_CHECK(false, "a strategy read a parameter its metadata does not declare");
 }
-double Parameters::number(std::string_view name) const { return get(name).number; }
-int Parameters::integer(std::string_view name) const { return static_cast<int>(get(name).number); }
-const std::string& Parameters::text(std::string_view name) const { return get(name).text; }
-const Spec& Parameters::spec(std::string_view name) const { return get(name).spec.front(); }
+double Parameters::number(std::string_view name) const {
+  return get(name).number;
+}
+int Parameters::integer(std::string_view name) const {
+  return static_cast<int>(get(name).number);
+}
+const std::string& Parameters::text(std::string_view name) const {
+  return get(name).text;
+}
+const Spec& Parameters::spec(std::string_view name) const {
+  return get(name).spec.front();
+}
 
 void Registry::add(StrategyInfo info) {
   TREATYSIM_CHECK(find(info.name, info.kind) == nullptr, "strategy names are unique within a kind");
@@ -208,8 +225,8 @@ std::unique_ptr<Agent> Registry::create(std::string_view spec_text) const {
 namespace {
 
 template <typename Component, typename Factory>
-std::unique_ptr<Component> make_component(const Registry& registry, const Spec& spec, ComponentKind kind,
-                                          Factory StrategyInfo::*factory) {
+std::unique_ptr<Component> make_component(const Registry& registry, const Spec& spec,
+                                          ComponentKind kind, Factory StrategyInfo::*factory) {
   const StrategyInfo* info = nullptr;
   const Parameters parameters = registry.resolve(spec, &info, kind);
   TREATYSIM_CHECK(static_cast<bool>(info->*factory), "a registered component has no factory");
@@ -218,41 +235,50 @@ std::unique_ptr<Component> make_component(const Registry& registry, const Spec& 
 
 // Applies `visit` to every entry a spec names, nested components included.
 template <typename Visit>
-void for_each_entry(const Registry& registry, const Spec& spec, std::optional<ComponentKind> kind, Visit visit) {
+void for_each_entry(const Registry& registry, const Spec& spec, std::optional<ComponentKind> kind,
+                    Visit visit) {
   const StrategyInfo* info = nullptr;
   const Parameters parameters = registry.resolve(spec, &info, kind);
   visit(*info, parameters);
   for (const ParameterInfo& p : info->parameters) {
-    if (p.type == ParameterType::kSpec) for_each_entry(registry, parameters.spec(p.name), p.spec_kind, visit);
+    if (p.type == ParameterType::kSpec)
+      for_each_entry(registry, parameters.spec(p.name), p.spec_kind, visit);
   }
 }
 
 }  // namespace
 
 std::unique_ptr<BiddingStrategy> Registry::make_bidding(const Spec& spec) const {
-  return make_component<BiddingStrategy>(*this, spec, ComponentKind::kBidding, &StrategyInfo::create_bidding);
+  return make_component<BiddingStrategy>(*this, spec, ComponentKind::kBidding,
+                                         &StrategyInfo::create_bidding);
 }
 std::unique_ptr<AcceptanceCondition> Registry::make_acceptance(const Spec& spec) const {
   return make_component<AcceptanceCondition>(*this, spec, ComponentKind::kAcceptance,
                                              &StrategyInfo::create_acceptance);
 }
 std::unique_ptr<OpponentModel> Registry::make_model(const Spec& spec) const {
-  return make_component<OpponentModel>(*this, spec, ComponentKind::kOpponentModel, &StrategyInfo::create_model);
+  return make_component<OpponentModel>(*this, spec, ComponentKind::kOpponentModel,
+                                       &StrategyInfo::create_model);
 }
 std::unique_ptr<CompliancePolicy> Registry::make_compliance(const Spec& spec) const {
-  return make_component<CompliancePolicy>(*this, spec, ComponentKind::kCompliance, &StrategyInfo::create_compliance);
+  return make_component<CompliancePolicy>(*this, spec, ComponentKind::kCompliance,
+                                          &StrategyInfo::create_compliance);
 }
 
 StrategyTraits Registry::traits(const Spec& spec) const {
   StrategyTraits traits;
-  for_each_entry(*this, spec, ComponentKind::kNegotiator, [&traits](const StrategyInfo& info, const Parameters&) {
-    traits.stochastic = traits.stochastic || info.traits.stochastic;
-    traits.needs_complete_information = traits.needs_complete_information || info.traits.needs_complete_information;
-    traits.uses_opponent_model = traits.uses_opponent_model || info.traits.uses_opponent_model;
-    traits.needs_enumeration = traits.needs_enumeration || info.traits.needs_enumeration;
-    traits.interactive = traits.interactive || info.traits.interactive;
-    traits.learns_across_series = traits.learns_across_series || info.traits.learns_across_series;
-  });
+  for_each_entry(
+      *this, spec, ComponentKind::kNegotiator,
+      [&traits](const StrategyInfo& info, const Parameters&) {
+        traits.stochastic = traits.stochastic || info.traits.stochastic;
+        traits.needs_complete_information =
+            traits.needs_complete_information || info.traits.needs_complete_information;
+        traits.uses_opponent_model = traits.uses_opponent_model || info.traits.uses_opponent_model;
+        traits.needs_enumeration = traits.needs_enumeration || info.traits.needs_enumeration;
+        traits.interactive = traits.interactive || info.traits.interactive;
+        traits.learns_across_series =
+            traits.learns_across_series || info.traits.learns_across_series;
+      });
   return traits;
 }
 
@@ -264,16 +290,19 @@ void Registry::check(const Spec& spec, const Scenario& scenario, PartyIndex part
                     " component, not a negotiator");
   }
   const StrategyTraits combined = traits(spec);
-  if (combined.needs_complete_information && scenario.protocol().information != Information::kComplete) {
-    throw UserError(info->name + " needs complete information (it reads the opponent's "
+  if (combined.needs_complete_information &&
+      scenario.protocol().information != Information::kComplete) {
+    throw UserError(info->name +
+                    " needs complete information (it reads the opponent's "
                     "preferences), but the scenario's protocol.information is \"private\"");
   }
   if (combined.needs_enumeration && !scenario.space().enumerable()) {
     throw UserError(too_large_message(scenario.space(), info->name));
   }
-  for_each_entry(*this, spec, ComponentKind::kNegotiator, [&](const StrategyInfo& entry, const Parameters& p) {
-    if (entry.check_scenario) entry.check_scenario(p, scenario, party);
-  });
+  for_each_entry(*this, spec, ComponentKind::kNegotiator,
+                 [&](const StrategyInfo& entry, const Parameters& p) {
+                   if (entry.check_scenario) entry.check_scenario(p, scenario, party);
+                 });
 }
 
 std::function<void(const std::string&, const Scenario&, PartyIndex)> spec_checker(

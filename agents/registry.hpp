@@ -10,8 +10,8 @@
 #pragma once
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,8 +36,8 @@ struct ParameterInfo {
   double default_number = 0.0;  // kNumber, kInteger
   double min = 0.0;             // inclusive bounds for kNumber, kInteger
   double max = 0.0;
-  std::string default_text;     // kString (and kSpec: the default spec text)
-  std::string description;      // one sentence, with the unit or meaning
+  std::string default_text;  // kString (and kSpec: the default spec text)
+  std::string description;   // one sentence, with the unit or meaning
   // kSpec: the kind of component the parameter takes (unset: any kind, looked up by name).
   std::optional<ComponentKind> spec_kind;
   // kString: the allowed values (empty: any string).
@@ -82,11 +82,14 @@ struct StrategyInfo {
   std::vector<ParameterInfo> parameters;
   // The factory of the entry's kind, from resolved parameters.
   std::function<std::unique_ptr<Agent>(const Parameters&, const Registry&)> create_negotiator;
-  std::function<std::unique_ptr<BiddingStrategy>(const Parameters&, const Registry&)> create_bidding;
-  std::function<std::unique_ptr<AcceptanceCondition>(const Parameters&, const Registry&)> create_acceptance;
+  std::function<std::unique_ptr<BiddingStrategy>(const Parameters&, const Registry&)>
+      create_bidding;
+  std::function<std::unique_ptr<AcceptanceCondition>(const Parameters&, const Registry&)>
+      create_acceptance;
   // May return null (the `none` model).
   std::function<std::unique_ptr<OpponentModel>(const Parameters&, const Registry&)> create_model;
-  std::function<std::unique_ptr<CompliancePolicy>(const Parameters&, const Registry&)> create_compliance;
+  std::function<std::unique_ptr<CompliancePolicy>(const Parameters&, const Registry&)>
+      create_compliance;
   // Extra checks against a scenario (e.g. a scripted file's outcomes); throws UserError.
   std::function<void(const Parameters&, const Scenario&, PartyIndex)> check_scenario;
 };
@@ -123,7 +126,8 @@ class Registry : public AgentFactory {
   void check(const Spec& spec, const Scenario& scenario, PartyIndex party) const override;
 
   // AgentFactory: a compliance policy (same as make_compliance).
-  [[nodiscard]] std::unique_ptr<CompliancePolicy> create_compliance(const Spec& spec) const override {
+  [[nodiscard]] std::unique_ptr<CompliancePolicy> create_compliance(
+      const Spec& spec) const override {
     return make_compliance(spec);
   }
 

@@ -31,7 +31,8 @@ enum class ScriptedAcceptance { kNever, kAlways, kNext };
 
 class ScriptedAgent final : public Agent {
  public:
-  ScriptedAgent(std::string path, ScriptedAcceptance acceptance) : path_(std::move(path)), acceptance_(acceptance) {}
+  ScriptedAgent(std::string path, ScriptedAcceptance acceptance)
+      : path_(std::move(path)), acceptance_(acceptance) {}
 
   void reset(const NegotiationContext& context) override;
   [[nodiscard]] Outcome propose(const NegotiationState& state) override;

@@ -26,7 +26,8 @@ void TimeDependentAgent::reset(const NegotiationContext& context) {
   }
   const UtilityIndex& index = context.own_index("time_dependent bidding");
   const double u_max = index.best().utility;
-  const double u_min = std::min(u_max, std::max(context.own.reservation_value(), index.worst().utility));
+  const double u_min =
+      std::min(u_max, std::max(context.own.reservation_value(), index.worst().utility));
   const auto n = static_cast<std::size_t>(context.deadline);
   targets_.resize(n);
   bids_.resize(n);

@@ -50,7 +50,9 @@ class TimeDependentAgent final : public Agent {
   [[nodiscard]] Response respond(const NegotiationState& state, const Outcome& offer) override;
 
   // The target utility at offer index r of the current negotiation.
-  [[nodiscard]] double target(int offer_index) const { return targets_[static_cast<std::size_t>(offer_index)]; }
+  [[nodiscard]] double target(int offer_index) const {
+    return targets_[static_cast<std::size_t>(offer_index)];
+  }
 
  private:
   ConcessionFamily family_;

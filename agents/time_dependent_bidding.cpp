@@ -13,7 +13,8 @@ void TimeDependentBidding::reset(const NegotiationContext& context) {
   }
   const UtilityIndex& index = context.own_index("time_dependent bidding");
   const double u_max = index.best().utility;
-  const double u_min = std::min(u_max, std::max(context.own.reservation_value(), index.worst().utility));
+  const double u_min =
+      std::min(u_max, std::max(context.own.reservation_value(), index.worst().utility));
   const auto n = static_cast<std::size_t>(context.deadline);
   targets_.resize(n);
   bids_.resize(n);
@@ -27,7 +28,8 @@ void TimeDependentBidding::reset(const NegotiationContext& context) {
   schedule_deadline_ = context.deadline;
 }
 
-double TimeDependentBidding::target(const NegotiationState& state, const OpponentModel* model) const {
+double TimeDependentBidding::target(const NegotiationState& state,
+                                    const OpponentModel* model) const {
   static_cast<void>(model);
   return targets_[static_cast<std::size_t>(state.offer_index)];
 }

@@ -21,11 +21,14 @@ namespace treatysim::agents {
 
 class TimeDependentBidding final : public BiddingStrategy {
  public:
-  TimeDependentBidding(ConcessionFamily family, double e, double k) : family_(family), e_(e), k_(k) {}
+  TimeDependentBidding(ConcessionFamily family, double e, double k)
+      : family_(family), e_(e), k_(k) {}
 
   void reset(const NegotiationContext& context) override;
-  [[nodiscard]] double target(const NegotiationState& state, const OpponentModel* model) const override;
-  [[nodiscard]] Outcome bid(const NegotiationState& state, const OpponentModel* model) const override;
+  [[nodiscard]] double target(const NegotiationState& state,
+                              const OpponentModel* model) const override;
+  [[nodiscard]] Outcome bid(const NegotiationState& state,
+                            const OpponentModel* model) const override;
 
  private:
   ConcessionFamily family_;

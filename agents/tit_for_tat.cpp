@@ -42,7 +42,8 @@ double TitForTatBidding::target(const NegotiationState& state, const OpponentMod
       if (mode_ == ImitationMode::kAbsolute) {
         next -= (latest - earlier) / static_cast<double>(window_);
       } else if (1.0 - earlier > 0.0) {
-        next *= std::pow(std::max(0.0, 1.0 - latest) / (1.0 - earlier), 1.0 / static_cast<double>(window_));
+        next *= std::pow(std::max(0.0, 1.0 - latest) / (1.0 - earlier),
+                         1.0 / static_cast<double>(window_));
       }
     }
     targets_.push_back(std::clamp(next, u_min_, u_max_));

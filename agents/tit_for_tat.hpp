@@ -35,11 +35,14 @@ enum class ImitationMode { kAbsolute, kRelative };
 
 class TitForTatBidding final : public BiddingStrategy {
  public:
-  TitForTatBidding(ImitationMode mode, int window, double band) : mode_(mode), window_(window), band_(band) {}
+  TitForTatBidding(ImitationMode mode, int window, double band)
+      : mode_(mode), window_(window), band_(band) {}
 
   void reset(const NegotiationContext& context) override;
-  [[nodiscard]] double target(const NegotiationState& state, const OpponentModel* model) const override;
-  [[nodiscard]] Outcome bid(const NegotiationState& state, const OpponentModel* model) const override;
+  [[nodiscard]] double target(const NegotiationState& state,
+                              const OpponentModel* model) const override;
+  [[nodiscard]] Outcome bid(const NegotiationState& state,
+                            const OpponentModel* model) const override;
   [[nodiscard]] bool uses_model() const noexcept override { return true; }
 
  private:

@@ -37,7 +37,8 @@ Scenario random_additive(int issues, int options, std::uint64_t seed, bool oppos
     Issue issue;
     issue.id = "i" + std::to_string(i);
     issue.label = issue.id;
-    for (int o = 0; o < options; ++o) issue.options.push_back(Option{std::to_string(o), std::to_string(o), {}});
+    for (int o = 0; o < options; ++o)
+      issue.options.push_back(Option{std::to_string(o), std::to_string(o), {}});
     def.issues.push_back(issue);
   }
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
@@ -54,8 +55,10 @@ Scenario random_additive(int issues, int options, std::uint64_t seed, bool oppos
       total += w;
       std::vector<double> values;
       for (int o = 0; o < options; ++o) {
-        values.push_back(opposed && p == 1 ? 1.0 - def.parties[0].preferences.values[static_cast<std::size_t>(i)][static_cast<std::size_t>(o)]
-                                           : unit(rng));
+        values.push_back(opposed && p == 1
+                             ? 1.0 - def.parties[0].preferences.values[static_cast<std::size_t>(i)]
+                                                                      [static_cast<std::size_t>(o)]
+                             : unit(rng));
       }
       party.preferences.values.push_back(values);
       party.preferences.shapes.push_back(ValueShape::kTable);
@@ -84,13 +87,16 @@ int main() {
     const Scenario sta = load_scenario_file(root + "/configs/sta-2024.toml");
     std::size_t size = 0;
     const double sweep_ms = best_ms(200, [&] { size = pareto_frontier(sta).size(); });
-    const double additive_ms = best_ms(200, [&] { size = additive_pareto_frontier(sta).points.size(); });
+    const double additive_ms =
+        best_ms(200, [&] { size = additive_pareto_frontier(sta).points.size(); });
     std::printf("Pareto frontier of sta-2024 (1024 outcomes, %zu on the frontier)\n", size);
     std::printf("  sort-and-sweep over all outcomes   %8.1f us\n", sweep_ms * 1000);
     std::printf("  issue-by-issue (no enumeration)    %8.1f us\n\n", additive_ms * 1000);
 
-    std::printf("Exact frontier of random linear-additive scenarios, 6 options per issue, one core\n");
-    std::printf("  issues  outcomes    frontier  largest level     time (best of 3, 5 seeds: median)\n");
+    std::printf(
+        "Exact frontier of random linear-additive scenarios, 6 options per issue, one core\n");
+    std::printf(
+        "  issues  outcomes    frontier  largest level     time (best of 3, 5 seeds: median)\n");
     for (const int issues : {8, 10, 14, 20}) {
       std::vector<double> times;
       std::size_t frontier = 0;
@@ -103,16 +109,19 @@ int main() {
         largest = std::max(largest, r.largest_level);
       }
       std::sort(times.begin(), times.end());
-      std::printf("  %6d  %9.2e  %8zu  %13zu  %9.2f ms\n", issues, std::pow(6.0, issues), frontier, largest, times[2]);
+      std::printf("  %6d  %9.2e  %8zu  %13zu  %9.2f ms\n", issues, std::pow(6.0, issues), frontier,
+                  largest, times[2]);
     }
 
-    std::printf("\nWorst case: directly opposed utilities (u1 = 1 - u0), every outcome Pareto-optimal\n");
+    std::printf(
+        "\nWorst case: directly opposed utilities (u1 = 1 - u0), every outcome Pareto-optimal\n");
     for (const int issues : {6, 8, 10}) {
       const Scenario s = random_additive(issues, 6, 1, true);
       FrontierResult r;
       const double ms = best_ms(1, [&] { r = additive_pareto_frontier(s); });
-      std::printf("  %2d issues (%9.2e outcomes): %s, %zu points, largest level %zu, %.1f ms\n", issues,
-                  std::pow(6.0, issues), r.exact ? "exact" : "epsilon-approximate (eps = 0.001)", r.points.size(),
+      std::printf("  %2d issues (%9.2e outcomes): %s, %zu points, largest level %zu, %.1f ms\n",
+                  issues, std::pow(6.0, issues),
+                  r.exact ? "exact" : "epsilon-approximate (eps = 0.001)", r.points.size(),
                   r.largest_level, ms);
     }
 

@@ -50,8 +50,8 @@ Figures measure_negotiations(const Scenario& scenario, const std::string& us, co
       f.seconds = std::chrono::duration<double>(Clock::now() - start).count();
       if (f.seconds >= budget / 3) break;
     }
-    if (best.negotiations == 0 ||
-        static_cast<double>(f.offers) / f.seconds > static_cast<double>(best.offers) / best.seconds) {
+    if (best.negotiations == 0 || static_cast<double>(f.offers) / f.seconds >
+                                      static_cast<double>(best.offers) / best.seconds) {
       best = f;
     }
   }
@@ -71,7 +71,8 @@ template <typename Fn>
 double ns_per_call(long long count, Fn fn) {
   const auto start = Clock::now();
   for (long long i = 0; i < count; ++i) fn(i);
-  return std::chrono::duration<double, std::nano>(Clock::now() - start).count() / static_cast<double>(count);
+  return std::chrono::duration<double, std::nano>(Clock::now() - start).count() /
+         static_cast<double>(count);
 }
 
 }  // namespace
@@ -81,11 +82,14 @@ int main(int argc, char** argv) {
   const std::string root = TREATYSIM_SOURCE_DIR;
   try {
     const auto checker = agents::spec_checker(agents::builtin_registry());
-    const Scenario three = load_scenario_file(root + "/configs/three-clauses.toml", checker).with_deadline(200);
+    const Scenario three =
+        load_scenario_file(root + "/configs/three-clauses.toml", checker).with_deadline(200);
     const Scenario sta = load_scenario_file(root + "/configs/sta-2024.toml", checker);
-    const Scenario pie = load_scenario_file(root + "/configs/split-the-pie.toml", checker).with_deadline(200);
+    const Scenario pie =
+        load_scenario_file(root + "/configs/split-the-pie.toml", checker).with_deadline(200);
 
-    std::printf("Negotiation throughput, one thread, tracing off (best of 3 × %.2f s)\n", budget / 3);
+    std::printf("Negotiation throughput, one thread, tracing off (best of 3 × %.2f s)\n",
+                budget / 3);
     report("three-clauses  boulware(e=0.25) vs conceder(e=4)  T=200",
            measure_negotiations(three, "boulware(e=0.25)", "conceder(e=4)", budget));
     report("three-clauses  boulware(e=0.25) vs boulware(e=0.25) T=200",
@@ -105,9 +109,12 @@ int main(int argc, char** argv) {
     std::vector<Outcome> outcomes;
     for (std::uint64_t i = 0; i < n; ++i) outcomes.push_back(space.outcome_at(i));
     const long long calls = 20'000'000;
-    std::printf("\nParts of one offer (three-clauses, %llu outcomes)\n", static_cast<unsigned long long>(n));
+    std::printf("\nParts of one offer (three-clauses, %llu outcomes)\n",
+                static_cast<unsigned long long>(n));
     std::printf("  %-40s %6.2f ns\n", "utility of an outcome (3 issues)",
-                ns_per_call(calls, [&](long long i) { g_sink = g_sink + u(outcomes[static_cast<std::size_t>(i) % n]); }));
+                ns_per_call(calls, [&](long long i) {
+                  g_sink = g_sink + u(outcomes[static_cast<std::size_t>(i) % n]);
+                }));
     std::printf("  %-40s %6.2f ns\n", "index.at_least(target) (binary search)",
                 ns_per_call(calls, [&](long long i) {
                   g_sink = g_sink + index.at_least(static_cast<double>(i % 1000) / 1000.0).utility;
@@ -120,7 +127,9 @@ int main(int argc, char** argv) {
     auto b = agents::builtin_registry().create("conceder(e=4)");
     Negotiation negotiation(three, {a.get(), b.get()}, 1);
     std::printf("  %-40s %6.0f ns\n", "restart (reset both agents, schedule cached)",
-                ns_per_call(2'000'000, [&](long long i) { negotiation.restart(static_cast<std::uint64_t>(i)); }));
+                ns_per_call(2'000'000, [&](long long i) {
+                  negotiation.restart(static_cast<std::uint64_t>(i));
+                }));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "treatysim_bench: %s\n", e.what());
     return 2;

@@ -25,7 +25,8 @@ std::string fixed3(double value) {
 }
 
 ordered_json point_json(const Scenario& scenario, const OutcomePoint& p) {
-  return {{"outcome", outcome_to_json(scenario, p.outcome)}, {"utilities", party_values_to_json(scenario, p.utilities)}};
+  return {{"outcome", outcome_to_json(scenario, p.outcome)},
+          {"utilities", party_values_to_json(scenario, p.utilities)}};
 }
 
 ordered_json optional_point_json(const Scenario& scenario, const std::optional<OutcomePoint>& p) {
@@ -46,7 +47,8 @@ std::string clauses(const Scenario& scenario, const Outcome& outcome) {
 }
 
 std::string pair_text(const Scenario& scenario, const std::array<double, kPartyCount>& u) {
-  return scenario.party(0).id + " " + fixed3(u[0]) + ", " + scenario.party(1).id + " " + fixed3(u[1]);
+  return scenario.party(0).id + " " + fixed3(u[0]) + ", " + scenario.party(1).id + " " +
+         fixed3(u[1]);
 }
 
 ordered_json metrics_json(const Scenario& scenario, const OutcomeMetrics& m) {
@@ -57,9 +59,13 @@ ordered_json metrics_json(const Scenario& scenario, const OutcomeMetrics& m) {
   json["individually_rational"] = m.individually_rational;
   json["pareto_optimal"] = m.pareto_optimal;
   json["distance_to_pareto"] = round_for_output(m.distance_to_pareto);
-  json["distance_to_nash"] = m.distance_to_nash ? ordered_json(round_for_output(*m.distance_to_nash)) : ordered_json(nullptr);
+  json["distance_to_nash"] = m.distance_to_nash
+                                 ? ordered_json(round_for_output(*m.distance_to_nash))
+                                 : ordered_json(nullptr);
   json["distance_to_kalai_smorodinsky"] =
-      m.distance_to_kalai_smorodinsky ? ordered_json(round_for_output(*m.distance_to_kalai_smorodinsky)) : ordered_json(nullptr);
+      m.distance_to_kalai_smorodinsky
+          ? ordered_json(round_for_output(*m.distance_to_kalai_smorodinsky))
+          : ordered_json(nullptr);
   return json;
 }
 
@@ -69,9 +75,13 @@ std::string metrics_text(const Scenario& scenario, const OutcomeMetrics& m) {
   text += "  social welfare       " + fixed3(m.social_welfare) + "\n";
   text += "  Nash product         " + fixed3(m.nash_product) + "\n";
   text += std::string("  individually rational ") + (m.individually_rational ? "yes" : "no") + "\n";
-  text += std::string("  Pareto-optimal       ") + (m.pareto_optimal ? "yes" : "no, distance to the frontier " + fixed3(m.distance_to_pareto)) + "\n";
+  text +=
+      std::string("  Pareto-optimal       ") +
+      (m.pareto_optimal ? "yes" : "no, distance to the frontier " + fixed3(m.distance_to_pareto)) +
+      "\n";
   if (m.distance_to_nash) text += "  distance to Nash     " + fixed3(*m.distance_to_nash) + "\n";
-  if (m.distance_to_kalai_smorodinsky) text += "  distance to KS       " + fixed3(*m.distance_to_kalai_smorodinsky) + "\n";
+  if (m.distance_to_kalai_smorodinsky)
+    text += "  distance to KS       " + fixed3(*m.distance_to_kalai_smorodinsky) + "\n";
   return text;
 }
 
@@ -89,7 +99,8 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
     if (!chosen) throw UserError("--outcome: " + error);
   }
   const ScenarioAnalysis analysis = analyze_scenario(scenario);
-  if (!options.svg.empty()) write_file_atomically(options.svg, outcome_space_svg(scenario, analysis));
+  if (!options.svg.empty())
+    write_file_atomically(options.svg, outcome_space_svg(scenario, analysis));
 
   if (options.format == "json") {
     ordered_json json;
@@ -99,7 +110,8 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
     json["pareto_exact"] = analysis.frontier.exact;
     json["pareto_epsilon"] = analysis.frontier.epsilon;
     ordered_json pareto = ordered_json::array();
-    for (const OutcomePoint& p : analysis.frontier.points) pareto.push_back(point_json(scenario, p));
+    for (const OutcomePoint& p : analysis.frontier.points)
+      pareto.push_back(point_json(scenario, p));
     json["pareto"] = std::move(pareto);
     json["nash"] = optional_point_json(scenario, analysis.nash);
     json["kalai_smorodinsky"] = optional_point_json(scenario, analysis.kalai_smorodinsky);
@@ -123,7 +135,8 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
     json["disagreement"] = party_values_to_json(scenario, analysis.disagreement);
     ordered_json zopa;
     zopa["counted"] = analysis.zopa.counted;
-    zopa["count"] = analysis.zopa.counted ? ordered_json(analysis.zopa.count) : ordered_json(nullptr);
+    zopa["count"] =
+        analysis.zopa.counted ? ordered_json(analysis.zopa.count) : ordered_json(nullptr);
     zopa["empty"] = analysis.zopa.empty;
     if (!analysis.zopa.empty) {
       ordered_json ranges = ordered_json::object();
@@ -144,46 +157,56 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
 
   out << scenario.title() << " [" << scenario.id() << "]\n\n";
   char line[256];
-  std::snprintf(line, sizeof line, "Outcomes            %.0f%s\n", analysis.outcome_count,
-                analysis.enumerated ? "" : " (too many to list: solutions searched on the frontier)");
+  std::snprintf(
+      line, sizeof line, "Outcomes            %.0f%s\n", analysis.outcome_count,
+      analysis.enumerated ? "" : " (too many to list: solutions searched on the frontier)");
   out << line;
   out << "Pareto frontier     " << analysis.frontier.points.size() << " outcomes"
       << (analysis.frontier.exact ? " (exact)" : " (epsilon-approximation)") << "\n";
-  out << "Disagreement point  " << pair_text(scenario, analysis.disagreement) << " (reservation values)\n";
+  out << "Disagreement point  " << pair_text(scenario, analysis.disagreement)
+      << " (reservation values)\n";
   const ZoneOfAgreement& zopa = analysis.zopa;
   if (zopa.empty) {
     out << "ZOPA                empty: no outcome is individually rational for both\n";
   } else {
     out << "ZOPA                ";
     if (zopa.counted) out << zopa.count << " individually rational outcomes; ";
-    out << scenario.party(0).id << " " << fixed3(zopa.min_utility[0]) << "–" << fixed3(zopa.max_utility[0]) << ", "
-        << scenario.party(1).id << " " << fixed3(zopa.min_utility[1]) << "–" << fixed3(zopa.max_utility[1]) << "\n";
+    out << scenario.party(0).id << " " << fixed3(zopa.min_utility[0]) << "–"
+        << fixed3(zopa.max_utility[0]) << ", " << scenario.party(1).id << " "
+        << fixed3(zopa.min_utility[1]) << "–" << fixed3(zopa.max_utility[1]) << "\n";
   }
   out << "\n";
   struct Named {
     const char* name;
     const std::optional<OutcomePoint>* point;
   };
-  for (const Named n : {Named{"Nash bargaining solution", &analysis.nash}, Named{"Kalai-Smorodinsky", &analysis.kalai_smorodinsky},
-                        Named{"Egalitarian", &analysis.egalitarian}, Named{"Utilitarian", &analysis.utilitarian}}) {
+  for (const Named n :
+       {Named{"Nash bargaining solution", &analysis.nash},
+        Named{"Kalai-Smorodinsky", &analysis.kalai_smorodinsky},
+        Named{"Egalitarian", &analysis.egalitarian}, Named{"Utilitarian", &analysis.utilitarian}}) {
     if (!n.point->has_value()) {
       out << n.name << ": none (no individually rational outcome)\n\n";
       continue;
     }
     const OutcomePoint& p = **n.point;
-    out << n.name << "  " << pair_text(scenario, p.utilities) << "\n  " << clauses(scenario, p.outcome) << "\n\n";
+    out << n.name << "  " << pair_text(scenario, p.utilities) << "\n  "
+        << clauses(scenario, p.outcome) << "\n\n";
   }
   if (analysis.equilibrium) {
     const EquilibriumSummary& e = *analysis.equilibrium;
     if (e.agreement) {
-      out << "Subgame-perfect equilibrium (" << scenario.protocol().deadline << " offers): "
-          << scenario.party(e.proposer).id << " offers at offer " << e.offer_index << ", accepted; payoffs "
-          << pair_text(scenario, e.values) << "\n  " << clauses(scenario, e.offer.outcome) << "\n";
+      out << "Subgame-perfect equilibrium (" << scenario.protocol().deadline
+          << " offers): " << scenario.party(e.proposer).id << " offers at offer " << e.offer_index
+          << ", accepted; payoffs " << pair_text(scenario, e.values) << "\n  "
+          << clauses(scenario, e.offer.outcome) << "\n";
     } else {
-      out << "Subgame-perfect equilibrium: no agreement; payoffs " << pair_text(scenario, e.values) << "\n";
+      out << "Subgame-perfect equilibrium: no agreement; payoffs " << pair_text(scenario, e.values)
+          << "\n";
     }
   }
-  if (chosen) out << "\nOutcome " << scenario.space().format(*chosen) << "\n" << metrics_text(scenario, outcome_metrics(scenario, analysis, *chosen));
+  if (chosen)
+    out << "\nOutcome " << scenario.space().format(*chosen) << "\n"
+        << metrics_text(scenario, outcome_metrics(scenario, analysis, *chosen));
   return 0;
 }
 

@@ -50,7 +50,8 @@ struct BenchFigures {
 BenchFigures bench_scenario(const Scenario& scenario, const std::array<Spec, kPartyCount>& specs,
                             std::uint64_t seed, long long count) {
   const auto& registry = agents::builtin_registry();
-  std::array<std::unique_ptr<Agent>, kPartyCount> agents{registry.create(specs[0]), registry.create(specs[1])};
+  std::array<std::unique_ptr<Agent>, kPartyCount> agents{registry.create(specs[0]),
+                                                         registry.create(specs[1])};
   BenchFigures figures;
   figures.scenario = scenario.id();
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
@@ -59,9 +60,11 @@ BenchFigures bench_scenario(const Scenario& scenario, const std::array<Spec, kPa
   }
   // Build the utility indices before the clock starts: they are part of loading, not bargaining.
   if (scenario.space().enumerable()) {
-    for (PartyIndex p = 0; p < kPartyCount; ++p) static_cast<void>(scenario.utility_index(p, "bench"));
+    for (PartyIndex p = 0; p < kPartyCount; ++p)
+      static_cast<void>(scenario.utility_index(p, "bench"));
   }
-  Negotiation negotiation(scenario, {agents[0].get(), agents[1].get()}, derive_seed(seed, "bench", 0));
+  Negotiation negotiation(scenario, {agents[0].get(), agents[1].get()},
+                          derive_seed(seed, "bench", 0));
   const auto start = std::chrono::steady_clock::now();
   for (long long i = 0; i < count; ++i) {
     if (i > 0) negotiation.restart(derive_seed(seed, "bench", static_cast<std::uint64_t>(i)));
@@ -79,16 +82,17 @@ BenchFigures bench_scenario(const Scenario& scenario, const std::array<Spec, kPa
 std::string text_line(const BenchFigures& f) {
   const auto n = static_cast<double>(f.negotiations);
   char buffer[512];
-  std::snprintf(buffer, sizeof buffer,
-                "%s: %s vs %s\n  %lld negotiations in %.3f s: %.0f negotiations/s, %.3g offers/s\n"
-                "  mean offers %.2f, agreement rate %.3f, mean discounted utility %s %.4f, %s %.4f\n",
-                f.scenario.c_str(), f.specs[0].c_str(), f.specs[1].c_str(), f.negotiations, f.seconds,
-                f.seconds > 0 ? n / f.seconds : 0.0,
-                f.seconds > 0 ? static_cast<double>(f.offers) / f.seconds : 0.0,
-                n > 0 ? static_cast<double>(f.offers) / n : 0.0,
-                n > 0 ? static_cast<double>(f.agreements) / n : 0.0, f.party_ids[0].c_str(),
-                n > 0 ? f.utility_sums[0] / n : 0.0, f.party_ids[1].c_str(),
-                n > 0 ? f.utility_sums[1] / n : 0.0);
+  std::snprintf(
+      buffer, sizeof buffer,
+      "%s: %s vs %s\n  %lld negotiations in %.3f s: %.0f negotiations/s, %.3g offers/s\n"
+      "  mean offers %.2f, agreement rate %.3f, mean discounted utility %s %.4f, %s %.4f\n",
+      f.scenario.c_str(), f.specs[0].c_str(), f.specs[1].c_str(), f.negotiations, f.seconds,
+      f.seconds > 0 ? n / f.seconds : 0.0,
+      f.seconds > 0 ? static_cast<double>(f.offers) / f.seconds : 0.0,
+      n > 0 ? static_cast<double>(f.offers) / n : 0.0,
+      n > 0 ? static_cast<double>(f.agreements) / n : 0.0, f.party_ids[0].c_str(),
+      n > 0 ? f.utility_sums[0] / n : 0.0, f.party_ids[1].c_str(),
+      n > 0 ? f.utility_sums[1] / n : 0.0);
   return buffer;
 }
 

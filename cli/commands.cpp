@@ -10,8 +10,8 @@
 #include "agents/registry.hpp"
 #include "cli/scenario_setup.hpp"
 #include "cli/svg_plot.hpp"
-#include "engine/analysis.hpp"
 #include "cli/text_output.hpp"
+#include "engine/analysis.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/scenario_toml.hpp"
 #include "engine/series.hpp"
@@ -36,7 +36,8 @@ Scenario load_scenario(const std::string& path, const std::optional<int>& deadli
   return scenario;
 }
 
-std::array<Spec, kPartyCount> resolve_agents(const Scenario& scenario, const AgentOverrides& overrides) {
+std::array<Spec, kPartyCount> resolve_agents(const Scenario& scenario,
+                                             const AgentOverrides& overrides) {
   std::array<std::string, kPartyCount> texts{scenario.party(0).agent, scenario.party(1).agent};
   std::array<std::string, kPartyCount> origin{"the scenario's parties[0].agent",
                                               "the scenario's parties[1].agent"};
@@ -44,12 +45,13 @@ std::array<Spec, kPartyCount> resolve_agents(const Scenario& scenario, const Age
   auto assign = [&](const std::string& party_id, const std::string& spec, const std::string& flag) {
     const PartyIndex p = scenario.find_party(party_id);
     if (p == kPartyCount) {
-      throw UserError(flag + ": the scenario has no party \"" + party_id + "\" (its parties are \"" +
-                      scenario.party(0).id + "\" and \"" + scenario.party(1).id + "\")");
+      throw UserError(flag + ": the scenario has no party \"" + party_id +
+                      "\" (its parties are \"" + scenario.party(0).id + "\" and \"" +
+                      scenario.party(1).id + "\")");
     }
     if (overridden[p]) {
-      throw UserError(flag + ": party \"" + party_id + "\" already has a strategy from " + origin[p] +
-                      " (give each party one strategy)");
+      throw UserError(flag + ": party \"" + party_id + "\" already has a strategy from " +
+                      origin[p] + " (give each party one strategy)");
     }
     overridden[p] = true;
     texts[p] = spec;
@@ -58,9 +60,11 @@ std::array<Spec, kPartyCount> resolve_agents(const Scenario& scenario, const Age
   for (const std::string& assignment : overrides.assignments) {
     const std::size_t eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw UserError("--agent: expected ID=SPEC, e.g. --agent us=boulware(e=0.2), got \"" + assignment + "\"");
+      throw UserError("--agent: expected ID=SPEC, e.g. --agent us=boulware(e=0.2), got \"" +
+                      assignment + "\"");
     }
-    assign(assignment.substr(0, eq), assignment.substr(eq + 1), "--agent " + assignment.substr(0, eq));
+    assign(assignment.substr(0, eq), assignment.substr(eq + 1),
+           "--agent " + assignment.substr(0, eq));
   }
   if (overrides.us) assign("us", *overrides.us, "--us");
   if (overrides.cn) assign("cn", *overrides.cn, "--cn");
@@ -90,7 +94,8 @@ void emit(const std::string& content, const std::string& out_path, std::ostream&
 std::string series_output(const Scenario& scenario, const std::array<Spec, kPartyCount>& specs,
                           const RunOptions& options) {
   const auto& registry = agents::builtin_registry();
-  std::array<std::unique_ptr<Agent>, kPartyCount> agents{registry.create(specs[0]), registry.create(specs[1])};
+  std::array<std::unique_ptr<Agent>, kPartyCount> agents{registry.create(specs[0]),
+                                                         registry.create(specs[1])};
   const std::vector<NegotiationResult> results =
       run_series(scenario, {agents[0].get(), agents[1].get()}, options.seed, options.series);
   const std::string& a = scenario.party(0).id;
@@ -109,9 +114,11 @@ std::string series_output(const Scenario& scenario, const std::array<Spec, kPart
   if (options.format == "csv") {
     text = "negotiation,end,offers,utility_" + a + ",utility_" + b + "\n";
   } else {
-    text = "Series of " + std::to_string(results.size()) + " negotiations on " + scenario.id() + ": " + a + " = " +
-           specs[0].to_string() + ", " + b + " = " + specs[1].to_string() + ", seed " + std::to_string(options.seed) +
-           "\n(payoffs are discounted utilities; a learning agent keeps what it learned from one to the next)\n\n" +
+    text = "Series of " + std::to_string(results.size()) + " negotiations on " + scenario.id() +
+           ": " + a + " = " + specs[0].to_string() + ", " + b + " = " + specs[1].to_string() +
+           ", seed " + std::to_string(options.seed) +
+           "\n(payoffs are discounted utilities; a learning agent keeps what it learned from one "
+           "to the next)\n\n" +
            "   #  end         offers  " + a + "      " + b + "\n";
   }
   std::array<double, kPartyCount> sums{};
@@ -134,7 +141,8 @@ std::string series_output(const Scenario& scenario, const std::array<Spec, kPart
   if (options.format == "text") {
     char line[160];
     const auto n = static_cast<double>(results.size());
-    std::snprintf(line, sizeof line, "\nmean payoff: %s %.3f, %s %.3f\n", a.c_str(), sums[0] / n, b.c_str(), sums[1] / n);
+    std::snprintf(line, sizeof line, "\nmean payoff: %s %.3f, %s %.3f\n", a.c_str(), sums[0] / n,
+                  b.c_str(), sums[1] / n);
     text += line;
   }
   return text;
@@ -155,7 +163,9 @@ int run_command(const RunOptions& options, std::ostream& out) {
     return 0;
   }
   const Trace trace = run_traced(scenario, specs, options.seed, agents::builtin_registry());
-  if (!options.svg.empty()) write_file_atomically(options.svg, outcome_space_svg(scenario, analyze_scenario(scenario), &trace));
+  if (!options.svg.empty())
+    write_file_atomically(options.svg,
+                          outcome_space_svg(scenario, analyze_scenario(scenario), &trace));
   std::string content;
   if (options.format == "json") {
     content = trace_to_text(trace);
@@ -174,10 +184,12 @@ int validate_command(const std::vector<std::string>& files, std::ostream& out, s
   int status = 0;
   for (const std::string& file : files) {
     try {
-      const Scenario scenario = load_scenario_file(file, agents::spec_checker(agents::builtin_registry()));
+      const Scenario scenario =
+          load_scenario_file(file, agents::spec_checker(agents::builtin_registry()));
       const std::size_t issues = scenario.space().issue_count();
-      out << file << ": OK (scenario \"" << scenario.id() << "\", " << issues << (issues == 1 ? " issue, " : " issues, ")
-          << format_number(scenario.space().size()) << " outcomes)\n";
+      out << file << ": OK (scenario \"" << scenario.id() << "\", " << issues
+          << (issues == 1 ? " issue, " : " issues, ") << format_number(scenario.space().size())
+          << " outcomes)\n";
     } catch (const UserError& e) {
       err << "treatysim: error: " << e.what() << "\n";
       status = 2;
@@ -207,7 +219,8 @@ int agents_command(const std::string& format, std::ostream& out) {
         ordered_json param;
         param["name"] = p.name;
         param["type"] = std::string(agents::parameter_type_name(p.type));
-        const bool numeric = p.type == agents::ParameterType::kNumber || p.type == agents::ParameterType::kInteger;
+        const bool numeric =
+            p.type == agents::ParameterType::kNumber || p.type == agents::ParameterType::kInteger;
         if (numeric) {
           param["default"] = p.default_number;
           param["min"] = p.min;
@@ -256,7 +269,8 @@ int agents_command(const std::string& format, std::ostream& out) {
 
 int replay_command(const std::string& trace_path, std::ostream& out) {
   const SavedTrace saved = load_trace_file(trace_path);
-  const Trace rerun = run_traced(saved.scenario, saved.specs, saved.seed, agents::builtin_registry());
+  const Trace rerun =
+      run_traced(saved.scenario, saved.specs, saved.seed, agents::builtin_registry());
   const ordered_json fresh = trace_to_json(rerun);
   const ordered_json& old_events = saved.json.at("events");
   const ordered_json& new_events = fresh.at("events");

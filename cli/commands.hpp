@@ -28,8 +28,8 @@ struct RunOptions {
   std::optional<int> deadline;
   std::string format = "text";  // text | json | csv
   std::string out;              // file; empty = standard output
-  int series = 0;               // > 0: a series of this many negotiations (learning agents keep learning)
-  std::string svg;              // also write the negotiation's picture here (SVG)
+  int series = 0;   // > 0: a series of this many negotiations (learning agents keep learning)
+  std::string svg;  // also write the negotiation's picture here (SVG)
 };
 int run_command(const RunOptions& options, std::ostream& out);
 
@@ -51,13 +51,13 @@ int bench_command(const BenchOptions& options, std::ostream& out);
 
 struct SimulateOptions {
   std::string scenario;
-  std::optional<int> years;              // default: the scenario's [treaty] years
-  std::optional<std::uint64_t> seed;     // default: the scenario's [treaty] seed
-  int runs = 1;                          // > 1: that many seeds (seed, seed+1, …), in parallel
-  int jobs = 0;                          // threads for --runs (0: all cores)
-  std::string format = "text";           // text | json | csv
+  std::optional<int> years;           // default: the scenario's [treaty] years
+  std::optional<std::uint64_t> seed;  // default: the scenario's [treaty] seed
+  int runs = 1;                       // > 1: that many seeds (seed, seed+1, …), in parallel
+  int jobs = 0;                       // threads for --runs (0: all cores)
+  std::string format = "text";        // text | json | csv
   std::string out;
-  bool progress = false;                 // a progress bar on stderr (set when it is a terminal)
+  bool progress = false;  // a progress bar on stderr (set when it is a terminal)
 };
 int simulate_command(const SimulateOptions& options, std::ostream& out);
 
@@ -71,8 +71,8 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out);
 
 struct PlayOptions {
   std::string scenario;
-  std::string as;                       // the party the person plays
-  std::optional<std::string> against;   // the agent's strategy (default: the scenario's)
+  std::string as;                      // the party the person plays
+  std::optional<std::string> against;  // the agent's strategy (default: the scenario's)
   std::uint64_t seed = 1;
   std::optional<int> deadline;
   bool echo_input = false;  // echo each answer (when input comes from a file or pipe)

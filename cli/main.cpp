@@ -15,8 +15,10 @@ namespace {
 void add_agent_options(CLI::App& command, treatysim::cli::AgentOverrides& agents) {
   // One ID=SPEC per --agent: without allow_extra_args(false) CLI11 lets a vector option swallow
   // the words after it, scenario files included ("bench --agent us=linear a.toml b.toml").
-  command.add_option("--agent", agents.assignments,
-                     "Set a party's strategy: ID=SPEC, e.g. us=boulware(e=0.2) (repeat for each party)")
+  command
+      .add_option(
+          "--agent", agents.assignments,
+          "Set a party's strategy: ID=SPEC, e.g. us=boulware(e=0.2) (repeat for each party)")
       ->allow_extra_args(false);
   command.add_option("--us", agents.us, "Strategy of party \"us\" (shorthand for --agent us=SPEC)");
   command.add_option("--cn", agents.cn, "Strategy of party \"cn\" (shorthand for --agent cn=SPEC)");
@@ -35,11 +37,13 @@ const CLI::Validator kSeed(
 // The message for a command line CLI11 rejected, in the same "treatysim: error:" form as every
 // other error. CLI11 reports an unknown subcommand or top-level option as "A subcommand is
 // required"; name it instead.
-std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc,
+                                char** argv) {
   if (app.get_subcommands().empty() && argc > 1) {
     const std::string first = argv[1];
     if (first.size() > 1 && first[0] == '-') {
-      return "unknown option \"" + first + "\" (options go after the subcommand: treatysim SUBCOMMAND [OPTIONS])";
+      return "unknown option \"" + first +
+             "\" (options go after the subcommand: treatysim SUBCOMMAND [OPTIONS])";
     }
     if (!first.empty()) {
       std::string names;
@@ -56,12 +60,14 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, i
 
 int main(int argc, char** argv) {
   using namespace treatysim::cli;
-  CLI::App app{"treatysim — a game-theoretic negotiation simulator (U.S.–China STA and more)", "treatysim"};
+  CLI::App app{"treatysim — a game-theoretic negotiation simulator (U.S.–China STA and more)",
+               "treatysim"};
   app.set_version_flag("--version", std::string("treatysim ") + treatysim::kProgramVersion);
   app.require_subcommand(1);
 
   RunOptions run;
-  auto* run_cmd = app.add_subcommand("run", "Run one negotiation and print it (text), its trace (json) or its offers (csv)");
+  auto* run_cmd = app.add_subcommand(
+      "run", "Run one negotiation and print it (text), its trace (json) or its offers (csv)");
   run_cmd->add_option("scenario", run.scenario, "Scenario file (TOML)")->required();
   add_agent_options(*run_cmd, run.agents);
   run_cmd->add_option("--seed", run.seed, "Run seed (all randomness derives from it)")
@@ -69,31 +75,40 @@ int main(int argc, char** argv) {
       ->check(kSeed);
   run_cmd->add_option("--deadline", run.deadline, "Override the deadline (number of offers)");
   run_cmd->add_option("--svg", run.svg, "Also write the negotiation's picture (SVG) to FILE");
-  run_cmd->add_option("--series", run.series,
-                      "Run a series of N negotiations between the same agents (learning agents keep learning); "
-                      "prints one line per negotiation")
+  run_cmd
+      ->add_option(
+          "--series", run.series,
+          "Run a series of N negotiations between the same agents (learning agents keep learning); "
+          "prints one line per negotiation")
       ->check(CLI::Range(1, 1000000));
   run_cmd->add_option("--format", run.format, "Output: text, json (the trace) or csv (the offers)")
       ->capture_default_str();
-  run_cmd->add_option("--out", run.out, "Write to FILE (whole or not at all) instead of standard output");
+  run_cmd->add_option("--out", run.out,
+                      "Write to FILE (whole or not at all) instead of standard output");
 
   std::vector<std::string> validate_files;
-  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files; print OK per file or the errors (exit 2)");
+  auto* validate_cmd = app.add_subcommand(
+      "validate", "Check scenario files; print OK per file or the errors (exit 2)");
   validate_cmd->add_option("files", validate_files, "Files to check")->required();
 
   std::string agents_format = "text";
-  auto* agents_cmd = app.add_subcommand("agents", "List every registered strategy and component with its parameters");
+  auto* agents_cmd = app.add_subcommand(
+      "agents", "List every registered strategy and component with its parameters");
   agents_cmd->add_option("--format", agents_format, "text or json")->capture_default_str();
 
   std::string replay_trace;
-  auto* replay_cmd = app.add_subcommand("replay", "Re-run a saved trace and confirm the result is identical (exit 1 if not)");
-  replay_cmd->add_option("trace", replay_trace, "Trace file (JSON, from run --format json)")->required();
+  auto* replay_cmd = app.add_subcommand(
+      "replay", "Re-run a saved trace and confirm the result is identical (exit 1 if not)");
+  replay_cmd->add_option("trace", replay_trace, "Trace file (JSON, from run --format json)")
+      ->required();
 
   BenchOptions bench;
-  auto* bench_cmd = app.add_subcommand("bench", "Run many negotiations with tracing off and print throughput");
+  auto* bench_cmd =
+      app.add_subcommand("bench", "Run many negotiations with tracing off and print throughput");
   bench_cmd->add_option("scenarios", bench.scenarios, "Scenario files")->required();
   add_agent_options(*bench_cmd, bench.agents);
-  bench_cmd->add_option("--negotiations", bench.negotiations, "Negotiations per scenario")->capture_default_str();
+  bench_cmd->add_option("--negotiations", bench.negotiations, "Negotiations per scenario")
+      ->capture_default_str();
   bench_cmd->add_option("--seed", bench.seed, "Base seed (negotiation i derives its seed from it)")
       ->capture_default_str()
       ->check(kSeed);
@@ -101,25 +116,38 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--format", bench.format, "text or json")->capture_default_str();
 
   SimulateOptions simulate;
-  auto* simulate_cmd = app.add_subcommand("simulate", "The treaty's life: negotiations, extensions, lapses, compliance, trust, events");
-  simulate_cmd->add_option("scenario", simulate.scenario, "Scenario file with a [treaty] section")->required();
+  auto* simulate_cmd = app.add_subcommand(
+      "simulate", "The treaty's life: negotiations, extensions, lapses, compliance, trust, events");
+  simulate_cmd->add_option("scenario", simulate.scenario, "Scenario file with a [treaty] section")
+      ->required();
   simulate_cmd->add_option("--years", simulate.years, "Horizon in years (default: the scenario's)");
-  simulate_cmd->add_option("--seed", simulate.seed, "Run seed (default: the scenario's [treaty] seed)")->check(kSeed);
-  simulate_cmd->add_option("--runs", simulate.runs, "Simulate K seeds (seed, seed+1, ...) in parallel; print the distribution of paths")
+  simulate_cmd
+      ->add_option("--seed", simulate.seed, "Run seed (default: the scenario's [treaty] seed)")
+      ->check(kSeed);
+  simulate_cmd
+      ->add_option(
+          "--runs", simulate.runs,
+          "Simulate K seeds (seed, seed+1, ...) in parallel; print the distribution of paths")
       ->check(CLI::Range(1, 10000000));
-  simulate_cmd->add_option("--jobs", simulate.jobs, "Threads for --runs (default: all cores)")->check(CLI::Range(0, 1024));
+  simulate_cmd->add_option("--jobs", simulate.jobs, "Threads for --runs (default: all cores)")
+      ->check(CLI::Range(0, 1024));
   simulate_cmd->add_option("--format", simulate.format, "text, json or csv")->capture_default_str();
-  simulate_cmd->add_option("--out", simulate.out, "Write to FILE (whole or not at all) instead of standard output");
+  simulate_cmd->add_option("--out", simulate.out,
+                           "Write to FILE (whole or not at all) instead of standard output");
 
   AnalyzeOptions analyze;
-  auto* analyze_cmd = app.add_subcommand("analyze", "The outcome space: frontier, bargaining solutions, ZOPA, equilibrium");
+  auto* analyze_cmd = app.add_subcommand(
+      "analyze", "The outcome space: frontier, bargaining solutions, ZOPA, equilibrium");
   analyze_cmd->add_option("scenario", analyze.scenario, "Scenario file (TOML)")->required();
   analyze_cmd->add_option("--format", analyze.format, "text or json")->capture_default_str();
-  analyze_cmd->add_option("--outcome", analyze.outcome, "Metrics of one outcome: option ids in issue order, e.g. S0/IP1/D1/G1/T2");
+  analyze_cmd->add_option(
+      "--outcome", analyze.outcome,
+      "Metrics of one outcome: option ids in issue order, e.g. S0/IP1/D1/G1/T2");
   analyze_cmd->add_option("--svg", analyze.svg, "Write the outcome-space picture (SVG) to FILE");
 
   PlayOptions play;
-  auto* play_cmd = app.add_subcommand("play", "Bargain against an agent in the terminal: you take one side");
+  auto* play_cmd =
+      app.add_subcommand("play", "Bargain against an agent in the terminal: you take one side");
   play_cmd->add_option("scenario", play.scenario, "Scenario file (TOML)")->required();
   play_cmd->add_option("--as", play.as, "The party you play (its id, e.g. us)")->required();
   play_cmd->add_option("--against", play.against, "The agent's strategy (default: the scenario's)");
@@ -129,9 +157,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help, --version
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success))
+      return app.exit(e);  // --help, --version
     const auto parsed = app.get_subcommands();
-    const std::string help = parsed.empty() ? "treatysim --help" : "treatysim " + parsed.front()->get_name() + " --help";
+    const std::string help =
+        parsed.empty() ? "treatysim --help" : "treatysim " + parsed.front()->get_name() + " --help";
     std::cerr << "treatysim: error: " << parse_error_message(app, e, argc, argv) << "\n"
               << "Run `" << help << "` for more information.\n";
     return 2;

@@ -45,19 +45,34 @@ std::string trim_lower(std::string text) {
 
 class TerminalGame final : public EventListener {
  public:
-  TerminalGame(const Scenario& scenario, PartyIndex human, std::istream& in, std::ostream& out, bool echo)
-      : scenario_(scenario), human_(human), agent_(other_party(human)), in_(in), out_(out), echo_(echo) {}
+  TerminalGame(const Scenario& scenario, PartyIndex human, std::istream& in, std::ostream& out,
+               bool echo)
+      : scenario_(scenario),
+        human_(human),
+        agent_(other_party(human)),
+        in_(in),
+        out_(out),
+        echo_(echo) {}
 
   // Prints what the agent just did (the person's own moves are echoed where they are made).
   void on_event(const Event& event) override {
     if (event.party == human_ && event.kind != EventKind::kDeadline) return;
     const std::string agent_name = scenario_.party(agent_).name;
     switch (event.kind) {
-      case EventKind::kOffer: break;  // shown when the person is asked to respond
-      case EventKind::kAccept: out_ << agent_name << " accepts your offer.\n"; break;
-      case EventKind::kReject: out_ << agent_name << " rejects your offer.\n"; break;
-      case EventKind::kWalkAway: out_ << agent_name << " walks away.\n"; break;
-      case EventKind::kDeadline: out_ << "The deadline has passed without agreement.\n"; break;
+      case EventKind::kOffer:
+        break;  // shown when the person is asked to respond
+      case EventKind::kAccept:
+        out_ << agent_name << " accepts your offer.\n";
+        break;
+      case EventKind::kReject:
+        out_ << agent_name << " rejects your offer.\n";
+        break;
+      case EventKind::kWalkAway:
+        out_ << agent_name << " walks away.\n";
+        break;
+      case EventKind::kDeadline:
+        out_ << "The deadline has passed without agreement.\n";
+        break;
     }
   }
 
@@ -81,24 +96,29 @@ class TerminalGame final : public EventListener {
     }
     out_ << "    worth " << fixed3(scenario_.utility(human_)(outcome)) << " to you";
     if (complete() || reveal) {
-      out_ << ", " << fixed3(scenario_.utility(agent_)(outcome)) << " to " << scenario_.party(agent_).name;
+      out_ << ", " << fixed3(scenario_.utility(agent_)(outcome)) << " to "
+           << scenario_.party(agent_).name;
     }
     out_ << "\n";
   }
 
   Response ask_response(const Negotiation& negotiation) {
     const Outcome& offer = negotiation.offers().back().outcome;
-    out_ << "\n" << scenario_.party(agent_).name << " offers (offer " << negotiation.offer_index() << " of "
+    out_ << "\n"
+         << scenario_.party(agent_).name << " offers (offer " << negotiation.offer_index() << " of "
          << scenario_.protocol().deadline << "):\n";
     show_outcome(offer);
     const bool last = negotiation.offer_index() + 1 >= scenario_.protocol().deadline;
-    if (last) out_ << "  This is the last offer: rejecting it ends the negotiation without agreement.\n";
+    if (last)
+      out_ << "  This is the last offer: rejecting it ends the negotiation without agreement.\n";
     while (true) {
-      const std::string answer = trim_lower(
-          ask(last ? "Accept (a), reject (r) or walk away (w)? " : "Accept (a), counter-offer (c) or walk away (w)? "));
+      const std::string answer =
+          trim_lower(ask(last ? "Accept (a), reject (r) or walk away (w)? "
+                              : "Accept (a), counter-offer (c) or walk away (w)? "));
       if (answer == "a" || answer == "accept") return Response::kAccept;
       if (answer == "w" || answer == "walk" || answer == "walk away") return Response::kWalkAway;
-      if (answer == "c" || answer == "counter" || answer == "r" || answer == "reject") return Response::kReject;
+      if (answer == "c" || answer == "counter" || answer == "r" || answer == "reject")
+        return Response::kReject;
       out_ << "  Please type a, " << (last ? "r" : "c") << " or w.\n";
     }
   }
@@ -108,21 +128,24 @@ class TerminalGame final : public EventListener {
     const UtilityFunction& mine = scenario_.utility(human_);
     const UtilityFunction& theirs = scenario_.utility(agent_);
     Outcome offer = previous_offer_ ? *previous_offer_ : mine.best_outcome();
-    out_ << "\nYour offer (offer " << negotiation.offer_index() << " of " << scenario_.protocol().deadline
+    out_ << "\nYour offer (offer " << negotiation.offer_index() << " of "
+         << scenario_.protocol().deadline
          << "). For each clause type an option's number or id; Enter keeps [the marked one].\n";
     for (std::size_t i = 0; i < space.issue_count(); ++i) {
       const Issue& issue = space.issue(i);
       out_ << "  " << issue.label << ":\n";
       std::size_t width = 0;
       for (const Option& option : issue.options) {
-        width = std::max(width, option.id.size() + (option.label != option.id ? option.label.size() + 2 : 0));
+        width = std::max(
+            width, option.id.size() + (option.label != option.id ? option.label.size() + 2 : 0));
       }
       for (std::size_t o = 0; o < issue.size(); ++o) {
         const Option& option = issue.options[o];
         const auto oi = static_cast<int>(o);
         std::string name = option.id + (option.label != option.id ? "  " + option.label : "");
         name.resize(width, ' ');
-        out_ << "    " << (offer[i] == oi ? "[" : " ") << o << (offer[i] == oi ? "]" : " ") << " " << name;
+        out_ << "    " << (offer[i] == oi ? "[" : " ") << o << (offer[i] == oi ? "]" : " ") << " "
+             << name;
         out_ << "   you " << signed3(mine.contribution(i, oi));
         if (complete()) out_ << ", them " << signed3(theirs.contribution(i, oi));
         out_ << "\n";
@@ -133,13 +156,15 @@ class TerminalGame final : public EventListener {
         if (answer.empty()) break;
         int chosen = -1;
         for (std::size_t o = 0; o < issue.size(); ++o) {
-          if (answer == std::to_string(o) || answer == trim_lower(issue.options[o].id)) chosen = static_cast<int>(o);
+          if (answer == std::to_string(o) || answer == trim_lower(issue.options[o].id))
+            chosen = static_cast<int>(o);
         }
         if (chosen >= 0) {
           offer.set(i, chosen);
           break;
         }
-        out_ << "  \"" << raw << "\" is not an option here: type 0-" << issue.size() - 1 << " or an option id.\n";
+        out_ << "  \"" << raw << "\" is not an option here: type 0-" << issue.size() - 1
+             << " or an option id.\n";
       }
     }
     out_ << "You offer:\n";
@@ -159,18 +184,23 @@ class TerminalGame final : public EventListener {
       out_ << "No agreement: each side gets its reservation value.\n";
     }
     out_ << "  your payoff " << fixed3(result.discounted_utilities[human_]) << ", "
-         << scenario_.party(agent_).name << "'s " << fixed3(result.discounted_utilities[agent_]) << "\n";
+         << scenario_.party(agent_).name << "'s " << fixed3(result.discounted_utilities[agent_])
+         << "\n";
     if (!scenario_.space().enumerable()) return;
     const std::vector<OutcomePoint> points = enumerate_outcomes(scenario_);
     const auto nash = bargaining_solution(points, d, BargainingSolution::kNash);
     if (nash) {
-      out_ << "\nThe Nash bargaining solution (the deal that maximises the product of both gains over no deal):\n";
+      out_ << "\nThe Nash bargaining solution (the deal that maximises the product of both gains "
+              "over no deal):\n";
       show_outcome(nash->outcome, true);
-      out_ << "  Your result is " << signed3(result.discounted_utilities[human_] - nash->utilities[human_])
-           << " for you and " << signed3(result.discounted_utilities[agent_] - nash->utilities[agent_])
-           << " for " << scenario_.party(agent_).name << " compared with it.\n";
+      out_ << "  Your result is "
+           << signed3(result.discounted_utilities[human_] - nash->utilities[human_])
+           << " for you and "
+           << signed3(result.discounted_utilities[agent_] - nash->utilities[agent_]) << " for "
+           << scenario_.party(agent_).name << " compared with it.\n";
     } else {
-      out_ << "\nNo outcome is acceptable to both sides, so there is no Nash bargaining solution.\n";
+      out_
+          << "\nNo outcome is acceptable to both sides, so there is no Nash bargaining solution.\n";
     }
     if (result.agreement) {
       const std::array<double, kPartyCount> deal{scenario_.utility(0)(*result.agreement),
@@ -181,13 +211,15 @@ class TerminalGame final : public EventListener {
       candidates.insert(candidates.end(), points.begin(), points.end());
       for (const OutcomePoint& p : candidates) {
         if (dominates(p.utilities, deal)) {
-          out_ << "Your deal is not Pareto-optimal: " << scenario_.space().format(p.outcome) << " is worth "
-               << fixed3(p.utilities[human_]) << " to you and " << fixed3(p.utilities[agent_]) << " to "
-               << scenario_.party(agent_).name << ", better for one side and no worse for the other.\n";
+          out_ << "Your deal is not Pareto-optimal: " << scenario_.space().format(p.outcome)
+               << " is worth " << fixed3(p.utilities[human_]) << " to you and "
+               << fixed3(p.utilities[agent_]) << " to " << scenario_.party(agent_).name
+               << ", better for one side and no worse for the other.\n";
           return;
         }
       }
-      out_ << "Your deal is Pareto-optimal: no other outcome is better for one side without being worse for the other.\n";
+      out_ << "Your deal is Pareto-optimal: no other outcome is better for one side without being "
+              "worse for the other.\n";
     }
   }
 
@@ -216,11 +248,13 @@ int play_command(const PlayOptions& options, std::istream& in, std::ostream& out
   }
   const PartyIndex agent_party = other_party(human);
   AgentOverrides overrides;
-  if (options.against) overrides.assignments.push_back(scenario.party(agent_party).id + "=" + *options.against);
+  if (options.against)
+    overrides.assignments.push_back(scenario.party(agent_party).id + "=" + *options.against);
   const auto specs = resolve_agents(scenario, overrides);
   const auto& registry = agents::builtin_registry();
   if (registry.traits(specs[agent_party]).interactive) {
-    throw UserError("--against: the opponent must be an agent, not \"" + specs[agent_party].name + "\"");
+    throw UserError("--against: the opponent must be an agent, not \"" + specs[agent_party].name +
+                    "\"");
   }
   agents::HumanAgent person;
   std::unique_ptr<Agent> agent = registry.create(specs[agent_party]);
@@ -234,8 +268,8 @@ int play_command(const PlayOptions& options, std::istream& in, std::ostream& out
   out << scenario.title() << "\n\nYou are " << me.name << " (" << me.id << "). No deal is worth "
       << fixed3(me.preferences.reservation_value) << " to you (your reservation value).\n"
       << them.name << " is played by " << specs[agent_party].to_string() << ". The deadline is "
-      << scenario.protocol().deadline << " offers; " << scenario.party(scenario.protocol().first_mover).name
-      << " moves first.\n"
+      << scenario.protocol().deadline << " offers; "
+      << scenario.party(scenario.protocol().first_mover).name << " moves first.\n"
       << (scenario.protocol().information == Information::kComplete
               ? "Information is complete: you see what each option is worth to both sides.\n"
               : "Information is private: you see only what options are worth to you.\n");

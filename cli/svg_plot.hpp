@@ -15,7 +15,8 @@
 namespace treatysim::cli {
 
 // The picture of a scenario's outcome space (and, when `trace` is given, of that negotiation).
-[[nodiscard]] std::string outcome_space_svg(const Scenario& scenario, const ScenarioAnalysis& analysis,
+[[nodiscard]] std::string outcome_space_svg(const Scenario& scenario,
+                                            const ScenarioAnalysis& analysis,
                                             const Trace* trace = nullptr);
 
 }  // namespace treatysim::cli

@@ -23,7 +23,9 @@ std::string pad_left(const std::string& text, std::size_t width) {
 }
 
 // "1 offer", "7 offers".
-std::string offers(int count) { return std::to_string(count) + (count == 1 ? " offer" : " offers"); }
+std::string offers(int count) {
+  return std::to_string(count) + (count == 1 ? " offer" : " offers");
+}
 
 // How an option is shown in the table: its id, or for a numeric issue its value (the id of a
 // numeric level is only its index, "56" for 0.56).
@@ -64,11 +66,14 @@ std::string format_negotiation_text(const Trace& trace) {
     widths.push_back(w);
   }
   std::size_t party_width = 2;
-  for (PartyIndex p = 0; p < kPartyCount; ++p) party_width = std::max(party_width, scenario.party(p).id.size());
+  for (PartyIndex p = 0; p < kPartyCount; ++p)
+    party_width = std::max(party_width, scenario.party(p).id.size());
 
   std::string header = "round  " + pad("by", party_width) + "  ";
-  for (std::size_t i = 0; i < space.issue_count(); ++i) header += pad(space.issue(i).id, widths[i]) + "  ";
-  for (PartyIndex p = 0; p < kPartyCount; ++p) header += pad_left("u(" + scenario.party(p).id + ")", 7) + "  ";
+  for (std::size_t i = 0; i < space.issue_count(); ++i)
+    header += pad(space.issue(i).id, widths[i]) + "  ";
+  for (PartyIndex p = 0; p < kPartyCount; ++p)
+    header += pad_left("u(" + scenario.party(p).id + ")", 7) + "  ";
   header += "response";
   text += header + "\n" + std::string(header.size(), '-') + "\n";
 
@@ -80,7 +85,8 @@ std::string format_negotiation_text(const Trace& trace) {
     std::string row = pad_left(std::to_string(event.offer_index), 5) + "  " +
                       pad(scenario.party(event.party).id, party_width) + "  ";
     for (std::size_t i = 0; i < space.issue_count(); ++i) {
-      const bool changed = previous[event.party] != nullptr && (*previous[event.party])[i] != event.outcome[i];
+      const bool changed =
+          previous[event.party] != nullptr && (*previous[event.party])[i] != event.outcome[i];
       row += pad(shown(space.issue(i), event.outcome[i]) + (changed ? "*" : ""), widths[i]) + "  ";
     }
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
@@ -91,10 +97,17 @@ std::string format_negotiation_text(const Trace& trace) {
       const Event& answer = events[k + 1];
       const std::string who = scenario.party(answer.party).id;
       switch (answer.kind) {
-        case EventKind::kAccept: response = who + " accepts"; break;
-        case EventKind::kReject: response = who + " rejects"; break;
-        case EventKind::kWalkAway: response = who + " walks away"; break;
-        default: break;
+        case EventKind::kAccept:
+          response = who + " accepts";
+          break;
+        case EventKind::kReject:
+          response = who + " rejects";
+          break;
+        case EventKind::kWalkAway:
+          response = who + " walks away";
+          break;
+        default:
+          break;
       }
     }
     text += row + response + "\n";
@@ -111,7 +124,8 @@ std::string format_negotiation_text(const Trace& trace) {
         const Issue& issue = space.issue(i);
         const int chosen = (*result.agreement)[i];
         const Option& option = issue.options[static_cast<std::size_t>(chosen)];
-        std::string line = "  " + pad(issue.label, 24) + " " + pad(shown(issue, chosen), summary_width);
+        std::string line =
+            "  " + pad(issue.label, 24) + " " + pad(shown(issue, chosen), summary_width);
         if (!issue.numeric && option.label != option.id) line += "  " + option.label;
         while (!line.empty() && line.back() == ' ') line.pop_back();
         text += line + "\n";
@@ -127,13 +141,17 @@ std::string format_negotiation_text(const Trace& trace) {
     case NegotiationEnd::kDeadline:
       text += "No agreement: the deadline of " + offers(protocol.deadline) + " passed.\n";
       break;
-    case NegotiationEnd::kRunning: text += "Still running.\n"; break;
+    case NegotiationEnd::kRunning:
+      text += "Still running.\n";
+      break;
   }
   text += "Payoffs";
-  text += result.end == NegotiationEnd::kAgreement ? " (utility, discounted):\n" : " (reservation values):\n";
+  text += result.end == NegotiationEnd::kAgreement ? " (utility, discounted):\n"
+                                                   : " (reservation values):\n";
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     text += "  " + pad(scenario.party(p).name, 24) + " " + fixed3(result.utilities[p]);
-    if (result.end == NegotiationEnd::kAgreement) text += "  " + fixed3(result.discounted_utilities[p]);
+    if (result.end == NegotiationEnd::kAgreement)
+      text += "  " + fixed3(result.discounted_utilities[p]);
     text += "\n";
   }
   return text;

@@ -44,8 +44,9 @@ void prune(std::vector<Partial>& points) {
   for (std::size_t k = 0; k < n; ++k) {
     const Partial& p = points[k];
     // Points with u₀ > p.u₀ + margin form a prefix; so do points with u₀ ≥ p.u₀.
-    const auto much = std::partition_point(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(k),
-                                           [&p](const Partial& q) { return q.u0 > p.u0 + kPruneMargin; });
+    const auto much =
+        std::partition_point(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(k),
+                             [&p](const Partial& q) { return q.u0 > p.u0 + kPruneMargin; });
     const auto at_least = std::partition_point(points.begin(), points.end(),
                                                [&p](const Partial& q) { return q.u0 >= p.u0; });
     const bool dominated =
@@ -92,7 +93,8 @@ FrontierResult additive_pareto_frontier(const Scenario& scenario, const Frontier
     for (std::size_t k = 0; k < previous.size(); ++k) {
       for (std::size_t o = 0; o < options_here; ++o) {
         const auto oi = static_cast<int>(o);
-        level.push_back(Partial{previous[k].u0 + f0.contribution(i, oi), previous[k].u1 + f1.contribution(i, oi),
+        level.push_back(Partial{previous[k].u0 + f0.contribution(i, oi),
+                                previous[k].u1 + f1.contribution(i, oi),
                                 static_cast<std::uint32_t>(k), static_cast<std::uint16_t>(o)});
       }
     }
@@ -119,12 +121,14 @@ FrontierResult additive_pareto_frontier(const Scenario& scenario, const Frontier
     }
     std::uint64_t index = 0;
     if (indexable) {
-      for (std::size_t i = 0; i < issues; ++i) index = index * space.issue(i).size() + static_cast<std::uint64_t>(outcome[i]);
+      for (std::size_t i = 0; i < issues; ++i)
+        index = index * space.issue(i).size() + static_cast<std::uint64_t>(outcome[i]);
     }
     points.push_back(OutcomePoint{outcome, index, {f0(outcome), f1(outcome)}});
   }
   if (!indexable) {
-    std::sort(points.begin(), points.end(), [](const OutcomePoint& a, const OutcomePoint& b) { return a.outcome < b.outcome; });
+    std::sort(points.begin(), points.end(),
+              [](const OutcomePoint& a, const OutcomePoint& b) { return a.outcome < b.outcome; });
     for (std::size_t k = 0; k < points.size(); ++k) points[k].index = k;
   }
   result.points = pareto_frontier(points);

@@ -43,6 +43,7 @@ struct FrontierResult {
 // The frontier of any scenario (enumerable or not). OutcomePoint::index is the dense
 // (lexicographic) index when the space has fewer than 2⁶⁴ outcomes, else the rank among the
 // returned points in lexicographic order.
-[[nodiscard]] FrontierResult additive_pareto_frontier(const Scenario& scenario, const FrontierOptions& options = {});
+[[nodiscard]] FrontierResult additive_pareto_frontier(const Scenario& scenario,
+                                                      const FrontierOptions& options = {});
 
 }  // namespace treatysim

@@ -30,7 +30,9 @@ class UtilityIndex;
 struct PartyView {
   const PartyDef* party = nullptr;
   const UtilityFunction* utility = nullptr;
-  [[nodiscard]] double reservation_value() const noexcept { return party->preferences.reservation_value; }
+  [[nodiscard]] double reservation_value() const noexcept {
+    return party->preferences.reservation_value;
+  }
   [[nodiscard]] double discount() const noexcept { return party->preferences.discount; }
 };
 
@@ -39,8 +41,8 @@ struct NegotiationContext {
   const Scenario* scenario = nullptr;  // for the public part: space(), protocol(), ids
   PartyIndex self = 0;
   PartyView own;
-  PartyView opponent;  // party == nullptr under private information
-  int deadline = 1;    // number of offers
+  PartyView opponent;      // party == nullptr under private information
+  int deadline = 1;        // number of offers
   std::uint64_t seed = 0;  // the agent's own random stream (derived from the run seed)
 
   [[nodiscard]] bool complete_information() const noexcept { return opponent.party != nullptr; }
@@ -64,7 +66,8 @@ struct NegotiationState {
   // Normalised time t = r/(deadline−1) in [0, 1]: 0 at the first offer, 1 at the last (1 when
   // the deadline is a single offer).
   [[nodiscard]] double time() const noexcept {
-    return deadline > 1 ? static_cast<double>(offer_index) / static_cast<double>(deadline - 1) : 1.0;
+    return deadline > 1 ? static_cast<double>(offer_index) / static_cast<double>(deadline - 1)
+                        : 1.0;
   }
   // True when this is the last offer: rejecting it ends in disagreement.
   [[nodiscard]] bool last_offer() const noexcept { return offer_index + 1 >= deadline; }
@@ -104,7 +107,8 @@ class AgentFactory {
   // information required, outcome space too large…).
   virtual void check(const Spec& spec, const Scenario& scenario, PartyIndex party) const = 0;
   // A compliance policy for the treaty lifecycle (throws UserError for bad specs).
-  [[nodiscard]] virtual std::unique_ptr<CompliancePolicy> create_compliance(const Spec& spec) const = 0;
+  [[nodiscard]] virtual std::unique_ptr<CompliancePolicy> create_compliance(
+      const Spec& spec) const = 0;
 };
 
 }  // namespace treatysim

@@ -12,11 +12,13 @@ bool WinSet::contains(const std::array<double, kPartyCount>& u) const noexcept {
   return utility_at_least(u[0], min_utility[0]) && utility_at_least(u[1], min_utility[1]);
 }
 
-double utility_distance(const std::array<double, kPartyCount>& a, const std::array<double, kPartyCount>& b) noexcept {
+double utility_distance(const std::array<double, kPartyCount>& a,
+                        const std::array<double, kPartyCount>& b) noexcept {
   return std::hypot(a[0] - b[0], a[1] - b[1]);
 }
 
-ScenarioAnalysis analyze_scenario(const Scenario& scenario, const WinSet& win_set, const FrontierOptions& frontier_options) {
+ScenarioAnalysis analyze_scenario(const Scenario& scenario, const WinSet& win_set,
+                                  const FrontierOptions& frontier_options) {
   ScenarioAnalysis analysis;
   const OutcomeSpace& space = scenario.space();
   analysis.outcome_count = space.size();
@@ -35,14 +37,16 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario, const WinSet& win_se
   }
   const auto& d = analysis.disagreement;
   analysis.nash = bargaining_solution(candidates, d, BargainingSolution::kNash);
-  analysis.kalai_smorodinsky = bargaining_solution(candidates, d, BargainingSolution::kKalaiSmorodinsky);
+  analysis.kalai_smorodinsky =
+      bargaining_solution(candidates, d, BargainingSolution::kKalaiSmorodinsky);
   analysis.egalitarian = bargaining_solution(candidates, d, BargainingSolution::kEgalitarian);
   analysis.utilitarian = bargaining_solution(candidates, d, BargainingSolution::kUtilitarian);
 
   ZoneOfAgreement& zopa = analysis.zopa;
   zopa.counted = analysis.enumerated;
   for (const OutcomePoint& p : candidates) {
-    if (!utility_at_least(p.utilities[0], d[0]) || !utility_at_least(p.utilities[1], d[1])) continue;
+    if (!utility_at_least(p.utilities[0], d[0]) || !utility_at_least(p.utilities[1], d[1]))
+      continue;
     if (zopa.empty) {
       zopa.min_utility = p.utilities;
       zopa.max_utility = p.utilities;
@@ -64,25 +68,31 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario, const WinSet& win_se
       summary.agreement = true;
       summary.offer_index = spe.agreement_offer_index();
       summary.proposer = step->proposer;
-      summary.offer = OutcomePoint{step->offer, space.index_of(step->offer),
-                                   {scenario.utility(0)(step->offer), scenario.utility(1)(step->offer)}};
+      summary.offer =
+          OutcomePoint{step->offer,
+                       space.index_of(step->offer),
+                       {scenario.utility(0)(step->offer), scenario.utility(1)(step->offer)}};
     }
     analysis.equilibrium = summary;
   }
   return analysis;
 }
 
-OutcomeMetrics outcome_metrics(const Scenario& scenario, const ScenarioAnalysis& analysis, const Outcome& outcome,
-                               int offer_index) {
+OutcomeMetrics outcome_metrics(const Scenario& scenario, const ScenarioAnalysis& analysis,
+                               const Outcome& outcome, int offer_index) {
   OutcomeMetrics m;
   const auto& d = analysis.disagreement;
   for (PartyIndex i = 0; i < kPartyCount; ++i) {
     m.utilities[i] = scenario.utility(i)(outcome);
-    m.discounted_utilities[i] = std::pow(scenario.party(i).preferences.discount, offer_index) * m.utilities[i];
+    m.discounted_utilities[i] =
+        std::pow(scenario.party(i).preferences.discount, offer_index) * m.utilities[i];
   }
   m.social_welfare = m.utilities[0] + m.utilities[1];
-  m.individually_rational = utility_at_least(m.utilities[0], d[0]) && utility_at_least(m.utilities[1], d[1]);
-  m.nash_product = m.individually_rational ? std::max(0.0, m.utilities[0] - d[0]) * std::max(0.0, m.utilities[1] - d[1]) : 0.0;
+  m.individually_rational =
+      utility_at_least(m.utilities[0], d[0]) && utility_at_least(m.utilities[1], d[1]);
+  m.nash_product = m.individually_rational
+                       ? std::max(0.0, m.utilities[0] - d[0]) * std::max(0.0, m.utilities[1] - d[1])
+                       : 0.0;
   double nearest = std::numeric_limits<double>::infinity();
   m.pareto_optimal = true;
   for (const OutcomePoint& p : analysis.frontier.points) {
@@ -92,7 +102,8 @@ OutcomeMetrics outcome_metrics(const Scenario& scenario, const ScenarioAnalysis&
   m.distance_to_pareto = m.pareto_optimal ? 0.0 : nearest;
   if (analysis.nash) m.distance_to_nash = utility_distance(analysis.nash->utilities, m.utilities);
   if (analysis.kalai_smorodinsky) {
-    m.distance_to_kalai_smorodinsky = utility_distance(analysis.kalai_smorodinsky->utilities, m.utilities);
+    m.distance_to_kalai_smorodinsky =
+        utility_distance(analysis.kalai_smorodinsky->utilities, m.utilities);
   }
   return m;
 }

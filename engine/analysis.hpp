@@ -35,19 +35,19 @@ struct WinSet {
 
 // The zone of possible agreement: the individually rational outcomes (uᵢ ≥ dᵢ for both).
 struct ZoneOfAgreement {
-  bool counted = false;           // false on spaces too large to enumerate
-  std::uint64_t count = 0;        // number of individually rational outcomes (when counted)
-  bool empty = true;              // no individually rational outcome
+  bool counted = false;     // false on spaces too large to enumerate
+  std::uint64_t count = 0;  // number of individually rational outcomes (when counted)
+  bool empty = true;        // no individually rational outcome
   std::array<double, kPartyCount> min_utility{};  // utility ranges over the zone (when not empty)
   std::array<double, kPartyCount> max_utility{};
 };
 
 // The equilibrium path's first offer.
 struct EquilibriumSummary {
-  bool agreement = false;   // false: the game ends in disagreement
-  int offer_index = -1;     // when agreement
+  bool agreement = false;  // false: the game ends in disagreement
+  int offer_index = -1;    // when agreement
   PartyIndex proposer = 0;
-  OutcomePoint offer;       // the accepted offer (when agreement)
+  OutcomePoint offer;                        // the accepted offer (when agreement)
   std::array<double, kPartyCount> values{};  // each party's equilibrium payoff
 };
 
@@ -66,22 +66,24 @@ struct ScenarioAnalysis {
 };
 
 // Analyses a scenario; `win_set` restricts the solutions (and the ZOPA) to outcomes inside it.
-[[nodiscard]] ScenarioAnalysis analyze_scenario(const Scenario& scenario, const WinSet& win_set = {},
+[[nodiscard]] ScenarioAnalysis analyze_scenario(const Scenario& scenario,
+                                                const WinSet& win_set = {},
                                                 const FrontierOptions& frontier_options = {});
 
 // The metrics of one outcome, agreed at offer index `offer_index` (for the discounted values).
 struct OutcomeMetrics {
   std::array<double, kPartyCount> utilities{};
   std::array<double, kPartyCount> discounted_utilities{};
-  double social_welfare = 0.0;              // u₀ + u₁
-  double nash_product = 0.0;                // (u₀ − d₀)(u₁ − d₁), 0 if not individually rational
-  double distance_to_pareto = 0.0;          // Euclidean, to the nearest frontier point
-  std::optional<double> distance_to_nash;   // Euclidean, when the solution exists
+  double social_welfare = 0.0;  // u₀ + u₁
+  double nash_product = 0.0;    // (u₀ − d₀)(u₁ − d₁), 0 if not individually rational
+  double distance_to_pareto = 0.0;         // Euclidean, to the nearest frontier point
+  std::optional<double> distance_to_nash;  // Euclidean, when the solution exists
   std::optional<double> distance_to_kalai_smorodinsky;
   bool individually_rational = false;
-  bool pareto_optimal = false;              // no outcome on the frontier dominates it
+  bool pareto_optimal = false;  // no outcome on the frontier dominates it
 };
-[[nodiscard]] OutcomeMetrics outcome_metrics(const Scenario& scenario, const ScenarioAnalysis& analysis,
+[[nodiscard]] OutcomeMetrics outcome_metrics(const Scenario& scenario,
+                                             const ScenarioAnalysis& analysis,
                                              const Outcome& outcome, int offer_index = 0);
 
 // Who conceded how much in a negotiation, from its events.
@@ -92,7 +94,8 @@ struct NegotiationMetrics {
   // First own offer's utility minus last own offer's utility (0 with fewer than two offers).
   std::array<double, kPartyCount> concession{};
 };
-[[nodiscard]] NegotiationMetrics negotiation_metrics(const Scenario& scenario, const std::vector<Event>& events);
+[[nodiscard]] NegotiationMetrics negotiation_metrics(const Scenario& scenario,
+                                                     const std::vector<Event>& events);
 
 // Euclidean distance between two utility pairs.
 [[nodiscard]] double utility_distance(const std::array<double, kPartyCount>& a,

@@ -1,9 +1,9 @@
 #include "engine/atomic_file.hpp"
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <unistd.h>
 
 #include "engine/user_error.hpp"
 
@@ -13,7 +13,8 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
   std::FILE* file = std::fopen(temporary.c_str(), "wb");
   if (file == nullptr) {
-    throw UserError(SourceLocation{path, 0, 0}, "", std::string("cannot write the file: ") + std::strerror(errno));
+    throw UserError(SourceLocation{path, 0, 0}, "",
+                    std::string("cannot write the file: ") + std::strerror(errno));
   }
   const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
   const int saved_errno = errno;
@@ -21,13 +22,15 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   const bool closed = std::fclose(file) == 0;
   if (!written || !flushed || !closed) {
     std::remove(temporary.c_str());
-    throw UserError(SourceLocation{path, 0, 0}, "",
-                    std::string("cannot write the file: ") + std::strerror(written ? errno : saved_errno));
+    throw UserError(
+        SourceLocation{path, 0, 0}, "",
+        std::string("cannot write the file: ") + std::strerror(written ? errno : saved_errno));
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     const int rename_errno = errno;
     std::remove(temporary.c_str());
-    throw UserError(SourceLocation{path, 0, 0}, "", std::string("cannot write the file: ") + std::strerror(rename_errno));
+    throw UserError(SourceLocation{path, 0, 0}, "",
+                    std::string("cannot write the file: ") + std::strerror(rename_errno));
   }
 }
 

@@ -7,7 +7,8 @@
 namespace treatysim {
 
 std::array<double, kPartyCount> disagreement_point(const Scenario& scenario) noexcept {
-  return {scenario.party(0).preferences.reservation_value, scenario.party(1).preferences.reservation_value};
+  return {scenario.party(0).preferences.reservation_value,
+          scenario.party(1).preferences.reservation_value};
 }
 
 std::optional<OutcomePoint> bargaining_solution(const std::vector<OutcomePoint>& points,
@@ -27,9 +28,12 @@ std::optional<OutcomePoint> bargaining_solution(const std::vector<OutcomePoint>&
     const double g0 = p.utilities[0] - d[0];
     const double g1 = p.utilities[1] - d[1];
     switch (solution) {
-      case BargainingSolution::kNash: return g0 * g1;
-      case BargainingSolution::kEgalitarian: return std::min(g0, g1);
-      case BargainingSolution::kUtilitarian: return p.utilities[0] + p.utilities[1];
+      case BargainingSolution::kNash:
+        return g0 * g1;
+      case BargainingSolution::kEgalitarian:
+        return std::min(g0, g1);
+      case BargainingSolution::kUtilitarian:
+        return p.utilities[0] + p.utilities[1];
       case BargainingSolution::kKalaiSmorodinsky: {
         const double r0 = ideal[0] - d[0];
         const double r1 = ideal[1] - d[1];
@@ -53,7 +57,8 @@ std::optional<OutcomePoint> bargaining_solution(const std::vector<OutcomePoint>&
   const double best_value = *std::max_element(values.begin(), values.end());
   const OutcomePoint* best = nullptr;
   for (std::size_t k = 0; k < rational.size(); ++k) {
-    if (utility_at_least(values[k], best_value) && (best == nullptr || rational[k]->index < best->index)) {
+    if (utility_at_least(values[k], best_value) &&
+        (best == nullptr || rational[k]->index < best->index)) {
       best = rational[k];
     }
   }

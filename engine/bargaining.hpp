@@ -22,9 +22,9 @@ namespace treatysim {
 enum class BargainingSolution { kNash, kKalaiSmorodinsky, kEgalitarian, kUtilitarian };
 
 // The solution's outcome, or nullopt when no outcome is individually rational.
-[[nodiscard]] std::optional<OutcomePoint> bargaining_solution(const std::vector<OutcomePoint>& points,
-                                                              const std::array<double, kPartyCount>& disagreement,
-                                                              BargainingSolution solution);
+[[nodiscard]] std::optional<OutcomePoint> bargaining_solution(
+    const std::vector<OutcomePoint>& points, const std::array<double, kPartyCount>& disagreement,
+    BargainingSolution solution);
 
 // The reservation values of a scenario's parties: its disagreement point.
 [[nodiscard]] std::array<double, kPartyCount> disagreement_point(const Scenario& scenario) noexcept;

@@ -24,9 +24,13 @@ class Month {
   [[nodiscard]] constexpr int index() const noexcept { return index_; }
   [[nodiscard]] std::string to_string() const;  // "2023-08"
 
-  [[nodiscard]] constexpr Month plus(int months) const noexcept { return from_index(index_ + months); }
+  [[nodiscard]] constexpr Month plus(int months) const noexcept {
+    return from_index(index_ + months);
+  }
   // Months from `earlier` to this one (negative when this one is earlier).
-  [[nodiscard]] constexpr int since(Month earlier) const noexcept { return index_ - earlier.index_; }
+  [[nodiscard]] constexpr int since(Month earlier) const noexcept {
+    return index_ - earlier.index_;
+  }
 
   friend constexpr auto operator<=>(Month, Month) = default;
 

@@ -15,7 +15,7 @@ namespace treatysim::detail {
 }  // namespace treatysim::detail
 
 // Always-on check: cheap conditions that guard memory safety or a documented contract.
-#define TREATYSIM_CHECK(condition, message)                                               \
-  do {                                                                                    \
+#define TREATYSIM_CHECK(condition, message)                                                       \
+  do {                                                                                            \
     if (!(condition)) ::treatysim::detail::check_failed(__FILE__, __LINE__, #condition, message); \
   } while (false)

@@ -36,7 +36,7 @@ double tit_for_tat_threshold(const StagePayoffs& p) noexcept {
 }
 
 std::array<double, 2> play_repeated(CompliancePolicy& policy0, CompliancePolicy& policy1,
-                                              const StagePayoffs& payoffs, int periods, std::uint64_t seed) {
+                                    const StagePayoffs& payoffs, int periods, std::uint64_t seed) {
   policy0.reset(derive_seed(seed, "compliance", 0));
   policy1.reset(derive_seed(seed, "compliance", 1));
   ComplianceHistory h0;

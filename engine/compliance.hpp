@@ -41,10 +41,12 @@ struct StagePayoffs {
 };
 
 // The stage game of clauses with breadth b and protection s, from base payoffs (formulas above).
-[[nodiscard]] StagePayoffs clause_payoffs(const StagePayoffs& base, double breadth, double protection) noexcept;
+[[nodiscard]] StagePayoffs clause_payoffs(const StagePayoffs& base, double breadth,
+                                          double protection) noexcept;
 
 // Payoffs (party 0, party 1) of one period.
-[[nodiscard]] std::array<double, 2> stage_outcome(const StagePayoffs& payoffs, Move move0, Move move1) noexcept;
+[[nodiscard]] std::array<double, 2> stage_outcome(const StagePayoffs& payoffs, Move move0,
+                                                  Move move1) noexcept;
 
 // δ from which grim trigger sustains mutual cooperation: (T−R)/(T−P).
 [[nodiscard]] double grim_trigger_threshold(const StagePayoffs& payoffs) noexcept;
@@ -68,8 +70,9 @@ class CompliancePolicy {
 
 // Plays two policies against each other for `periods` periods with the same stage payoffs
 // (perfect monitoring) and returns the total payoffs: the worked examples of THEORY.md.
-[[nodiscard]] std::array<double, 2> play_repeated(CompliancePolicy& policy0, CompliancePolicy& policy1,
-                                                            const StagePayoffs& payoffs, int periods,
-                                                            std::uint64_t seed);
+[[nodiscard]] std::array<double, 2> play_repeated(CompliancePolicy& policy0,
+                                                  CompliancePolicy& policy1,
+                                                  const StagePayoffs& payoffs, int periods,
+                                                  std::uint64_t seed);
 
 }  // namespace treatysim

@@ -23,7 +23,8 @@ struct ResponderTable {
     const OutcomeSpace& space = scenario.space();
     const std::size_t n = index->size();
     std::vector<double> up(n);
-    for (std::size_t k = 0; k < n; ++k) up[k] = proposer_utility(space.outcome_at(index->entry(k).index));
+    for (std::size_t k = 0; k < n; ++k)
+      up[k] = proposer_utility(space.outcome_at(index->entry(k).index));
     auto better = [&](std::size_t a, std::size_t b) {  // is position a better for p than b?
       if (utility_greater(up[a], up[b])) return true;
       return utility_equal(up[a], up[b]) && index->entry(a).index < index->entry(b).index;
@@ -44,7 +45,8 @@ struct ResponderTable {
 SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
   const ProtocolDef& protocol = scenario.protocol();
   const OutcomeSpace& space = scenario.space();
-  const std::array<ResponderTable, kPartyCount> tables{ResponderTable(scenario, 0), ResponderTable(scenario, 1)};
+  const std::array<ResponderTable, kPartyCount> tables{ResponderTable(scenario, 0),
+                                                       ResponderTable(scenario, 1)};
   std::array<double, kPartyCount> next{scenario.party(0).preferences.reservation_value,
                                        scenario.party(1).preferences.reservation_value};
   steps_.resize(static_cast<std::size_t>(protocol.deadline));
@@ -56,10 +58,12 @@ SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
     const double discount_q = std::pow(scenario.party(q).preferences.discount, r);
     const ResponderTable& table = tables[q];
     step.proposer = p;
-    const std::array<double, kPartyCount> reservation{scenario.party(0).preferences.reservation_value,
-                                                      scenario.party(1).preferences.reservation_value};
+    const std::array<double, kPartyCount> reservation{
+        scenario.party(0).preferences.reservation_value,
+        scenario.party(1).preferences.reservation_value};
     step.responder_walks_away = utility_greater(reservation[q], next[q]);
-    const std::array<double, kPartyCount> rejection = step.responder_walks_away ? reservation : next;
+    const std::array<double, kPartyCount> rejection =
+        step.responder_walks_away ? reservation : next;
     step.acceptance_threshold = std::max(reservation[q], next[q]) / discount_q;
     const std::size_t acceptable = table.index->count_at_least(step.acceptance_threshold);
     const std::size_t n = table.index->size();

@@ -34,7 +34,7 @@ namespace treatysim {
 
 struct EquilibriumStep {
   PartyIndex proposer = 0;
-  Outcome offer;        // what the proposer offers at this index in equilibrium
+  Outcome offer;          // what the proposer offers at this index in equilibrium
   bool accepted = false;  // whether the responder accepts it
   // The utility the responder needs to accept at this index (undiscounted): Wq/δqʳ.
   double acceptance_threshold = 0.0;
@@ -60,7 +60,9 @@ class SubgamePerfectEquilibrium {
   [[nodiscard]] const EquilibriumStep* agreement() const noexcept;
   [[nodiscard]] int agreement_offer_index() const noexcept;
   // V(0): each party's equilibrium payoff.
-  [[nodiscard]] const std::array<double, kPartyCount>& values() const noexcept { return steps_.front().values; }
+  [[nodiscard]] const std::array<double, kPartyCount>& values() const noexcept {
+    return steps_.front().values;
+  }
 
  private:
   std::vector<EquilibriumStep> steps_;

@@ -15,9 +15,9 @@
 namespace treatysim {
 
 enum class EventKind : std::uint8_t {
-  kOffer,     // `party` proposes `outcome` as offer `offer_index`
-  kAccept,    // `party` accepts offer `offer_index`: agreement on `outcome`
-  kReject,    // `party` rejects offer `offer_index` (a counter-offer follows unless it was the last)
+  kOffer,   // `party` proposes `outcome` as offer `offer_index`
+  kAccept,  // `party` accepts offer `offer_index`: agreement on `outcome`
+  kReject,  // `party` rejects offer `offer_index` (a counter-offer follows unless it was the last)
   kWalkAway,  // `party` walks away from offer `offer_index`: no agreement
   kDeadline,  // offer `offer_index` (the last) was rejected: no agreement
 };

@@ -47,8 +47,8 @@ struct Issue {
   [[nodiscard]] int find_option(const std::string& option_id) const noexcept;
 
   // A numeric issue with its levels generated.
-  [[nodiscard]] static Issue make_numeric(std::string id, std::string label, std::string description,
-                                          NumericRange range);
+  [[nodiscard]] static Issue make_numeric(std::string id, std::string label,
+                                          std::string description, NumericRange range);
 
   friend bool operator==(const Issue&, const Issue&) = default;
 };

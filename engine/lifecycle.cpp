@@ -29,11 +29,13 @@ namespace {
 
 // Strength of an option on the restrictive (0) … open (n−1) scale: 1 for option 0, 0 for the last.
 double strength(const Issue& issue, int option) {
-  return issue.size() > 1 ? 1.0 - static_cast<double>(option) / static_cast<double>(issue.size() - 1) : 0.5;
+  return issue.size() > 1
+             ? 1.0 - static_cast<double>(option) / static_cast<double>(issue.size() - 1)
+             : 0.5;
 }
 
-double mean_strength(const OutcomeSpace& space, const std::vector<std::string>& issues, const Outcome& clauses,
-                     double otherwise) {
+double mean_strength(const OutcomeSpace& space, const std::vector<std::string>& issues,
+                     const Outcome& clauses, double otherwise) {
   if (issues.empty()) return otherwise;
   double sum = 0.0;
   for (const std::string& id : issues) {
@@ -47,10 +49,14 @@ enum class Phase { kNone, kRenegotiation, kExtension, kLapse };
 
 const char* phase_name(Phase phase) {
   switch (phase) {
-    case Phase::kRenegotiation: return "renegotiation";
-    case Phase::kExtension: return "extension";
-    case Phase::kLapse: return "lapse";
-    case Phase::kNone: break;
+    case Phase::kRenegotiation:
+      return "renegotiation";
+    case Phase::kExtension:
+      return "extension";
+    case Phase::kLapse:
+      return "lapse";
+    case Phase::kNone:
+      break;
   }
   return "none";
 }
@@ -81,7 +87,8 @@ class Simulation {
       policies_[p] = factory.create_compliance(parse_spec(life_.compliance.policies[p]));
       policies_[p]->reset(derive_seed(seed, "compliance", p));
     }
-    begin_state(TreatyState::kInForce, t.start, "in force with the clauses " + scenario.space().format(clauses_));
+    begin_state(TreatyState::kInForce, t.start,
+                "in force with the clauses " + scenario.space().format(clauses_));
   }
 
   LifecycleResult run() {
@@ -94,11 +101,15 @@ class Simulation {
 
  private:
   // [SECTION] State and log ---------------------------------------------------------------------
-  void note(Month m, const char* kind, std::string text) { result_.log.push_back(LogEntry{m, kind, std::move(text)}); }
+  void note(Month m, const char* kind, std::string text) {
+    result_.log.push_back(LogEntry{m, kind, std::move(text)});
+  }
 
-  void begin_state(TreatyState state, Month m, std::string cause, std::optional<Month> effective = std::nullopt) {
+  void begin_state(TreatyState state, Month m, std::string cause,
+                   std::optional<Month> effective = std::nullopt) {
     if (!result_.timeline.empty()) {
-      TREATYSIM_CHECK(legal_transition(state_, state), "the lifecycle attempted an illegal transition");
+      TREATYSIM_CHECK(legal_transition(state_, state),
+                      "the lifecycle attempted an illegal transition");
       result_.timeline.back().to = m;
     }
     state_ = state;
@@ -107,7 +118,8 @@ class Simulation {
   }
 
   [[nodiscard]] bool in_force_family() const {
-    return state_ == TreatyState::kInForce || state_ == TreatyState::kRenewed || state_ == TreatyState::kAmended;
+    return state_ == TreatyState::kInForce || state_ == TreatyState::kRenewed ||
+           state_ == TreatyState::kAmended;
   }
 
   // [SECTION] Preferences of the moment ---------------------------------------------------------
@@ -115,7 +127,9 @@ class Simulation {
   [[nodiscard]] double effective_pressure(PartyIndex p) const {
     return pressure_[p] + life_.trust.pressure_per_distrust * distrust(p);
   }
-  [[nodiscard]] double win_set_threshold(PartyIndex p) const { return life_.domestic[p].threshold + effective_pressure(p); }
+  [[nodiscard]] double win_set_threshold(PartyIndex p) const {
+    return life_.domestic[p].threshold + effective_pressure(p);
+  }
 
   // What no deal is worth to a party now: its reservation value shifted by events and distrust.
   [[nodiscard]] double lapse_value(PartyIndex p) const {
@@ -141,18 +155,27 @@ class Simulation {
   }
 
   // [SECTION] Events ------------------------------------------------------------------------------
-  void apply_event(Month m, LifecycleEventKind kind, int party, double value, const std::string& issue,
-                   const std::string& narration) {
+  void apply_event(Month m, LifecycleEventKind kind, int party, double value,
+                   const std::string& issue, const std::string& narration) {
     note(m, "event", narration);
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
       if (party >= 0 && static_cast<PartyIndex>(party) != p) continue;
       switch (kind) {
-        case LifecycleEventKind::kTrustShock: trust_[p] = std::clamp(trust_[p] + value, 0.0, 1.0); break;
-        case LifecycleEventKind::kPressure: pressure_[p] += value; break;
-        case LifecycleEventKind::kReservation: reservation_shift_[p] += value; break;
-        case LifecycleEventKind::kWeight: set_weight(p, issue, value); break;
+        case LifecycleEventKind::kTrustShock:
+          trust_[p] = std::clamp(trust_[p] + value, 0.0, 1.0);
+          break;
+        case LifecycleEventKind::kPressure:
+          pressure_[p] += value;
+          break;
+        case LifecycleEventKind::kReservation:
+          reservation_shift_[p] += value;
+          break;
+        case LifecycleEventKind::kWeight:
+          set_weight(p, issue, value);
+          break;
         case LifecycleEventKind::kForcedLapse:
-        case LifecycleEventKind::kTermination: break;
+        case LifecycleEventKind::kTermination:
+          break;
       }
     }
     if (kind == LifecycleEventKind::kTermination && state_ != TreatyState::kTerminated) {
@@ -174,7 +197,8 @@ class Simulation {
     const double others = 1.0 - w[static_cast<std::size_t>(i)];
     for (std::size_t k = 0; k < w.size(); ++k) {
       if (static_cast<int>(k) == i) continue;
-      w[k] = others > 0.0 ? w[k] * (1.0 - value) / others : (1.0 - value) / static_cast<double>(w.size() - 1);
+      w[k] = others > 0.0 ? w[k] * (1.0 - value) / others
+                          : (1.0 - value) / static_cast<double>(w.size() - 1);
     }
     w[static_cast<std::size_t>(i)] = value;
   }
@@ -202,16 +226,21 @@ class Simulation {
     const int months = std::max(1, phase_end_.since(m));
     const int offers = months * life_.treaty.offers_per_month;
     const Scenario game = current_game(offers);
-    const std::uint64_t seed = derive_seed(seed_, "lifecycle-negotiation", result_.negotiations.size());
-    NegotiationRecord record{phase_name(phase_), m, run_traced(game, specs_, seed, factory_), std::nullopt, {false, false}, false};
+    const std::uint64_t seed =
+        derive_seed(seed_, "lifecycle-negotiation", result_.negotiations.size());
+    NegotiationRecord record{
+        phase_name(phase_), m,    run_traced(game, specs_, seed, factory_), std::nullopt,
+        {false, false},     false};
     if (record.trace.result.agreement) {
-      const int month_offset = record.trace.result.agreement_offer_index / life_.treaty.offers_per_month;
+      const int month_offset =
+          record.trace.result.agreement_offer_index / life_.treaty.offers_per_month;
       record.agreed = m.plus(month_offset);
       pending_agreement_ = result_.negotiations.size();
     }
     if (m != phase_start_) {
-      note(m, "talks", std::string(phase_name(phase_)) + " talks start over with the new positions (" +
-                           std::to_string(offers) + " offers left)");
+      note(m, "talks",
+           std::string(phase_name(phase_)) + " talks start over with the new positions (" +
+               std::to_string(offers) + " offers left)");
     }
     result_.negotiations.push_back(std::move(record));
   }
@@ -238,8 +267,9 @@ class Simulation {
       }
     }
     if (!both) {
-      note(m, "ratification", "agreement on " + space.format(deal) + " refused at home by " + refused +
-                                  " (outside its win-set): talks go on");
+      note(m, "ratification",
+           "agreement on " + space.format(deal) + " refused at home by " + refused +
+               " (outside its win-set): talks go on");
       if (m.plus(1) < phase_end_) play_talks(m.plus(1));
       return;
     }
@@ -252,8 +282,9 @@ class Simulation {
     expiry_ = from.plus(term_months(deal));
     extensions_ = 0;
     phase_ = Phase::kNone;
-    std::string cause = std::string(same ? "renewed" : "amended") + " on " + space.format(deal) + ", ratified by both; " +
-                        std::to_string(term_months(deal)) + "-month term to " + expiry_.to_string();
+    std::string cause = std::string(same ? "renewed" : "amended") + " on " + space.format(deal) +
+                        ", ratified by both; " + std::to_string(term_months(deal)) +
+                        "-month term to " + expiry_.to_string();
     if (effective) cause += ", effective retroactively from " + effective->to_string();
     begin_state(same ? TreatyState::kRenewed : TreatyState::kAmended, m, cause, effective);
   }
@@ -267,7 +298,8 @@ class Simulation {
 
   // At expiry without agreement: extend or lapse.
   void expiry_decision(Month m) {
-    const Scenario game = current_game(life_.treaty.extension_months * life_.treaty.offers_per_month);
+    const Scenario game =
+        current_game(life_.treaty.extension_months * life_.treaty.offers_per_month);
     WinSet win_set;
     for (PartyIndex p = 0; p < kPartyCount; ++p) win_set.min_utility[p] = win_set_threshold(p);
     const ScenarioAnalysis analysis = analyze_scenario(game, win_set);
@@ -277,19 +309,23 @@ class Simulation {
       const double expected = analysis.nash ? analysis.nash->utilities[p] : status_quo;
       const double continuing = std::max(status_quo, expected);
       const double lapsing = lapse_value(p);
-      if (!utility_at_least(continuing, lapsing)) refused += (refused.empty() ? "" : " and ") + scenario_.party(p).name;
+      if (!utility_at_least(continuing, lapsing))
+        refused += (refused.empty() ? "" : " and ") + scenario_.party(p).name;
     }
     if (refused.empty() && extensions_ < life_.treaty.max_extensions) {
       ++extensions_;
       expiry_ = m.plus(life_.treaty.extension_months);
       begin_state(TreatyState::kExtended, m,
-                  "temporary extension " + std::to_string(extensions_) + " to " + expiry_.to_string() +
-                      ": both sides value continuing talks above a lapse");
+                  "temporary extension " + std::to_string(extensions_) + " to " +
+                      expiry_.to_string() + ": both sides value continuing talks above a lapse");
       open_phase(Phase::kExtension, m, expiry_);
       return;
     }
-    lapse(m, refused.empty() ? "no further extension (" + std::to_string(life_.treaty.max_extensions) + " in a row already)"
-                             : "extension refused by " + refused + ": a lapse is worth more to it than continuing");
+    lapse(m, refused.empty()
+                 ? "no further extension (" + std::to_string(life_.treaty.max_extensions) +
+                       " in a row already)"
+                 : "extension refused by " + refused +
+                       ": a lapse is worth more to it than continuing");
   }
 
   void lapse(Month m, const std::string& cause) {
@@ -298,7 +334,8 @@ class Simulation {
     extensions_ = 0;
     phase_ = Phase::kNone;
     drop_pending_agreement();
-    if (life_.treaty.lapse_talks_months > 0) open_phase(Phase::kLapse, m, m.plus(life_.treaty.lapse_talks_months));
+    if (life_.treaty.lapse_talks_months > 0)
+      open_phase(Phase::kLapse, m, m.plus(life_.treaty.lapse_talks_months));
   }
 
   // [SECTION] Compliance ------------------------------------------------------------------------
@@ -308,15 +345,18 @@ class Simulation {
     double breadth = 0.5;
     if (!c.scope_issue.empty()) {
       const int i = space.find_issue(c.scope_issue);
-      breadth = 1.0 - strength(space.issue(static_cast<std::size_t>(i)), clauses_[static_cast<std::size_t>(i)]);
+      breadth = 1.0 - strength(space.issue(static_cast<std::size_t>(i)),
+                               clauses_[static_cast<std::size_t>(i)]);
     }
     const double protection = mean_strength(space, c.protection_issues, clauses_, 0.5);
     const double detection_strength = mean_strength(space, c.detection_issues, clauses_, 0.5);
-    const double dispute = c.dispute_issue.empty() ? 0.0 : mean_strength(space, {c.dispute_issue}, clauses_, 0.0);
+    const double dispute =
+        c.dispute_issue.empty() ? 0.0 : mean_strength(space, {c.dispute_issue}, clauses_, 0.0);
     const StagePayoffs payoffs = clause_payoffs(c.base, breadth, protection);
     CompliancePeriod period;
     period.date = m;
-    for (PartyIndex p = 0; p < kPartyCount; ++p) period.moves[p] = policies_[p]->choose(histories_[p]);
+    for (PartyIndex p = 0; p < kPartyCount; ++p)
+      period.moves[p] = policies_[p]->choose(histories_[p]);
     period.payoffs = stage_outcome(payoffs, period.moves[0], period.moves[1]);
     const double q = std::min(1.0, c.detection_base + c.detection_gain * detection_strength);
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
@@ -355,7 +395,8 @@ class Simulation {
     }
     for (const RandomEventDef& e : life_.random_events) {
       // A switched-off event still draws, so that switching one off leaves the others' draws alone.
-      const bool fires = boost::random::bernoulli_distribution<double>(e.yearly_rate / 12.0)(events_rng_);
+      const bool fires =
+          boost::random::bernoulli_distribution<double>(e.yearly_rate / 12.0)(events_rng_);
       if (fires && e.enabled) {
         apply_event(m, e.kind, e.party, e.value, e.issue, e.narration);
       }
@@ -366,7 +407,8 @@ class Simulation {
     }
     if (in_force_family() && m >= expiry_.plus(-life_.treaty.lead_months) && m < expiry_) {
       begin_state(TreatyState::kRenegotiating, m,
-                  "talks open " + std::to_string(expiry_.since(m)) + " months before expiry (" + expiry_.to_string() + ")");
+                  "talks open " + std::to_string(expiry_.since(m)) + " months before expiry (" +
+                      expiry_.to_string() + ")");
       open_phase(Phase::kRenegotiation, m, expiry_);
     } else if (in_force_family() && m >= expiry_) {
       begin_state(TreatyState::kRenegotiating, m, "expiry reached with no talks scheduled");
@@ -374,8 +416,10 @@ class Simulation {
     }
     // New preferences during talks: the talks restart from this month (an agreement planned for a
     // later month has not happened yet).
-    const bool agreed_earlier = pending_agreement_ && result_.negotiations[*pending_agreement_].agreed < m;
-    if (phase_ != Phase::kNone && preferences_changed_ && !agreed_earlier && m < phase_end_) play_talks(m);
+    const bool agreed_earlier =
+        pending_agreement_ && result_.negotiations[*pending_agreement_].agreed < m;
+    if (phase_ != Phase::kNone && preferences_changed_ && !agreed_earlier && m < phase_end_)
+      play_talks(m);
     if (pending_agreement_ && result_.negotiations[*pending_agreement_].agreed == m) conclude(m);
     if (phase_ != Phase::kNone && m >= phase_end_) {
       note(m, "talks", std::string(phase_name(phase_)) + " talks end without a ratified agreement");
@@ -386,8 +430,10 @@ class Simulation {
         expiry_decision(m);
       }
     }
-    if (clauses_apply(state_) && m.since(result_.start) % life_.compliance.period_months == 0) compliance_period(m);
-    for (PartyIndex p = 0; p < kPartyCount; ++p) trust_[p] += life_.trust.drift * (life_.trust.baseline[p] - trust_[p]);
+    if (clauses_apply(state_) && m.since(result_.start) % life_.compliance.period_months == 0)
+      compliance_period(m);
+    for (PartyIndex p = 0; p < kPartyCount; ++p)
+      trust_[p] += life_.trust.drift * (life_.trust.baseline[p] - trust_[p]);
     record_month(m);
   }
 
@@ -396,11 +442,13 @@ class Simulation {
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
       if (clauses_apply(state_)) {
         payoff[p] = scenario_.utility(p)(clauses_) +
-                    life_.compliance.payoff_weight * stage_payoff_[p] / static_cast<double>(life_.compliance.period_months);
+                    life_.compliance.payoff_weight * stage_payoff_[p] /
+                        static_cast<double>(life_.compliance.period_months);
       } else {
         payoff[p] = scenario_.party(p).preferences.reservation_value;
       }
-      result_.cumulative_discounted[p] += std::pow(life_.treaty.monthly_discount, m.since(result_.start)) * payoff[p];
+      result_.cumulative_discounted[p] +=
+          std::pow(life_.treaty.monthly_discount, m.since(result_.start)) * payoff[p];
     }
     result_.payoffs.push_back(payoff);
     result_.trust.push_back(trust_);
@@ -442,9 +490,11 @@ double ratification_probability(const DomesticDef& domestic, double u, double pr
   return 1.0 / (1.0 + std::exp(-domestic.steepness * (u - threshold)));
 }
 
-LifecycleResult simulate_lifecycle(const Scenario& scenario, std::uint64_t seed, const AgentFactory& factory, int years) {
+LifecycleResult simulate_lifecycle(const Scenario& scenario, std::uint64_t seed,
+                                   const AgentFactory& factory, int years) {
   if (!scenario.def().lifecycle) {
-    throw UserError("scenario \"" + scenario.id() + "\" has no [treaty] section: it describes one negotiation, not a treaty's life "
+    throw UserError("scenario \"" + scenario.id() +
+                    "\" has no [treaty] section: it describes one negotiation, not a treaty's life "
                     "(use `treatysim run`, or add [treaty])");
   }
   return Simulation(scenario, seed, factory, years).run();

@@ -63,14 +63,15 @@ struct TimelineEntry {
 // A dated line of the narrated log.
 struct LogEntry {
   Month date;
-  std::string kind;  // "event", "transition", "talks", "agreement", "ratification", "compliance", "extension"
+  std::string
+      kind;  // "event", "transition", "talks", "agreement", "ratification", "compliance", "extension"
   std::string text;
 };
 
 struct NegotiationRecord {
-  std::string phase;  // "renegotiation", "extension", "lapse"
-  Month opened;       // the month this round of talks started
-  Trace trace;        // the negotiation as played
+  std::string phase;            // "renegotiation", "extension", "lapse"
+  Month opened;                 // the month this round of talks started
+  Trace trace;                  // the negotiation as played
   std::optional<Month> agreed;  // the month of the agreement, if any
   std::array<bool, kPartyCount> ratified{false, false};
   // The talks started over (new positions), or a forced lapse or a termination cut them short,
@@ -93,8 +94,8 @@ struct LifecycleResult {
   std::vector<LogEntry> log;
   std::vector<NegotiationRecord> negotiations;
   std::vector<CompliancePeriod> compliance;
-  std::vector<std::array<double, kPartyCount>> trust;     // per month, after the month
-  std::vector<std::array<double, kPartyCount>> payoffs;   // per month
+  std::vector<std::array<double, kPartyCount>> trust;    // per month, after the month
+  std::vector<std::array<double, kPartyCount>> payoffs;  // per month
   std::array<double, kPartyCount> cumulative_discounted{};
   Outcome final_clauses;
   TreatyState final_state = TreatyState::kInForce;
@@ -108,7 +109,8 @@ struct LifecycleResult {
 // events and distrust). Threshold rule: 1 when u ≥ θ + pressure (within the utility tolerance),
 // else 0; logistic rule: 1/(1+exp(−k(u − θ − pressure))). THEORY.md: k = 10, θ = 0.6, u = 0.65,
 // no pressure → 0.622459.
-[[nodiscard]] double ratification_probability(const DomesticDef& domestic, double u, double pressure);
+[[nodiscard]] double ratification_probability(const DomesticDef& domestic, double u,
+                                              double pressure);
 
 // Simulates the scenario's treaty lifecycle (it must have a [treaty] section) for `years`
 // (0: the scenario's own horizon) with negotiators and compliance policies from `factory`.

@@ -24,23 +24,23 @@ struct TreatyDef {
   int max_extensions = 2;       // extensions in a row before the treaty must lapse
   int lapse_talks_months = 6;   // after a lapse talks go on this long (0: they stop)
   bool retroactive = true;      // an agreement reached during a lapse takes effect from the lapse
-  std::string term_issue;       // the issue whose option sets the new term ("" = default_term_months)
-  std::vector<int> term_months; // months of term per option of term_issue
+  std::string term_issue;  // the issue whose option sets the new term ("" = default_term_months)
+  std::vector<int> term_months;  // months of term per option of term_issue
   int default_term_months = 60;
   double monthly_discount = 0.995;  // for cumulative discounted payoffs
-  std::uint64_t seed = 1;       // the default run seed of `simulate`
+  std::uint64_t seed = 1;           // the default run seed of `simulate`
 
   friend bool operator==(const TreatyDef&, const TreatyDef&) = default;
 };
 
 struct ComplianceDef {
-  int period_months = 3;        // one stage game per period
-  StagePayoffs base;            // T, R, P, S with neutral clauses
+  int period_months = 3;  // one stage game per period
+  StagePayoffs base;      // T, R, P, S with neutral clauses
   std::array<std::string, 2> policies{"tit_for_tat", "tit_for_tat"};  // per party (a spec)
-  std::string scope_issue;                 // breadth b = index/(n−1) of the option in force
+  std::string scope_issue;                     // breadth b = index/(n−1) of the option in force
   std::vector<std::string> protection_issues;  // s = mean of 1 − index/(n−1)
   std::vector<std::string> detection_issues;   // d = mean strength; q = base + gain·d
-  std::string dispute_issue;               // strength ≥ dispute_threshold ⇒ penalties
+  std::string dispute_issue;                   // strength ≥ dispute_threshold ⇒ penalties
   double detection_base = 0.2;
   double detection_gain = 0.6;
   double penalty = 2.0;
@@ -66,33 +66,33 @@ struct DomesticDef {
 struct TrustDef {
   std::array<double, 2> initial{0.5, 0.5};
   std::array<double, 2> baseline{0.5, 0.5};
-  double drift = 0.05;                   // per month, toward the baseline
-  double violation_hit = 0.1;            // trust lost by the victim of a detected violation
-  double compliance_gain = 0.01;         // trust gained per period the other side honours
-  double reservation_per_distrust = 0.3; // reservation shift per unit of (baseline − trust)
-  double pressure_per_distrust = 0.0;    // domestic pressure per unit of (baseline − trust)
+  double drift = 0.05;                    // per month, toward the baseline
+  double violation_hit = 0.1;             // trust lost by the victim of a detected violation
+  double compliance_gain = 0.01;          // trust gained per period the other side honours
+  double reservation_per_distrust = 0.3;  // reservation shift per unit of (baseline − trust)
+  double pressure_per_distrust = 0.0;     // domestic pressure per unit of (baseline − trust)
 
   friend bool operator==(const TrustDef&, const TrustDef&) = default;
 };
 
 enum class LifecycleEventKind : unsigned char {
-  kTrustShock,        // party's trust += value
-  kPressure,          // party's domestic pressure += value
-  kReservation,       // party's reservation value += value
-  kWeight,            // party's weight of `issue` := value (others rescaled to keep the sum 1)
-  kForcedLapse,       // the treaty lapses now
-  kTermination,       // the treaty ends for good
+  kTrustShock,   // party's trust += value
+  kPressure,     // party's domestic pressure += value
+  kReservation,  // party's reservation value += value
+  kWeight,       // party's weight of `issue` := value (others rescaled to keep the sum 1)
+  kForcedLapse,  // the treaty lapses now
+  kTermination,  // the treaty ends for good
 };
 
 struct ScheduledEventDef {
   std::string id;
   Month date;
   LifecycleEventKind kind = LifecycleEventKind::kTrustShock;
-  int party = -1;          // −1 = both (for the kinds that take a party)
+  int party = -1;  // −1 = both (for the kinds that take a party)
   double value = 0.0;
-  std::string issue;       // kWeight
-  std::string narration;   // one sentence for the timeline
-  bool enabled = true;     // a what-if file can switch an inherited event off
+  std::string issue;      // kWeight
+  std::string narration;  // one sentence for the timeline
+  bool enabled = true;    // a what-if file can switch an inherited event off
 
   friend bool operator==(const ScheduledEventDef&, const ScheduledEventDef&) = default;
 };
@@ -105,7 +105,7 @@ struct RandomEventDef {
   std::string issue;
   double yearly_rate = 0.0;  // expected occurrences per year (monthly probability rate/12)
   std::string narration;
-  bool enabled = true;       // a what-if file can switch an inherited random event off
+  bool enabled = true;  // a what-if file can switch an inherited random event off
 
   friend bool operator==(const RandomEventDef&, const RandomEventDef&) = default;
 };

@@ -10,21 +10,30 @@ namespace treatysim {
 
 std::string_view negotiation_end_name(NegotiationEnd end) noexcept {
   switch (end) {
-    case NegotiationEnd::kRunning: return "running";
-    case NegotiationEnd::kAgreement: return "agreement";
-    case NegotiationEnd::kWalkAway: return "walk_away";
-    case NegotiationEnd::kDeadline: return "deadline";
+    case NegotiationEnd::kRunning:
+      return "running";
+    case NegotiationEnd::kAgreement:
+      return "agreement";
+    case NegotiationEnd::kWalkAway:
+      return "walk_away";
+    case NegotiationEnd::kDeadline:
+      return "deadline";
   }
   return "running";
 }
 
 std::string_view event_kind_name(EventKind kind) noexcept {
   switch (kind) {
-    case EventKind::kOffer: return "offer";
-    case EventKind::kAccept: return "accept";
-    case EventKind::kReject: return "reject";
-    case EventKind::kWalkAway: return "walk_away";
-    case EventKind::kDeadline: return "deadline";
+    case EventKind::kOffer:
+      return "offer";
+    case EventKind::kAccept:
+      return "accept";
+    case EventKind::kReject:
+      return "reject";
+    case EventKind::kWalkAway:
+      return "walk_away";
+    case EventKind::kDeadline:
+      return "deadline";
   }
   return "offer";
 }
@@ -100,7 +109,8 @@ const Event& Negotiation::step() {
   const PartyIndex proposer_party = proposer(offer_index_);
   if (!awaiting_response_) {
     const Outcome offer = agents_[proposer_party]->propose(state());
-    TREATYSIM_CHECK(scenario_.space().contains(offer), "an agent proposed an outcome outside the space");
+    TREATYSIM_CHECK(scenario_.space().contains(offer),
+                    "an agent proposed an outcome outside the space");
     offers_.push_back(OfferRecord{offer, proposer_party});
     last_event_ = Event{EventKind::kOffer, offer_index_, proposer_party, offer};
     awaiting_response_ = true;

@@ -32,9 +32,9 @@ enum class NegotiationEnd : std::uint8_t { kRunning, kAgreement, kWalkAway, kDea
 
 struct NegotiationResult {
   NegotiationEnd end = NegotiationEnd::kRunning;
-  int offers = 0;                       // offers made
-  std::optional<Outcome> agreement;     // set only when end == kAgreement
-  int agreement_offer_index = -1;       // r of the accepted offer, or −1
+  int offers = 0;                                          // offers made
+  std::optional<Outcome> agreement;                        // set only when end == kAgreement
+  int agreement_offer_index = -1;                          // r of the accepted offer, or −1
   std::array<double, kPartyCount> utilities{};             // uᵢ(ω), or reservation values
   std::array<double, kPartyCount> discounted_utilities{};  // δᵢʳ·uᵢ(ω), or reservation values
 

@@ -38,8 +38,8 @@ class Outcome {
   }
 
   friend bool operator==(const Outcome& a, const Outcome& b) noexcept {
-    return a.size_ == b.size_ && std::equal(a.options_.begin(), a.options_.begin() + a.size_,
-                                            b.options_.begin());
+    return a.size_ == b.size_ &&
+           std::equal(a.options_.begin(), a.options_.begin() + a.size_, b.options_.begin());
   }
   friend std::strong_ordering operator<=>(const Outcome& a, const Outcome& b) noexcept;
 
@@ -58,5 +58,7 @@ std::ostream& operator<<(std::ostream& out, const Outcome& outcome);
 
 template <>
 struct std::hash<treatysim::Outcome> {
-  std::size_t operator()(const treatysim::Outcome& outcome) const noexcept { return outcome.hash(); }
+  std::size_t operator()(const treatysim::Outcome& outcome) const noexcept {
+    return outcome.hash();
+  }
 };

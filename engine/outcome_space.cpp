@@ -83,7 +83,7 @@ std::optional<Outcome> OutcomeSpace::parse(const std::string& text, std::string*
     if (!last && slash == std::string::npos) {
       if (error) {
         *error = "expected " + std::to_string(issues_.size()) +
-                 " option ids separated by '/', one per issue in order (" ;
+                 " option ids separated by '/', one per issue in order (";
         for (std::size_t k = 0; k < issues_.size(); ++k) *error += (k ? ", " : "") + issues_[k].id;
         *error += "), got \"" + text + "\"";
       }
@@ -91,8 +91,9 @@ std::optional<Outcome> OutcomeSpace::parse(const std::string& text, std::string*
     }
     const std::string id = text.substr(start, last ? std::string::npos : slash - start);
     if (last && id.find('/') != std::string::npos) {
-      if (error) *error = "too many option ids in \"" + text + "\": the scenario has " +
-                          std::to_string(issues_.size()) + " issues";
+      if (error)
+        *error = "too many option ids in \"" + text + "\": the scenario has " +
+                 std::to_string(issues_.size()) + " issues";
       return std::nullopt;
     }
     const int option = issues_[i].find_option(id);

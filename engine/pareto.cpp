@@ -8,7 +8,8 @@
 
 namespace treatysim {
 
-bool dominates(const std::array<double, kPartyCount>& a, const std::array<double, kPartyCount>& b) noexcept {
+bool dominates(const std::array<double, kPartyCount>& a,
+               const std::array<double, kPartyCount>& b) noexcept {
   return utility_at_least(a[0], b[0]) && utility_at_least(a[1], b[1]) &&
          (utility_greater(a[0], b[0]) || utility_greater(a[1], b[1]));
 }
@@ -21,7 +22,8 @@ std::vector<OutcomePoint> enumerate_outcomes(const Scenario& scenario) {
   points.reserve(n);
   for (std::uint64_t i = 0; i < n; ++i) {
     const Outcome outcome = space.outcome_at(i);
-    points.push_back(OutcomePoint{outcome, i, {scenario.utility(0)(outcome), scenario.utility(1)(outcome)}});
+    points.push_back(
+        OutcomePoint{outcome, i, {scenario.utility(0)(outcome), scenario.utility(1)(outcome)}});
   }
   return points;
 }
@@ -46,14 +48,16 @@ std::vector<OutcomePoint> pareto_frontier(const std::vector<OutcomePoint>& point
   // tolerance makes dominance intransitive, so a sweep that compares only with the best point
   // seen so far can disagree with the definition near 1e-9.)
   auto dominated = [&](const OutcomePoint& p) {
-    const auto much_higher = std::partition_point(order.begin(), order.end(), [&p](const OutcomePoint* q) {
-      return utility_greater(q->utilities[0], p.utilities[0]);
-    });
-    const auto at_least = std::partition_point(order.begin(), order.end(), [&p](const OutcomePoint* q) {
-      return utility_at_least(q->utilities[0], p.utilities[0]);
-    });
-    return utility_at_least(prefix_best_u1[static_cast<std::size_t>(much_higher - order.begin())], p.utilities[1]) ||
-           utility_greater(prefix_best_u1[static_cast<std::size_t>(at_least - order.begin())], p.utilities[1]);
+    const auto much_higher = std::partition_point(
+        order.begin(), order.end(),
+        [&p](const OutcomePoint* q) { return utility_greater(q->utilities[0], p.utilities[0]); });
+    const auto at_least = std::partition_point(
+        order.begin(), order.end(),
+        [&p](const OutcomePoint* q) { return utility_at_least(q->utilities[0], p.utilities[0]); });
+    return utility_at_least(prefix_best_u1[static_cast<std::size_t>(much_higher - order.begin())],
+                            p.utilities[1]) ||
+           utility_greater(prefix_best_u1[static_cast<std::size_t>(at_least - order.begin())],
+                           p.utilities[1]);
   };
   // The undominated points first, then levels formed among them only, so that the order does not
   // depend on dominated outcomes (which the non-enumerative frontier never sees).
@@ -66,10 +70,12 @@ std::vector<OutcomePoint> pareto_frontier(const std::vector<OutcomePoint>& point
   while (begin < kept.size()) {
     // A level: points whose u₀ is within the tolerance of the level's first; listed by index.
     std::size_t end = begin + 1;
-    while (end < kept.size() && utility_equal(kept[end]->utilities[0], kept[begin]->utilities[0])) ++end;
+    while (end < kept.size() && utility_equal(kept[end]->utilities[0], kept[begin]->utilities[0]))
+      ++end;
     std::vector<OutcomePoint> level;
     for (std::size_t k = begin; k < end; ++k) level.push_back(*kept[k]);
-    std::sort(level.begin(), level.end(), [](const OutcomePoint& a, const OutcomePoint& b) { return a.index < b.index; });
+    std::sort(level.begin(), level.end(),
+              [](const OutcomePoint& a, const OutcomePoint& b) { return a.index < b.index; });
     frontier.insert(frontier.end(), level.begin(), level.end());
     begin = end;
   }

@@ -32,7 +32,6 @@ std::string indexed(const std::string& base, std::size_t index) {
   return base + "[" + std::to_string(index) + "]";
 }
 
-
 void require_id(const std::string& key, const std::string& id) {
   if (!is_valid_id(id)) {
     throw UserError({}, key,
@@ -52,7 +51,8 @@ void require_unit_interval(const std::string& key, double value, const char* wha
 bool is_valid_id(const std::string& text) noexcept {
   if (text.empty()) return false;
   for (const char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -92,9 +92,9 @@ void validate_scenario_def(const ScenarioDef& def) {
                             format_number(r.min) + ", max = " + format_number(r.max));
       }
       if (r.levels < 2 || r.levels > 0xFFFF) {
-        throw UserError({}, key + ".range.levels",
-                        "expected a number of levels from 2 to 65535, got " +
-                            std::to_string(r.levels));
+        throw UserError(
+            {}, key + ".range.levels",
+            "expected a number of levels from 2 to 65535, got " + std::to_string(r.levels));
       }
     }
     if (issue.options.size() < 2) {
@@ -160,9 +160,9 @@ void validate_scenario_def(const ScenarioDef& def) {
     if (std::fabs(sum - 1.0) > kWeightSumTolerance) {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "%.6g", sum);
-      throw UserError({}, key + ".weights",
-                      std::string("expected weights summing to 1 (within 1e-6), got a sum of ") +
-                          buffer);
+      throw UserError(
+          {}, key + ".weights",
+          std::string("expected weights summing to 1 (within 1e-6), got a sum of ") + buffer);
     }
   }
   validate_lifecycle(def);
@@ -181,7 +181,8 @@ void require_issue(const ScenarioDef& def, const std::string& key, const std::st
   if (find_issue_index(def, id) >= 0) return;
   std::string list;
   for (const Issue& issue : def.issues) list += (list.empty() ? "" : ", ") + issue.id;
-  throw UserError({}, key, "unknown issue id \"" + id + "\" (the scenario's issues are: " + list + ")");
+  throw UserError({}, key,
+                  "unknown issue id \"" + id + "\" (the scenario's issues are: " + list + ")");
 }
 
 // The issue of a weight event: given, and an issue of the scenario.
@@ -192,14 +193,17 @@ void require_weight_issue(const ScenarioDef& def, const std::string& key, const 
   }
   std::string list;
   for (const Issue& issue : def.issues) list += (list.empty() ? "" : ", ") + issue.id;
-  throw UserError({}, key, "missing key 'issue': a weight event names the issue whose weight it sets (the scenario's issues are: " +
-                               list + ")");
+  throw UserError({}, key,
+                  "missing key 'issue': a weight event names the issue whose weight it sets (the "
+                  "scenario's issues are: " +
+                      list + ")");
 }
 
 void require_range(const std::string& key, double value, double lo, double hi, const char* what) {
   if (!std::isfinite(value) || value < lo || value > hi) {
-    throw UserError({}, key, std::string("expected ") + what + " in [" + format_number(lo) + ", " + format_number(hi) +
-                                 "], got " + format_number(value));
+    throw UserError({}, key,
+                    std::string("expected ") + what + " in [" + format_number(lo) + ", " +
+                        format_number(hi) + "], got " + format_number(value));
   }
 }
 
@@ -210,40 +214,49 @@ void validate_lifecycle(const ScenarioDef& def) {
   const LifecycleDef& life = *def.lifecycle;
   const TreatyDef& t = life.treaty;
   if (!(t.start < t.expiry)) {
-    throw UserError({}, "treaty.expiry", "expected a month after treaty.start (" + t.start.to_string() + "), got " +
-                                             t.expiry.to_string());
+    throw UserError({}, "treaty.expiry",
+                    "expected a month after treaty.start (" + t.start.to_string() + "), got " +
+                        t.expiry.to_string());
   }
   {
     OutcomeSpace space(def.issues);
     std::string error;
-    if (!space.parse(t.initial_clauses, &error)) throw UserError({}, "treaty.initial_clauses", error);
+    if (!space.parse(t.initial_clauses, &error))
+      throw UserError({}, "treaty.initial_clauses", error);
   }
   if (!t.term_issue.empty()) {
     require_issue(def, "treaty.term_issue", t.term_issue);
     const auto& issue = def.issues[static_cast<std::size_t>(find_issue_index(def, t.term_issue))];
     if (t.term_months.size() != issue.options.size()) {
       throw UserError({}, "treaty.term_months",
-                      "expected " + std::to_string(issue.options.size()) + " terms in months (one per option of '" +
-                          issue.id + "'), got " + std::to_string(t.term_months.size()));
+                      "expected " + std::to_string(issue.options.size()) +
+                          " terms in months (one per option of '" + issue.id + "'), got " +
+                          std::to_string(t.term_months.size()));
     }
   }
   if (!std::isfinite(t.monthly_discount) || t.monthly_discount <= 0.0 || t.monthly_discount > 1.0) {
-    throw UserError({}, "treaty.monthly_discount", "expected a discount factor in (0, 1], got " + format_number(t.monthly_discount));
+    throw UserError(
+        {}, "treaty.monthly_discount",
+        "expected a discount factor in (0, 1], got " + format_number(t.monthly_discount));
   }
   const ComplianceDef& c = life.compliance;
   const StagePayoffs& b = c.base;
   if (!(b.temptation > b.reward && b.reward > b.punishment && b.punishment > b.sucker)) {
     throw UserError({}, "compliance.payoffs",
-                    "expected a prisoner's dilemma, temptation > reward > punishment > sucker, got temptation " +
-                        format_number(b.temptation) + ", reward " + format_number(b.reward) + ", punishment " +
-                        format_number(b.punishment) + ", sucker " + format_number(b.sucker));
+                    "expected a prisoner's dilemma, temptation > reward > punishment > sucker, got "
+                    "temptation " +
+                        format_number(b.temptation) + ", reward " + format_number(b.reward) +
+                        ", punishment " + format_number(b.punishment) + ", sucker " +
+                        format_number(b.sucker));
   }
   if (!c.scope_issue.empty()) require_issue(def, "compliance.scope_issue", c.scope_issue);
   for (std::size_t k = 0; k < c.protection_issues.size(); ++k) {
-    require_issue(def, "compliance.protection_issues[" + std::to_string(k) + "]", c.protection_issues[k]);
+    require_issue(def, "compliance.protection_issues[" + std::to_string(k) + "]",
+                  c.protection_issues[k]);
   }
   for (std::size_t k = 0; k < c.detection_issues.size(); ++k) {
-    require_issue(def, "compliance.detection_issues[" + std::to_string(k) + "]", c.detection_issues[k]);
+    require_issue(def, "compliance.detection_issues[" + std::to_string(k) + "]",
+                  c.detection_issues[k]);
   }
   if (!c.dispute_issue.empty()) require_issue(def, "compliance.dispute_issue", c.dispute_issue);
   require_range("compliance.detection_base", c.detection_base, 0.0, 1.0, "a probability");
@@ -266,13 +279,15 @@ void validate_lifecycle(const ScenarioDef& def) {
   require_range("trust.drift", tr.drift, 0.0, 1.0, "a monthly drift");
   require_range("trust.violation_hit", tr.violation_hit, 0.0, 1.0, "a trust change");
   require_range("trust.compliance_gain", tr.compliance_gain, 0.0, 1.0, "a trust change");
-  require_range("trust.reservation_per_distrust", tr.reservation_per_distrust, -10.0, 10.0, "a slope");
+  require_range("trust.reservation_per_distrust", tr.reservation_per_distrust, -10.0, 10.0,
+                "a slope");
   require_range("trust.pressure_per_distrust", tr.pressure_per_distrust, -10.0, 10.0, "a slope");
   std::set<std::string> ids;
   for (std::size_t k = 0; k < life.events.size(); ++k) {
     const ScheduledEventDef& e = life.events[k];
     const std::string key = "events[" + std::to_string(k) + "]";
-    if (!ids.insert(e.id).second) throw UserError({}, key + ".id", "duplicate event id \"" + e.id + "\"");
+    if (!ids.insert(e.id).second)
+      throw UserError({}, key + ".id", "duplicate event id \"" + e.id + "\"");
     if (e.kind == LifecycleEventKind::kWeight) {
       require_weight_issue(def, key + ".issue", e.issue);
       require_range(key + ".value", e.value, 0.0, 1.0, "a weight");
@@ -283,7 +298,8 @@ void validate_lifecycle(const ScenarioDef& def) {
   for (std::size_t k = 0; k < life.random_events.size(); ++k) {
     const RandomEventDef& e = life.random_events[k];
     const std::string key = "random_events[" + std::to_string(k) + "]";
-    if (!ids.insert(e.id).second) throw UserError({}, key + ".id", "duplicate event id \"" + e.id + "\"");
+    if (!ids.insert(e.id).second)
+      throw UserError({}, key + ".id", "duplicate event id \"" + e.id + "\"");
     require_range(key + ".yearly_rate", e.yearly_rate, 0.0, 12.0, "a yearly rate");
     if (e.kind == LifecycleEventKind::kWeight) {
       require_weight_issue(def, key + ".issue", e.issue);
@@ -309,12 +325,18 @@ Scenario Scenario::create(ScenarioDef def) {
   return Scenario(std::move(data));
 }
 
-const ScenarioDef& Scenario::def() const noexcept { return data_->def; }
-const OutcomeSpace& Scenario::space() const noexcept { return data_->space; }
+const ScenarioDef& Scenario::def() const noexcept {
+  return data_->def;
+}
+const OutcomeSpace& Scenario::space() const noexcept {
+  return data_->space;
+}
 const UtilityFunction& Scenario::utility(PartyIndex party) const noexcept {
   return data_->utilities[party];
 }
-const std::string& Scenario::content_hash() const noexcept { return data_->hash; }
+const std::string& Scenario::content_hash() const noexcept {
+  return data_->hash;
+}
 
 PartyIndex Scenario::find_party(const std::string& party_id) const noexcept {
   for (PartyIndex p = 0; p < kPartyCount; ++p) {

@@ -25,7 +25,9 @@ class UtilityIndex;
 // A party index: 0 or 1, in the order the scenario file lists the parties.
 using PartyIndex = std::size_t;
 inline constexpr std::size_t kPartyCount = 2;
-[[nodiscard]] constexpr PartyIndex other_party(PartyIndex party) noexcept { return 1 - party; }
+[[nodiscard]] constexpr PartyIndex other_party(PartyIndex party) noexcept {
+  return 1 - party;
+}
 
 // What the agents may know of each other.
 enum class Information {
@@ -35,18 +37,18 @@ enum class Information {
 
 // The alternating-offers protocol's settings.
 struct ProtocolDef {
-  int deadline = 100;            // number of offers, ≥ 1 (offer indices 0 … deadline−1)
-  PartyIndex first_mover = 0;    // the party that makes offer 0
+  int deadline = 100;          // number of offers, ≥ 1 (offer indices 0 … deadline−1)
+  PartyIndex first_mover = 0;  // the party that makes offer 0
   Information information = Information::kPrivate;
 
   friend bool operator==(const ProtocolDef&, const ProtocolDef&) = default;
 };
 
 struct PartyDef {
-  std::string id;            // short id used in files and output, e.g. "us"
-  std::string name;          // display name, e.g. "United States"
+  std::string id;    // short id used in files and output, e.g. "us"
+  std::string name;  // display name, e.g. "United States"
   Preferences preferences;
-  std::string agent;         // default strategy spec, e.g. "boulware(e=0.2)"
+  std::string agent;  // default strategy spec, e.g. "boulware(e=0.2)"
 
   friend bool operator==(const PartyDef&, const PartyDef&) = default;
 };
@@ -77,13 +79,16 @@ class Scenario {
   [[nodiscard]] const std::string& title() const noexcept { return def().title; }
   [[nodiscard]] const ProtocolDef& protocol() const noexcept { return def().protocol; }
   [[nodiscard]] const OutcomeSpace& space() const noexcept;
-  [[nodiscard]] const PartyDef& party(PartyIndex party) const noexcept { return def().parties[party]; }
+  [[nodiscard]] const PartyDef& party(PartyIndex party) const noexcept {
+    return def().parties[party];
+  }
   // Index of the party with this id, or kPartyCount when there is none.
   [[nodiscard]] PartyIndex find_party(const std::string& party_id) const noexcept;
   [[nodiscard]] const UtilityFunction& utility(PartyIndex party) const noexcept;
   // The party's outcomes sorted by its utility. Throws UserError when the space has more than
   // kMaxEnumerableOutcomes outcomes, with `needed_by` in the message.
-  [[nodiscard]] const UtilityIndex& utility_index(PartyIndex party, const std::string& needed_by) const;
+  [[nodiscard]] const UtilityIndex& utility_index(PartyIndex party,
+                                                  const std::string& needed_by) const;
 
   // FNV-1a 64 of the canonical TOML text (to_toml), as 16 hex digits: identifies the content.
   [[nodiscard]] const std::string& content_hash() const noexcept;
@@ -108,6 +113,7 @@ void validate_scenario_def(const ScenarioDef& def);
 [[nodiscard]] std::string describe_outcome(const Scenario& scenario, const Outcome& outcome);
 
 // "too large to enumerate" message for a space (used where enumeration is required).
-[[nodiscard]] std::string too_large_message(const OutcomeSpace& space, const std::string& needed_by);
+[[nodiscard]] std::string too_large_message(const OutcomeSpace& space,
+                                            const std::string& needed_by);
 
 }  // namespace treatysim

@@ -29,16 +29,26 @@ constexpr int kMaxLevels = 0xFFFF;
 
 std::string type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::none: break;
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a floating-point number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
@@ -57,7 +67,8 @@ std::string describe_value(const toml::node& node) {
   if (const auto* f = node.as_floating_point()) {
     return toml_float_text(f->get()) + " (a floating-point number)";
   }
-  if (const auto* b = node.as_boolean()) return std::string(b->get() ? "true" : "false") + " (a boolean)";
+  if (const auto* b = node.as_boolean())
+    return std::string(b->get() ? "true" : "false") + " (a boolean)";
   return type_name(node);
 }
 
@@ -70,7 +81,8 @@ class Reader {
   [[nodiscard]] SourceLocation where(const toml::source_region& region) const {
     // A node inherited through `extends` carries the path of the file it came from.
     const std::string file = region.path && !region.path->empty() ? *region.path : file_;
-    return SourceLocation{file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+    return SourceLocation{file, static_cast<int>(region.begin.line),
+                          static_cast<int>(region.begin.column)};
   }
   [[noreturn]] void fail(const toml::source_region& region, const std::string& key,
                          const std::string& message) const {
@@ -148,7 +160,8 @@ class Reader {
                      const std::string& path, const char* key) {
     const toml::node& n = node(parent, region, path, key);
     const auto* s = n.as_string();
-    if (s == nullptr) fail(n.source(), join(path, key), "expected a string, got " + describe_value(n));
+    if (s == nullptr)
+      fail(n.source(), join(path, key), "expected a string, got " + describe_value(n));
     return s->get();
   }
 
@@ -157,7 +170,8 @@ class Reader {
     if (n == nullptr) return {};
     remember(join(path, key), n->source());
     const auto* s = n->as_string();
-    if (s == nullptr) fail(n->source(), join(path, key), "expected a string, got " + describe_value(*n));
+    if (s == nullptr)
+      fail(n->source(), join(path, key), "expected a string, got " + describe_value(*n));
     return s->get();
   }
 
@@ -178,8 +192,8 @@ class Reader {
     remember(key, n.source());
     const auto* i = n.as_integer();
     if (i == nullptr) {
-      fail(n.source(), key, std::string("expected ") + what + " (a whole number), got " +
-                                describe_value(n));
+      fail(n.source(), key,
+           std::string("expected ") + what + " (a whole number), got " + describe_value(n));
     }
     const std::int64_t v = i->get();
     if (v < min || v > max) {
@@ -238,7 +252,6 @@ std::string indexed(const std::string& base, std::size_t index) {
   return base + "[" + std::to_string(index) + "]";
 }
 
-
 // [SECTION] Sections ----------------------------------------------------------------------
 
 Issue read_issue(Reader& r, const toml::table& t, const toml::source_region& region,
@@ -291,14 +304,14 @@ std::vector<double> read_values(Reader& r, const toml::node& n, const std::strin
   if (const auto* t = n.as_table()) {
     r.remember(key, n.source());
     if (!issue.numeric) {
-      r.fail(n.source(), key,
-             "expected " + expected_list +
-                 "; a {shape, direction} table is only for numeric issues");
+      r.fail(
+          n.source(), key,
+          "expected " + expected_list + "; a {shape, direction} table is only for numeric issues");
     }
     r.only_keys(*t, key, {"shape", "direction"});
     const std::string s = r.string(*t, n.source(), key, "shape");
-    if (s != "linear") r.fail(t->get("shape")->source(), key + ".shape",
-                              "expected \"linear\", got \"" + s + "\"");
+    if (s != "linear")
+      r.fail(t->get("shape")->source(), key + ".shape", "expected \"linear\", got \"" + s + "\"");
     const std::string d = r.string(*t, n.source(), key, "direction");
     if (d != "increasing" && d != "decreasing") {
       r.fail(t->get("direction")->source(), key + ".direction",
@@ -377,7 +390,8 @@ PartyDef read_party(Reader& r, const toml::table& t, const toml::source_region& 
 // [SECTION] Treaty lifecycle sections -------------------------------------------------------
 
 // A party id → its index ("both" → −1 when allowed).
-int party_ref(Reader& r, const toml::node& n, const std::string& key, const ScenarioDef& def, bool allow_both) {
+int party_ref(Reader& r, const toml::node& n, const std::string& key, const ScenarioDef& def,
+              bool allow_both) {
   const std::string id = r.string_of(n, key);
   if (allow_both && id == "both") return -1;
   for (std::size_t p = 0; p < kPartyCount; ++p) {
@@ -390,7 +404,9 @@ int party_ref(Reader& r, const toml::node& n, const std::string& key, const Scen
 
 Month month_of(Reader& r, const toml::node& n, const std::string& key) {
   r.remember(key, n.source());
-  if (!n.is_string()) r.fail(n.source(), key, "expected a month as \"YYYY-MM\" (a quoted string), got " + describe_value(n));
+  if (!n.is_string())
+    r.fail(n.source(), key,
+           "expected a month as \"YYYY-MM\" (a quoted string), got " + describe_value(n));
   const std::string text = r.string_of(n, key);
   const auto month = Month::parse(text);
   if (!month) r.fail(n.source(), key, "expected a month as \"YYYY-MM\", got \"" + text + "\"");
@@ -403,36 +419,47 @@ LifecycleEventKind event_kind_of(Reader& r, const toml::node& n, const std::stri
     const char* name;
     LifecycleEventKind kind;
   };
-  constexpr Known kinds[] = {{"trust_shock", LifecycleEventKind::kTrustShock},   {"pressure", LifecycleEventKind::kPressure},
-                             {"reservation", LifecycleEventKind::kReservation},  {"weight", LifecycleEventKind::kWeight},
-                             {"forced_lapse", LifecycleEventKind::kForcedLapse}, {"termination", LifecycleEventKind::kTermination}};
+  constexpr Known kinds[] = {{"trust_shock", LifecycleEventKind::kTrustShock},
+                             {"pressure", LifecycleEventKind::kPressure},
+                             {"reservation", LifecycleEventKind::kReservation},
+                             {"weight", LifecycleEventKind::kWeight},
+                             {"forced_lapse", LifecycleEventKind::kForcedLapse},
+                             {"termination", LifecycleEventKind::kTermination}};
   for (const Known& k : kinds) {
     if (text == k.name) return k.kind;
   }
   r.fail(n.source(), key,
-         "expected one of \"trust_shock\", \"pressure\", \"reservation\", \"weight\", \"forced_lapse\", "
-         "\"termination\", got \"" + text + "\"");
+         "expected one of \"trust_shock\", \"pressure\", \"reservation\", \"weight\", "
+         "\"forced_lapse\", "
+         "\"termination\", got \"" +
+             text + "\"");
 }
 
 std::vector<std::string> string_list(Reader& r, const toml::node& n, const std::string& key) {
   std::vector<std::string> list;
   const toml::array& a = r.array(n, key);
-  for (std::size_t k = 0; k < a.size(); ++k) list.push_back(r.string_of(*a.get(k), indexed(key, k)));
+  for (std::size_t k = 0; k < a.size(); ++k)
+    list.push_back(r.string_of(*a.get(k), indexed(key, k)));
   return list;
 }
 
 // {us = x, cn = y}: one number per party.
-std::array<double, 2> per_party_numbers(Reader& r, const toml::node& n, const std::string& key, const ScenarioDef& def) {
+std::array<double, 2> per_party_numbers(Reader& r, const toml::node& n, const std::string& key,
+                                        const ScenarioDef& def) {
   const toml::table& t = r.table_of(n, key);
   std::array<double, 2> values{};
   for (auto&& [k, v] : t) {
     bool known = false;
     for (std::size_t p = 0; p < kPartyCount; ++p) known = known || def.parties[p].id == k.str();
-    if (!known) r.fail(k.source(), key + "." + std::string(k.str()), "unknown party id (expected \"" + def.parties[0].id + "\" or \"" + def.parties[1].id + "\")");
+    if (!known)
+      r.fail(k.source(), key + "." + std::string(k.str()),
+             "unknown party id (expected \"" + def.parties[0].id + "\" or \"" + def.parties[1].id +
+                 "\")");
   }
   for (std::size_t p = 0; p < kPartyCount; ++p) {
     const toml::node* v = t.get(def.parties[p].id);
-    if (v == nullptr) r.fail(n.source(), key, "missing entry for party '" + def.parties[p].id + "'");
+    if (v == nullptr)
+      r.fail(n.source(), key, "missing entry for party '" + def.parties[p].id + "'");
     values[p] = r.number(*v, key + "." + def.parties[p].id);
   }
   return values;
@@ -443,7 +470,9 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
   if (treaty_node == nullptr) {
     for (const char* section : {"compliance", "domestic", "trust", "events", "random_events"}) {
       if (const toml::node* n = root.get(section)) {
-        r.fail(n->source(), section, "this section belongs to the treaty lifecycle: add a [treaty] section, or remove it");
+        r.fail(
+            n->source(), section,
+            "this section belongs to the treaty lifecycle: add a [treaty] section, or remove it");
       }
     }
     return;
@@ -451,19 +480,23 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
   LifecycleDef life;
   // [treaty]
   const toml::table& treaty = r.table_of(*treaty_node, "treaty");
-  r.only_keys(treaty, "treaty", {"start", "expiry", "years", "initial_clauses", "lead_months", "offers_per_month",
-                                 "extension_months", "max_extensions", "lapse_talks_months", "retroactive", "term_issue",
-                                 "term_months", "default_term_months", "monthly_discount", "seed"});
+  r.only_keys(treaty, "treaty",
+              {"start", "expiry", "years", "initial_clauses", "lead_months", "offers_per_month",
+               "extension_months", "max_extensions", "lapse_talks_months", "retroactive",
+               "term_issue", "term_months", "default_term_months", "monthly_discount", "seed"});
   TreatyDef& t = life.treaty;
   const auto& tr = treaty_node->source();
   t.start = month_of(r, r.node(treaty, tr, "treaty", "start"), "treaty.start");
   t.expiry = month_of(r, r.node(treaty, tr, "treaty", "expiry"), "treaty.expiry");
   t.years = r.integer(r.node(treaty, tr, "treaty", "years"), "treaty.years", 1, 100);
   t.initial_clauses = r.string(treaty, tr, "treaty", "initial_clauses");
-  auto opt_int = [&](const toml::table& table, const std::string& path, const char* key, int& out, long long lo, long long hi) {
-    if (const toml::node* n = r.optional(table, path, key)) out = r.integer(*n, path + "." + key, lo, hi);
+  auto opt_int = [&](const toml::table& table, const std::string& path, const char* key, int& out,
+                     long long lo, long long hi) {
+    if (const toml::node* n = r.optional(table, path, key))
+      out = r.integer(*n, path + "." + key, lo, hi);
   };
-  auto opt_num = [&](const toml::table& table, const std::string& path, const char* key, double& out) {
+  auto opt_num = [&](const toml::table& table, const std::string& path, const char* key,
+                     double& out) {
     if (const toml::node* n = r.optional(table, path, key)) out = r.number(*n, path + "." + key);
   };
   opt_int(treaty, "treaty", "lead_months", t.lead_months, 0, 120);
@@ -473,11 +506,14 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
   opt_int(treaty, "treaty", "lapse_talks_months", t.lapse_talks_months, 0, 240);
   opt_int(treaty, "treaty", "default_term_months", t.default_term_months, 1, 1200);
   opt_num(treaty, "treaty", "monthly_discount", t.monthly_discount);
-  if (const toml::node* n = r.optional(treaty, "treaty", "retroactive")) t.retroactive = r.boolean(*n, "treaty.retroactive");
-  if (const toml::node* n = r.optional(treaty, "treaty", "term_issue")) t.term_issue = r.string_of(*n, "treaty.term_issue");
+  if (const toml::node* n = r.optional(treaty, "treaty", "retroactive"))
+    t.retroactive = r.boolean(*n, "treaty.retroactive");
+  if (const toml::node* n = r.optional(treaty, "treaty", "term_issue"))
+    t.term_issue = r.string_of(*n, "treaty.term_issue");
   if (const toml::node* n = r.optional(treaty, "treaty", "term_months")) {
     const toml::array& a = r.array(*n, "treaty.term_months");
-    for (std::size_t k = 0; k < a.size(); ++k) t.term_months.push_back(r.integer(*a.get(k), indexed("treaty.term_months", k), 1, 1200));
+    for (std::size_t k = 0; k < a.size(); ++k)
+      t.term_months.push_back(r.integer(*a.get(k), indexed("treaty.term_months", k), 1, 1200));
   }
   if (const toml::node* n = r.optional(treaty, "treaty", "seed")) {
     t.seed = static_cast<std::uint64_t>(r.integer(*n, "treaty.seed", 0, 2'000'000'000));
@@ -485,9 +521,10 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
   // [compliance]
   if (const toml::node* n = root.get("compliance")) {
     const toml::table& c = r.table_of(*n, "compliance");
-    r.only_keys(c, "compliance", {"period_months", "payoffs", "policies", "scope_issue", "protection_issues",
-                                  "detection_issues", "dispute_issue", "detection_base", "detection_gain", "penalty",
-                                  "dispute_threshold", "payoff_weight"});
+    r.only_keys(c, "compliance",
+                {"period_months", "payoffs", "policies", "scope_issue", "protection_issues",
+                 "detection_issues", "dispute_issue", "detection_base", "detection_gain", "penalty",
+                 "dispute_threshold", "payoff_weight"});
     ComplianceDef& cd = life.compliance;
     opt_int(c, "compliance", "period_months", cd.period_months, 1, 120);
     if (const toml::node* p = r.optional(c, "compliance", "payoffs")) {
@@ -505,7 +542,8 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
         for (std::size_t q = 0; q < kPartyCount; ++q) known = known || def.parties[q].id == k.str();
         if (!known) {
           r.fail(k.source(), "compliance.policies." + std::string(k.str()),
-                 "unknown party id (expected \"" + def.parties[0].id + "\" or \"" + def.parties[1].id + "\")");
+                 "unknown party id (expected \"" + def.parties[0].id + "\" or \"" +
+                     def.parties[1].id + "\")");
         }
       }
       for (std::size_t q = 0; q < kPartyCount; ++q) {
@@ -514,10 +552,14 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
         }
       }
     }
-    if (const toml::node* v = r.optional(c, "compliance", "scope_issue")) cd.scope_issue = r.string_of(*v, "compliance.scope_issue");
-    if (const toml::node* v = r.optional(c, "compliance", "protection_issues")) cd.protection_issues = string_list(r, *v, "compliance.protection_issues");
-    if (const toml::node* v = r.optional(c, "compliance", "detection_issues")) cd.detection_issues = string_list(r, *v, "compliance.detection_issues");
-    if (const toml::node* v = r.optional(c, "compliance", "dispute_issue")) cd.dispute_issue = r.string_of(*v, "compliance.dispute_issue");
+    if (const toml::node* v = r.optional(c, "compliance", "scope_issue"))
+      cd.scope_issue = r.string_of(*v, "compliance.scope_issue");
+    if (const toml::node* v = r.optional(c, "compliance", "protection_issues"))
+      cd.protection_issues = string_list(r, *v, "compliance.protection_issues");
+    if (const toml::node* v = r.optional(c, "compliance", "detection_issues"))
+      cd.detection_issues = string_list(r, *v, "compliance.detection_issues");
+    if (const toml::node* v = r.optional(c, "compliance", "dispute_issue"))
+      cd.dispute_issue = r.string_of(*v, "compliance.dispute_issue");
     opt_num(c, "compliance", "detection_base", cd.detection_base);
     opt_num(c, "compliance", "detection_gain", cd.detection_gain);
     opt_num(c, "compliance", "penalty", cd.penalty);
@@ -533,7 +575,10 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
       for (std::size_t q = 0; q < kPartyCount; ++q) {
         if (def.parties[q].id == k.str()) party = static_cast<int>(q);
       }
-      if (party < 0) r.fail(k.source(), key, "unknown party id (expected [domestic." + def.parties[0].id + "] or [domestic." + def.parties[1].id + "])");
+      if (party < 0)
+        r.fail(k.source(), key,
+               "unknown party id (expected [domestic." + def.parties[0].id + "] or [domestic." +
+                   def.parties[1].id + "])");
       const toml::table& dt = r.table_of(v, key);
       r.only_keys(dt, key, {"rule", "threshold", "steepness", "pressure", "tied_hands"});
       DomesticDef& dd = life.domestic[static_cast<std::size_t>(party)];
@@ -544,23 +589,28 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
         } else if (text == "logistic") {
           dd.rule = DomesticRule::kLogistic;
         } else {
-          r.fail(rule->source(), key + ".rule", "expected \"threshold\" or \"logistic\", got \"" + text + "\"");
+          r.fail(rule->source(), key + ".rule",
+                 "expected \"threshold\" or \"logistic\", got \"" + text + "\"");
         }
       }
       opt_num(dt, key, "threshold", dd.threshold);
       opt_num(dt, key, "steepness", dd.steepness);
       opt_num(dt, key, "pressure", dd.pressure);
-      if (const toml::node* th = r.optional(dt, key, "tied_hands")) dd.tied_hands = r.boolean(*th, key + ".tied_hands");
+      if (const toml::node* th = r.optional(dt, key, "tied_hands"))
+        dd.tied_hands = r.boolean(*th, key + ".tied_hands");
     }
   }
   // [trust]
   if (const toml::node* n = root.get("trust")) {
     const toml::table& tt = r.table_of(*n, "trust");
-    r.only_keys(tt, "trust", {"initial", "baseline", "drift", "violation_hit", "compliance_gain", "reservation_per_distrust",
-                              "pressure_per_distrust"});
+    r.only_keys(tt, "trust",
+                {"initial", "baseline", "drift", "violation_hit", "compliance_gain",
+                 "reservation_per_distrust", "pressure_per_distrust"});
     TrustDef& td = life.trust;
-    if (const toml::node* v = r.optional(tt, "trust", "initial")) td.initial = per_party_numbers(r, *v, "trust.initial", def);
-    if (const toml::node* v = r.optional(tt, "trust", "baseline")) td.baseline = per_party_numbers(r, *v, "trust.baseline", def);
+    if (const toml::node* v = r.optional(tt, "trust", "initial"))
+      td.initial = per_party_numbers(r, *v, "trust.initial", def);
+    if (const toml::node* v = r.optional(tt, "trust", "baseline"))
+      td.baseline = per_party_numbers(r, *v, "trust.baseline", def);
     opt_num(tt, "trust", "drift", td.drift);
     opt_num(tt, "trust", "violation_hit", td.violation_hit);
     opt_num(tt, "trust", "compliance_gain", td.compliance_gain);
@@ -574,16 +624,20 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
       const std::string key = indexed("events", k);
       const toml::table& et = r.table_of(*a.get(k), key);
       const auto& region = a.get(k)->source();
-      r.only_keys(et, key, {"id", "date", "kind", "party", "value", "issue", "narration", "enabled"});
+      r.only_keys(et, key,
+                  {"id", "date", "kind", "party", "value", "issue", "narration", "enabled"});
       ScheduledEventDef e;
       e.id = r.string(et, region, key, "id");
       e.date = month_of(r, r.node(et, region, key, "date"), key + ".date");
       e.kind = event_kind_of(r, r.node(et, region, key, "kind"), key + ".kind");
-      if (const toml::node* v = r.optional(et, key, "party")) e.party = party_ref(r, *v, key + ".party", def, true);
+      if (const toml::node* v = r.optional(et, key, "party"))
+        e.party = party_ref(r, *v, key + ".party", def, true);
       opt_num(et, key, "value", e.value);
-      if (const toml::node* v = r.optional(et, key, "issue")) e.issue = r.string_of(*v, key + ".issue");
+      if (const toml::node* v = r.optional(et, key, "issue"))
+        e.issue = r.string_of(*v, key + ".issue");
       e.narration = r.string(et, region, key, "narration");
-      if (const toml::node* v = r.optional(et, key, "enabled")) e.enabled = r.boolean(*v, key + ".enabled");
+      if (const toml::node* v = r.optional(et, key, "enabled"))
+        e.enabled = r.boolean(*v, key + ".enabled");
       life.events.push_back(std::move(e));
     }
   }
@@ -594,16 +648,20 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
       const std::string key = indexed("random_events", k);
       const toml::table& et = r.table_of(*a.get(k), key);
       const auto& region = a.get(k)->source();
-      r.only_keys(et, key, {"id", "kind", "party", "value", "issue", "yearly_rate", "narration", "enabled"});
+      r.only_keys(et, key,
+                  {"id", "kind", "party", "value", "issue", "yearly_rate", "narration", "enabled"});
       RandomEventDef e;
       e.id = r.string(et, region, key, "id");
       e.kind = event_kind_of(r, r.node(et, region, key, "kind"), key + ".kind");
-      if (const toml::node* v = r.optional(et, key, "party")) e.party = party_ref(r, *v, key + ".party", def, true);
+      if (const toml::node* v = r.optional(et, key, "party"))
+        e.party = party_ref(r, *v, key + ".party", def, true);
       opt_num(et, key, "value", e.value);
-      if (const toml::node* v = r.optional(et, key, "issue")) e.issue = r.string_of(*v, key + ".issue");
+      if (const toml::node* v = r.optional(et, key, "issue"))
+        e.issue = r.string_of(*v, key + ".issue");
       e.yearly_rate = r.number(et, region, key, "yearly_rate");
       e.narration = r.string(et, region, key, "narration");
-      if (const toml::node* v = r.optional(et, key, "enabled")) e.enabled = r.boolean(*v, key + ".enabled");
+      if (const toml::node* v = r.optional(et, key, "enabled"))
+        e.enabled = r.boolean(*v, key + ".enabled");
       life.random_events.push_back(std::move(e));
     }
   }
@@ -612,8 +670,9 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
 
 ScenarioDef read_def(Reader& r, const toml::table& root) {
   const toml::source_region top{};
-  r.only_keys(root, "", {"scenario", "protocol", "issues", "parties", "treaty", "compliance", "domestic", "trust",
-                         "events", "random_events"});
+  r.only_keys(root, "",
+              {"scenario", "protocol", "issues", "parties", "treaty", "compliance", "domestic",
+               "trust", "events", "random_events"});
   ScenarioDef def;
   const toml::table& scenario = r.table(root, top, "", "scenario");
   r.only_keys(scenario, "scenario", {"id", "title", "description"});
@@ -624,9 +683,8 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
   const toml::table& protocol = r.table(root, top, "", "protocol");
   const toml::source_region& pregion = root.get("protocol")->source();
   r.only_keys(protocol, "protocol", {"deadline", "first_mover", "information"});
-  def.protocol.deadline =
-      r.integer(r.node(protocol, pregion, "protocol", "deadline"), "protocol.deadline",
-                "a number of offers", 1, kMaxDeadline);
+  def.protocol.deadline = r.integer(r.node(protocol, pregion, "protocol", "deadline"),
+                                    "protocol.deadline", "a number of offers", 1, kMaxDeadline);
   const std::string first_mover = r.string(protocol, pregion, "protocol", "first_mover");
   const std::string information = r.string(protocol, pregion, "protocol", "information");
   if (information == "private") {
@@ -643,7 +701,8 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
   const toml::array& issues = r.array(*issues_node, "issues");
   for (std::size_t i = 0; i < issues.size(); ++i) {
     const std::string key = indexed("issues", i);
-    def.issues.push_back(read_issue(r, r.table_of(*issues.get(i), key), issues.get(i)->source(), key));
+    def.issues.push_back(
+        read_issue(r, r.table_of(*issues.get(i), key), issues.get(i)->source(), key));
   }
   // Missing, duplicate and malformed issue ids must be reported before weights refer to them
   // (validate_scenario_def checks the same later, for defs built in code).
@@ -674,8 +733,8 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
   }
   for (std::size_t p = 0; p < kPartyCount; ++p) {
     const std::string key = indexed("parties", p);
-    def.parties[p] = read_party(r, r.table_of(*parties.get(p), key), parties.get(p)->source(), key,
-                                def.issues);
+    def.parties[p] =
+        read_party(r, r.table_of(*parties.get(p), key), parties.get(p)->source(), key, def.issues);
   }
   bool found = false;
   for (std::size_t p = 0; p < kPartyCount; ++p) {
@@ -699,19 +758,40 @@ bool valid_utf8(std::string_view text, std::size_t& bad_offset) {
     const auto c = static_cast<unsigned char>(text[i]);
     std::size_t extra = 0;
     std::uint32_t min = 0;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0U) == 0xC0U) { extra = 1; min = 0x80; }
-    else if ((c & 0xF0U) == 0xE0U) { extra = 2; min = 0x800; }
-    else if ((c & 0xF8U) == 0xF0U) { extra = 3; min = 0x10000; }
-    else { bad_offset = i; return false; }
-    if (i + extra >= text.size()) { bad_offset = i; return false; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0U) == 0xC0U) {
+      extra = 1;
+      min = 0x80;
+    } else if ((c & 0xF0U) == 0xE0U) {
+      extra = 2;
+      min = 0x800;
+    } else if ((c & 0xF8U) == 0xF0U) {
+      extra = 3;
+      min = 0x10000;
+    } else {
+      bad_offset = i;
+      return false;
+    }
+    if (i + extra >= text.size()) {
+      bad_offset = i;
+      return false;
+    }
     std::uint32_t cp = c & (0x3FU >> extra);
     for (std::size_t k = 1; k <= extra; ++k) {
       const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0U) != 0x80U) { bad_offset = i; return false; }
+      if ((cc & 0xC0U) != 0x80U) {
+        bad_offset = i;
+        return false;
+      }
       cp = (cp << 6U) | (cc & 0x3FU);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { bad_offset = i; return false; }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      bad_offset = i;
+      return false;
+    }
     i += extra + 1;
   }
   return true;
@@ -721,7 +801,12 @@ SourceLocation offset_location(std::string_view text, std::size_t offset, const 
   int line = 1;
   int column = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++line; column = 1; } else { ++column; }
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
   }
   return SourceLocation{file, line, column};
 }
@@ -749,11 +834,21 @@ std::string quoted(const std::string& text) {
   std::string out = "\"";
   for (const char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
           char buffer[8];
@@ -776,7 +871,9 @@ std::string read_text_file(const std::string& path) {
     throw UserError(SourceLocation{path, 0, 0}, "", "is a directory (expected a file)");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(SourceLocation{path, 0, 0}, "", std::string("cannot read the file: ") + std::strerror(errno));
+  if (!in)
+    throw UserError(SourceLocation{path, 0, 0}, "",
+                    std::string("cannot read the file: ") + std::strerror(errno));
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw UserError(SourceLocation{path, 0, 0}, "", "cannot read the file: read error");
@@ -788,12 +885,14 @@ namespace {
 // Checks and parses one file's text (empty files, UTF-8, TOML syntax).
 toml::table parse_toml_text(std::string_view text, const std::string& source_name) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    throw UserError(SourceLocation{source_name, 0, 0}, "",
-                    "the file is empty (expected [scenario], [protocol], [[issues]] and [[parties]])");
+    throw UserError(
+        SourceLocation{source_name, 0, 0}, "",
+        "the file is empty (expected [scenario], [protocol], [[issues]] and [[parties]])");
   }
   std::size_t bad = 0;
   if (!valid_utf8(text, bad)) {
-    throw UserError(offset_location(text, bad, source_name), "", "invalid UTF-8 (scenario files must be UTF-8 text)");
+    throw UserError(offset_location(text, bad, source_name), "",
+                    "invalid UTF-8 (scenario files must be UTF-8 text)");
   }
   try {
     return toml::parse(text, source_name);
@@ -803,7 +902,8 @@ toml::table parse_toml_text(std::string_view text, const std::string& source_nam
     std::string message = "TOML syntax error: " + std::string(e.description());
     // toml++ reports a string left open at the end of its line as a forbidden control
     // character (the line break); say what usually causes it.
-    if (message.find("control characters") != std::string::npos && at_line_end(text, where.line, where.column)) {
+    if (message.find("control characters") != std::string::npos &&
+        at_line_end(text, where.line, where.column)) {
       message += " (is a string missing its closing quote?)";
     }
     throw UserError(where, "", message);
@@ -832,9 +932,9 @@ void merge_into(toml::table& parent, toml::table& child) {
     if (existing != nullptr && existing->is_array() && value.is_array()) {
       toml::array& into = *existing->as_array();
       toml::array& from = *value.as_array();
-      const bool by_id = !from.empty() && std::all_of(from.begin(), from.end(), [](const toml::node& n) {
-        return !element_id(n).empty();
-      });
+      const bool by_id =
+          !from.empty() && std::all_of(from.begin(), from.end(),
+                                       [](const toml::node& n) { return !element_id(n).empty(); });
       if (by_id) {
         for (toml::node& element : from) {
           const std::string id = element_id(element);
@@ -888,20 +988,25 @@ toml::table load_merged(const std::string& path, std::vector<ChainLink>& chain) 
                              static_cast<int>(extends->source().begin.column)};
   const auto* parent_name = extends->as_string();
   if (parent_name == nullptr) {
-    throw UserError(where, "extends", "expected the path of the scenario file this one extends, e.g. \"sta-2024.toml\"");
+    throw UserError(
+        where, "extends",
+        "expected the path of the scenario file this one extends, e.g. \"sta-2024.toml\"");
   }
   // Relative to the directory of the file that says `extends`.
-  const std::string parent_path = (fs::path(path).parent_path() / parent_name->get()).lexically_normal().string();
+  const std::string parent_path =
+      (fs::path(path).parent_path() / parent_name->get()).lexically_normal().string();
   if (!fs::exists(parent_path, ec)) {
     throw UserError(where, "extends", "the file to extend does not exist: " + parent_path);
   }
   const std::string parent_canonical = canonical_path(parent_path);
-  const auto again = std::find_if(chain.begin(), chain.end(),
-                                  [&](const ChainLink& link) { return link.canonical == parent_canonical; });
+  const auto again = std::find_if(chain.begin(), chain.end(), [&](const ChainLink& link) {
+    return link.canonical == parent_canonical;
+  });
   if (again != chain.end()) {
     std::string cycle;
     for (auto link = again; link != chain.end(); ++link) cycle += link->shown + " -> ";
-    throw UserError(where, "extends", "the files extend each other in a cycle: " + cycle + parent_path);
+    throw UserError(where, "extends",
+                    "the files extend each other in a cycle: " + cycle + parent_path);
   }
   toml::table merged = load_merged(parent_path, chain);
   table.erase("extends");
@@ -910,10 +1015,12 @@ toml::table load_merged(const std::string& path, std::vector<ChainLink>& chain) 
   return merged;
 }
 
-Scenario build_scenario(const toml::table& root, const std::string& source_name, const SpecChecker& checker) {
+Scenario build_scenario(const toml::table& root, const std::string& source_name,
+                        const SpecChecker& checker) {
   Reader reader(source_name);
   if (const toml::node* extends = root.get("extends")) {
-    reader.fail(extends->source(), "extends", "`extends` works only for scenario files read from disk");
+    reader.fail(extends->source(), "extends",
+                "`extends` works only for scenario files read from disk");
   }
   ScenarioDef def = read_def(reader, root);
   try {
@@ -947,7 +1054,8 @@ Scenario build_scenario(const toml::table& root, const std::string& source_name,
 
 }  // namespace
 
-Scenario parse_scenario(std::string_view text, const std::string& source_name, const SpecChecker& checker) {
+Scenario parse_scenario(std::string_view text, const std::string& source_name,
+                        const SpecChecker& checker) {
   return build_scenario(parse_toml_text(text, source_name), source_name, checker);
 }
 
@@ -969,15 +1077,16 @@ std::string to_toml(const ScenarioDef& def) {
   out += "\n[protocol]\n";
   line("deadline", std::to_string(def.protocol.deadline));
   line("first_mover", quoted(def.parties[def.protocol.first_mover].id));
-  line("information", def.protocol.information == Information::kComplete ? "\"complete\"" : "\"private\"");
+  line("information",
+       def.protocol.information == Information::kComplete ? "\"complete\"" : "\"private\"");
   for (const Issue& issue : def.issues) {
     out += "\n[[issues]]\n";
     line("id", quoted(issue.id));
     line("label", quoted(issue.label));
     if (!issue.description.empty()) line("description", quoted(issue.description));
     if (issue.numeric) {
-      line("range", "{ min = " + format_number(issue.range.min) + ", max = " +
-                        format_number(issue.range.max) +
+      line("range", "{ min = " + format_number(issue.range.min) +
+                        ", max = " + format_number(issue.range.max) +
                         ", levels = " + std::to_string(issue.range.levels) + " }");
       continue;
     }
@@ -1005,9 +1114,9 @@ std::string to_toml(const ScenarioDef& def) {
       const ValueShape shape =
           i < party.preferences.shapes.size() ? party.preferences.shapes[i] : ValueShape::kTable;
       if (shape != ValueShape::kTable) {
-        line(def.issues[i].id, std::string("{ shape = \"linear\", direction = \"") +
-                                   (shape == ValueShape::kLinearIncreasing ? "increasing" : "decreasing") +
-                                   "\" }");
+        line(def.issues[i].id,
+             std::string("{ shape = \"linear\", direction = \"") +
+                 (shape == ValueShape::kLinearIncreasing ? "increasing" : "decreasing") + "\" }");
         continue;
       }
       std::string list = "[";
@@ -1036,7 +1145,8 @@ std::string to_toml(const ScenarioDef& def) {
     if (!t.term_issue.empty()) line("term_issue", quoted(t.term_issue));
     if (!t.term_months.empty()) {
       std::string list = "[";
-      for (std::size_t k = 0; k < t.term_months.size(); ++k) list += (k ? ", " : "") + std::to_string(t.term_months[k]);
+      for (std::size_t k = 0; k < t.term_months.size(); ++k)
+        list += (k ? ", " : "") + std::to_string(t.term_months[k]);
       line("term_months", list + "]");
     }
     line("default_term_months", std::to_string(t.default_term_months));
@@ -1045,9 +1155,12 @@ std::string to_toml(const ScenarioDef& def) {
     const ComplianceDef& c = life.compliance;
     out += "\n[compliance]\n";
     line("period_months", std::to_string(c.period_months));
-    line("payoffs", "{ temptation = " + format_number(c.base.temptation) + ", reward = " + format_number(c.base.reward) +
-                        ", punishment = " + format_number(c.base.punishment) + ", sucker = " + format_number(c.base.sucker) + " }");
-    line("policies", "{ " + ids[0].id + " = " + quoted(c.policies[0]) + ", " + ids[1].id + " = " + quoted(c.policies[1]) + " }");
+    line("payoffs", "{ temptation = " + format_number(c.base.temptation) +
+                        ", reward = " + format_number(c.base.reward) +
+                        ", punishment = " + format_number(c.base.punishment) +
+                        ", sucker = " + format_number(c.base.sucker) + " }");
+    line("policies", "{ " + ids[0].id + " = " + quoted(c.policies[0]) + ", " + ids[1].id + " = " +
+                         quoted(c.policies[1]) + " }");
     auto list_of = [](const std::vector<std::string>& items) {
       std::string text = "[";
       for (std::size_t k = 0; k < items.size(); ++k) text += (k ? ", " : "") + quoted(items[k]);
@@ -1073,8 +1186,10 @@ std::string to_toml(const ScenarioDef& def) {
     }
     const TrustDef& tr = life.trust;
     out += "\n[trust]\n";
-    line("initial", "{ " + ids[0].id + " = " + format_number(tr.initial[0]) + ", " + ids[1].id + " = " + format_number(tr.initial[1]) + " }");
-    line("baseline", "{ " + ids[0].id + " = " + format_number(tr.baseline[0]) + ", " + ids[1].id + " = " + format_number(tr.baseline[1]) + " }");
+    line("initial", "{ " + ids[0].id + " = " + format_number(tr.initial[0]) + ", " + ids[1].id +
+                        " = " + format_number(tr.initial[1]) + " }");
+    line("baseline", "{ " + ids[0].id + " = " + format_number(tr.baseline[0]) + ", " + ids[1].id +
+                         " = " + format_number(tr.baseline[1]) + " }");
     line("drift", format_number(tr.drift));
     line("violation_hit", format_number(tr.violation_hit));
     line("compliance_gain", format_number(tr.compliance_gain));
@@ -1082,16 +1197,24 @@ std::string to_toml(const ScenarioDef& def) {
     line("pressure_per_distrust", format_number(tr.pressure_per_distrust));
     auto kind_name = [](LifecycleEventKind kind) {
       switch (kind) {
-        case LifecycleEventKind::kTrustShock: return "trust_shock";
-        case LifecycleEventKind::kPressure: return "pressure";
-        case LifecycleEventKind::kReservation: return "reservation";
-        case LifecycleEventKind::kWeight: return "weight";
-        case LifecycleEventKind::kForcedLapse: return "forced_lapse";
-        case LifecycleEventKind::kTermination: return "termination";
+        case LifecycleEventKind::kTrustShock:
+          return "trust_shock";
+        case LifecycleEventKind::kPressure:
+          return "pressure";
+        case LifecycleEventKind::kReservation:
+          return "reservation";
+        case LifecycleEventKind::kWeight:
+          return "weight";
+        case LifecycleEventKind::kForcedLapse:
+          return "forced_lapse";
+        case LifecycleEventKind::kTermination:
+          return "termination";
       }
       return "trust_shock";
     };
-    auto party_name = [&ids](int party) { return party < 0 ? std::string("both") : ids[static_cast<std::size_t>(party)].id; };
+    auto party_name = [&ids](int party) {
+      return party < 0 ? std::string("both") : ids[static_cast<std::size_t>(party)].id;
+    };
     for (const ScheduledEventDef& e : life.events) {
       out += "\n[[events]]\n";
       line("id", quoted(e.id));

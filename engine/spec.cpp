@@ -32,16 +32,20 @@ SpecValue SpecValue::of_spec(Spec value) {
 bool operator==(const SpecValue& a, const SpecValue& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case SpecValue::Kind::kNumber: return a.number == b.number;
-    case SpecValue::Kind::kString: return a.text == b.text;
-    case SpecValue::Kind::kSpec: return a.spec == b.spec;
+    case SpecValue::Kind::kNumber:
+      return a.number == b.number;
+    case SpecValue::Kind::kString:
+      return a.text == b.text;
+    case SpecValue::Kind::kSpec:
+      return a.spec == b.spec;
   }
   return false;
 }
 
 std::string SpecValue::to_string() const {
   switch (kind) {
-    case Kind::kNumber: return format_number(number);
+    case Kind::kNumber:
+      return format_number(number);
     case Kind::kString: {
       std::string out = "\"";
       for (const char c : text) {
@@ -50,7 +54,8 @@ std::string SpecValue::to_string() const {
       }
       return out + "\"";
     }
-    case Kind::kSpec: return spec.front().to_string();
+    case Kind::kSpec:
+      return spec.front().to_string();
   }
   return {};
 }
@@ -111,7 +116,8 @@ class SpecParser {
     if (pos_ >= text_.size() || !std::isalpha(static_cast<unsigned char>(text_[pos_]))) {
       fail(std::string("expected ") + what + " (a letter, then letters, digits or '_')");
     }
-    while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) {
+    while (pos_ < text_.size() &&
+           (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) {
       ++pos_;
     }
     return std::string(text_.substr(start, pos_ - start));
@@ -127,7 +133,8 @@ class SpecParser {
       const std::size_t name_start = pos_;
       parameter.name = parse_name("a parameter name");
       for (const SpecParameter& p : spec.parameters) {
-        if (p.name == parameter.name) fail_at(name_start, "parameter '" + parameter.name + "' given twice");
+        if (p.name == parameter.name)
+          fail_at(name_start, "parameter '" + parameter.name + "' given twice");
       }
       if (!take('=')) fail("expected '=' after parameter '" + parameter.name + "'");
       parameter.value = parse_value();
@@ -184,6 +191,8 @@ class SpecParser {
 
 }  // namespace
 
-Spec parse_spec(std::string_view text) { return SpecParser(text).parse(); }
+Spec parse_spec(std::string_view text) {
+  return SpecParser(text).parse();
+}
 
 }  // namespace treatysim

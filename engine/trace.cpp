@@ -36,9 +36,11 @@ ordered_json outcome_to_json(const Scenario& scenario, const Outcome& outcome) {
   return json;
 }
 
-ordered_json party_values_to_json(const Scenario& scenario, const std::array<double, kPartyCount>& values) {
+ordered_json party_values_to_json(const Scenario& scenario,
+                                  const std::array<double, kPartyCount>& values) {
   ordered_json json = ordered_json::object();
-  for (PartyIndex p = 0; p < kPartyCount; ++p) json[scenario.party(p).id] = round_for_output(values[p]);
+  for (PartyIndex p = 0; p < kPartyCount; ++p)
+    json[scenario.party(p).id] = round_for_output(values[p]);
   return json;
 }
 
@@ -90,7 +92,9 @@ ordered_json trace_to_json(const Trace& trace) {
   return json;
 }
 
-std::string trace_to_text(const Trace& trace) { return trace_to_json(trace).dump(2) + "\n"; }
+std::string trace_to_text(const Trace& trace) {
+  return trace_to_json(trace).dump(2) + "\n";
+}
 
 namespace {
 
@@ -106,14 +110,19 @@ std::string csv_field(const std::string& text) {
 }
 
 const ordered_json& require(const ordered_json& parent, const char* key, const std::string& path,
-                            const std::string& source, ordered_json::value_t type, const char* what) {
+                            const std::string& source, ordered_json::value_t type,
+                            const char* what) {
   const auto it = parent.find(key);
   const std::string full = path.empty() ? key : path + "." + key;
-  if (it == parent.end()) throw UserError(SourceLocation{source, 0, 0}, full, std::string("missing key (expected ") + what + ")");
+  if (it == parent.end())
+    throw UserError(SourceLocation{source, 0, 0}, full,
+                    std::string("missing key (expected ") + what + ")");
   const bool ok = it->type() == type ||
                   (type == ordered_json::value_t::number_unsigned && it->is_number_unsigned()) ||
                   (type == ordered_json::value_t::number_integer && it->is_number_integer());
-  if (!ok) throw UserError(SourceLocation{source, 0, 0}, full, std::string("expected ") + what + ", got " + it->dump());
+  if (!ok)
+    throw UserError(SourceLocation{source, 0, 0}, full,
+                    std::string("expected ") + what + ", got " + it->dump());
   return *it;
 }
 
@@ -127,32 +136,42 @@ SavedTrace parse_trace(const std::string& text, const std::string& source_name) 
     throw UserError(SourceLocation{source_name, 0, 0}, "",
                     std::string("not a JSON trace: ") + e.what());
   }
-  if (!json.is_object()) throw UserError(SourceLocation{source_name, 0, 0}, "", "not a treatysim trace (expected a JSON object)");
+  if (!json.is_object())
+    throw UserError(SourceLocation{source_name, 0, 0}, "",
+                    "not a treatysim trace (expected a JSON object)");
   using T = ordered_json::value_t;
   const auto& format = require(json, "format", "", source_name, T::string, "\"treatysim-trace\"");
   if (format.get<std::string>() != "treatysim-trace") {
-    throw UserError(SourceLocation{source_name, 0, 0}, "format", "expected \"treatysim-trace\", got " + format.dump());
+    throw UserError(SourceLocation{source_name, 0, 0}, "format",
+                    "expected \"treatysim-trace\", got " + format.dump());
   }
-  const auto& version = require(json, "format_version", "", source_name, T::number_integer, "an integer");
+  const auto& version =
+      require(json, "format_version", "", source_name, T::number_integer, "an integer");
   if (version.get<long long>() != kTraceFormatVersion) {
     throw UserError(SourceLocation{source_name, 0, 0}, "format_version",
                     "this program reads trace format " + std::to_string(kTraceFormatVersion) +
                         ", the file has " + version.dump());
   }
   const auto& scenario_json = require(json, "scenario", "", source_name, T::object, "an object");
-  const auto& toml = require(scenario_json, "toml", "scenario", source_name, T::string, "the scenario's TOML text");
-  SavedTrace saved{parse_scenario(toml.get<std::string>(), source_name + " (scenario.toml)"), 0, {}, json};
-  const auto& hash = require(scenario_json, "hash", "scenario", source_name, T::string, "a hash string");
+  const auto& toml = require(scenario_json, "toml", "scenario", source_name, T::string,
+                             "the scenario's TOML text");
+  SavedTrace saved{
+      parse_scenario(toml.get<std::string>(), source_name + " (scenario.toml)"), 0, {}, json};
+  const auto& hash =
+      require(scenario_json, "hash", "scenario", source_name, T::string, "a hash string");
   if (hash.get<std::string>() != saved.scenario.content_hash()) {
     throw UserError(SourceLocation{source_name, 0, 0}, "scenario.hash",
-                    "the embedded scenario hashes to " + saved.scenario.content_hash() +
-                        ", not " + hash.dump() + " (the file was edited)");
+                    "the embedded scenario hashes to " + saved.scenario.content_hash() + ", not " +
+                        hash.dump() + " (the file was edited)");
   }
-  saved.seed = require(json, "seed", "", source_name, T::number_unsigned, "a non-negative integer").get<std::uint64_t>();
-  const auto& agents = require(json, "agents", "", source_name, T::object, "an object {party id: spec}");
+  saved.seed = require(json, "seed", "", source_name, T::number_unsigned, "a non-negative integer")
+                   .get<std::uint64_t>();
+  const auto& agents =
+      require(json, "agents", "", source_name, T::object, "an object {party id: spec}");
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     const std::string& id = saved.scenario.party(p).id;
-    const auto& spec = require(agents, id.c_str(), "agents", source_name, T::string, "a strategy spec");
+    const auto& spec =
+        require(agents, id.c_str(), "agents", source_name, T::string, "a strategy spec");
     try {
       saved.specs[p] = parse_spec(spec.get<std::string>());
     } catch (const UserError& e) {
@@ -164,7 +183,9 @@ SavedTrace parse_trace(const std::string& text, const std::string& source_name) 
   return saved;
 }
 
-SavedTrace load_trace_file(const std::string& path) { return parse_trace(read_text_file(path), path); }
+SavedTrace load_trace_file(const std::string& path) {
+  return parse_trace(read_text_file(path), path);
+}
 
 std::string offers_csv(const Trace& trace) {
   const Scenario& scenario = trace.scenario;

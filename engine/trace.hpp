@@ -56,12 +56,14 @@ class TraceRecorder : public EventListener {
                                std::uint64_t seed, const AgentFactory& factory);
 
 // {issue id: option id} for an outcome.
-[[nodiscard]] nlohmann::ordered_json outcome_to_json(const Scenario& scenario, const Outcome& outcome);
+[[nodiscard]] nlohmann::ordered_json outcome_to_json(const Scenario& scenario,
+                                                     const Outcome& outcome);
 // {party id: value}, values rounded to 12 significant digits (round_for_output).
-[[nodiscard]] nlohmann::ordered_json party_values_to_json(const Scenario& scenario,
-                                                          const std::array<double, kPartyCount>& values);
+[[nodiscard]] nlohmann::ordered_json party_values_to_json(
+    const Scenario& scenario, const std::array<double, kPartyCount>& values);
 // The result object described above.
-[[nodiscard]] nlohmann::ordered_json result_to_json(const Scenario& scenario, const NegotiationResult& result);
+[[nodiscard]] nlohmann::ordered_json result_to_json(const Scenario& scenario,
+                                                    const NegotiationResult& result);
 // The whole trace.
 [[nodiscard]] nlohmann::ordered_json trace_to_json(const Trace& trace);
 // Pretty-printed JSON text with a final newline: the exact bytes of a saved trace.

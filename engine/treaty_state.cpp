@@ -4,13 +4,20 @@ namespace treatysim {
 
 std::string_view treaty_state_name(TreatyState state) noexcept {
   switch (state) {
-    case TreatyState::kInForce: return "in_force";
-    case TreatyState::kRenegotiating: return "renegotiating";
-    case TreatyState::kExtended: return "extended";
-    case TreatyState::kLapsed: return "lapsed";
-    case TreatyState::kRenewed: return "renewed";
-    case TreatyState::kAmended: return "amended";
-    case TreatyState::kTerminated: return "terminated";
+    case TreatyState::kInForce:
+      return "in_force";
+    case TreatyState::kRenegotiating:
+      return "renegotiating";
+    case TreatyState::kExtended:
+      return "extended";
+    case TreatyState::kLapsed:
+      return "lapsed";
+    case TreatyState::kRenewed:
+      return "renewed";
+    case TreatyState::kAmended:
+      return "amended";
+    case TreatyState::kTerminated:
+      return "terminated";
   }
   return "in_force";
 }
@@ -31,7 +38,8 @@ bool legal_transition(TreatyState from, TreatyState to) noexcept {
       return to == S::kRenegotiating || to == S::kLapsed || to == S::kTerminated;
     case S::kRenegotiating:
     case S::kExtended:
-      return to == S::kRenewed || to == S::kAmended || to == S::kExtended || to == S::kLapsed || to == S::kTerminated;
+      return to == S::kRenewed || to == S::kAmended || to == S::kExtended || to == S::kLapsed ||
+             to == S::kTerminated;
     case S::kLapsed:
       return to == S::kRenewed || to == S::kAmended || to == S::kTerminated;
     case S::kTerminated:

@@ -33,8 +33,9 @@ enum class TreatyState : unsigned char {
 };
 
 inline constexpr std::array<TreatyState, 7> kAllTreatyStates{
-    TreatyState::kInForce, TreatyState::kRenegotiating, TreatyState::kExtended, TreatyState::kLapsed,
-    TreatyState::kRenewed, TreatyState::kAmended,       TreatyState::kTerminated};
+    TreatyState::kInForce,   TreatyState::kRenegotiating, TreatyState::kExtended,
+    TreatyState::kLapsed,    TreatyState::kRenewed,       TreatyState::kAmended,
+    TreatyState::kTerminated};
 
 // "in_force", "renegotiating", "extended", "lapsed", "renewed", "amended", "terminated".
 [[nodiscard]] std::string_view treaty_state_name(TreatyState state) noexcept;

@@ -30,7 +30,8 @@ UserError::UserError(SourceLocation location, std::string key, std::string messa
       key_(std::move(key)),
       message_(std::move(message)) {}
 
-UserError::UserError(std::string message) : UserError(SourceLocation{}, std::string{}, std::move(message)) {}
+UserError::UserError(std::string message)
+    : UserError(SourceLocation{}, std::string{}, std::move(message)) {}
 
 UserError UserError::located(const SourceLocation& where) const {
   SourceLocation merged = location_;

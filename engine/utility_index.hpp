@@ -29,7 +29,9 @@ class UtilityIndex {
 
   // Outcomes in order: utility descending; within a level, outcome index ascending.
   [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
-  [[nodiscard]] const Entry& entry(std::size_t position) const noexcept { return entries_[position]; }
+  [[nodiscard]] const Entry& entry(std::size_t position) const noexcept {
+    return entries_[position];
+  }
   [[nodiscard]] const Entry& best() const noexcept { return entries_.front(); }
   [[nodiscard]] const Entry& worst() const noexcept { return entries_.back(); }
 
@@ -42,8 +44,8 @@ class UtilityIndex {
 
  private:
   std::vector<Entry> entries_;
-  std::vector<double> level_utility_;      // utility of each level's first outcome, descending
-  std::vector<std::size_t> level_begin_;   // position of each level's first outcome
+  std::vector<double> level_utility_;     // utility of each level's first outcome, descending
+  std::vector<std::size_t> level_begin_;  // position of each level's first outcome
 };
 
 }  // namespace treatysim

@@ -21,7 +21,8 @@ class GenerousTitForTatPolicy final : public CompliancePolicy {
   void reset(std::uint64_t seed) override { rng_.seed(seed); }
   [[nodiscard]] Move choose(const ComplianceHistory& history) override {
     if (history.periods.empty() || history.periods.back()[1] == Move::kHonour) return Move::kHonour;
-    return boost::random::bernoulli_distribution<double>(forgiveness_)(rng_) ? Move::kHonour : Move::kExploit;
+    return boost::random::bernoulli_distribution<double>(forgiveness_)(rng_) ? Move::kHonour
+                                                                             : Move::kExploit;
   }
 
  private:

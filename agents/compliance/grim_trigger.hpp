@@ -13,8 +13,9 @@ class GrimTriggerPolicy final : public CompliancePolicy {
  public:
   void reset(std::uint64_t) override {}
   [[nodiscard]] Move choose(const ComplianceHistory& history) override {
-    const bool betrayed = std::any_of(history.periods.begin(), history.periods.end(),
-                                      [](const std::array<Move, 2>& p) { return p[1] == Move::kExploit; });
+    const bool betrayed =
+        std::any_of(history.periods.begin(), history.periods.end(),
+                    [](const std::array<Move, 2>& p) { return p[1] == Move::kExploit; });
     return betrayed ? Move::kExploit : Move::kHonour;
   }
 };

@@ -13,7 +13,7 @@ class WinStayLoseShiftPolicy final : public CompliancePolicy {
   [[nodiscard]] Move choose(const ComplianceHistory& history) override {
     if (history.periods.empty()) return Move::kHonour;
     const auto& last = history.periods.back();
-    if (last[1] == Move::kHonour) return last[0];  // win: stay
+    if (last[1] == Move::kHonour) return last[0];                      // win: stay
     return last[0] == Move::kHonour ? Move::kExploit : Move::kHonour;  // lose: shift
   }
 };

@@ -23,7 +23,8 @@ namespace agents_test {
 // A scenario of configs/ in the source tree, loaded once per process.
 inline const treatysim::Scenario& config(const std::string& name) {
   if (name == "sta-2024") {
-    static const treatysim::Scenario s = treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-2024.toml");
+    static const treatysim::Scenario s =
+        treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-2024.toml");
     return s;
   }
   if (name == "three-clauses") {
@@ -40,7 +41,8 @@ inline const treatysim::Scenario& config(const std::string& name) {
 }
 
 // A copy of `scenario` with another information setting (everything else unchanged).
-inline treatysim::Scenario with_information(const treatysim::Scenario& scenario, treatysim::Information information) {
+inline treatysim::Scenario with_information(const treatysim::Scenario& scenario,
+                                            treatysim::Information information) {
   treatysim::ScenarioDef def = scenario.def();
   def.protocol.information = information;
   return treatysim::Scenario::create(def);
@@ -51,7 +53,8 @@ inline treatysim::Scenario complete_copy(const treatysim::Scenario& scenario) {
 }
 
 // The context a Negotiation would give `party` (opponent visible under complete information).
-inline treatysim::NegotiationContext context_for(const treatysim::Scenario& scenario, treatysim::PartyIndex party,
+inline treatysim::NegotiationContext context_for(const treatysim::Scenario& scenario,
+                                                 treatysim::PartyIndex party,
                                                  std::uint64_t seed = 0) {
   treatysim::NegotiationContext context;
   context.scenario = &scenario;
@@ -66,7 +69,8 @@ inline treatysim::NegotiationContext context_for(const treatysim::Scenario& scen
   return context;
 }
 
-inline treatysim::Outcome parse_outcome(const treatysim::Scenario& scenario, const std::string& text) {
+inline treatysim::Outcome parse_outcome(const treatysim::Scenario& scenario,
+                                        const std::string& text) {
   std::string error;
   const auto outcome = scenario.space().parse(text, &error);
   if (!outcome) throw std::runtime_error("bad outcome \"" + text + "\": " + error);
@@ -92,8 +96,8 @@ class TempDir {
     static std::atomic<int> counter{0};
     const auto base = std::filesystem::temp_directory_path();
     for (int attempt = 0; attempt < 100; ++attempt) {
-      const auto candidate =
-          base / ("treatysim-agents-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+      const auto candidate = base / ("treatysim-agents-test-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(counter++));
       if (std::filesystem::create_directory(candidate)) {
         path_ = candidate;
         return;

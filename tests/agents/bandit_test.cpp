@@ -35,10 +35,12 @@ struct Series {
   std::vector<treatysim::NegotiationResult> results;
 };
 
-BanditAgent& as_bandit(treatysim::Agent& agent) { return dynamic_cast<BanditAgent&>(agent); }
+BanditAgent& as_bandit(treatysim::Agent& agent) {
+  return dynamic_cast<BanditAgent&>(agent);
+}
 
-Series play_series(treatysim::Agent& bandit, treatysim::Agent& opponent, const std::vector<std::uint64_t>& seeds,
-                   const Scenario& scenario) {
+Series play_series(treatysim::Agent& bandit, treatysim::Agent& opponent,
+                   const std::vector<std::uint64_t>& seeds, const Scenario& scenario) {
   Series series;
   Negotiation negotiation(scenario, {&bandit, &opponent}, seeds.front());
   for (std::size_t i = 0; i < seeds.size(); ++i) {
@@ -71,9 +73,10 @@ TEST_CASE("bandit UCB1: each arm once in order, then the arm maximising mean + c
     if (reward[series.arms[i]] < 0.0) reward[series.arms[i]] = series.rewards[i];
     CHECK(series.rewards[i] == doctest::Approx(reward[series.arms[i]]).epsilon(1e-12));
   }
-  MESSAGE("rewards per arm: e = 0.1 → " << reward[0] << ", e = 1 → " << reward[1] << ", e = 4 → " << reward[2]
-                                        << "; arms played: " << series.arms[3] << " " << series.arms[4] << " "
-                                        << series.arms[5] << " " << series.arms[6] << " " << series.arms[7]);
+  MESSAGE("rewards per arm: e = 0.1 → " << reward[0] << ", e = 1 → " << reward[1] << ", e = 4 → "
+                                        << reward[2] << "; arms played: " << series.arms[3] << " "
+                                        << series.arms[4] << " " << series.arms[5] << " "
+                                        << series.arms[6] << " " << series.arms[7]);
   // Then the formula, replayed from the rewards: N plays in all, nᵢ per arm, ties to the first.
   const double c = std::sqrt(2.0);
   std::vector<int> plays(3, 0);
@@ -84,7 +87,8 @@ TEST_CASE("bandit UCB1: each arm once in order, then the arm maximising mean + c
       std::size_t best = 0;
       double best_score = -1.0;
       for (std::size_t a = 0; a < 3; ++a) {
-        const double score = sums[a] / plays[a] + c * std::sqrt(std::log(static_cast<double>(n)) / plays[a]);
+        const double score =
+            sums[a] / plays[a] + c * std::sqrt(std::log(static_cast<double>(n)) / plays[a]);
         if (score > best_score) {
           best_score = score;
           best = a;
@@ -174,12 +178,14 @@ TEST_CASE("bandit EXP3: probabilities (1-gamma) w/sum + gamma/K and the weight u
     weights[arm] *= std::exp(gamma * (x / probability) / 3.0);
     const double top = *std::max_element(weights.begin(), weights.end());
     for (double& w : weights) w /= top;
-    for (std::size_t a = 0; a < 3; ++a) CHECK(agent.weights()[a] == doctest::Approx(weights[a]).epsilon(1e-12));
+    for (std::size_t a = 0; a < 3; ++a)
+      CHECK(agent.weights()[a] == doctest::Approx(weights[a]).epsilon(1e-12));
     if (i == 0) {
       // By hand: p = 1/3, so the played arm's weight becomes exp(0.3·3x/3) = exp(0.3x) and,
       // after rescaling, the played arm has weight 1 and the others exp(−0.3x).
       for (std::size_t a = 0; a < 3; ++a) {
-        CHECK(agent.weights()[a] == doctest::Approx(a == arm ? 1.0 : std::exp(-0.3 * x)).epsilon(1e-12));
+        CHECK(agent.weights()[a] ==
+              doctest::Approx(a == arm ? 1.0 : std::exp(-0.3 * x)).epsilon(1e-12));
       }
     }
   }
@@ -190,7 +196,8 @@ TEST_CASE("bandit: continue_series keeps the statistics, reset forgets them") {
   const Scenario& scenario = agents_test::config("three-clauses");
   const auto& registry = treatysim::agents::builtin_registry();
   CHECK(registry.traits(treatysim::parse_spec("bandit")).learns_across_series);
-  for (const char* spec : {"bandit(arms=\"0.1,1,4\")", "bandit(algorithm=\"exp3\", arms=\"0.1,1,4\")"}) {
+  for (const char* spec :
+       {"bandit(arms=\"0.1,1,4\")", "bandit(algorithm=\"exp3\", arms=\"0.1,1,4\")"}) {
     CAPTURE(spec);
     const auto bandit = registry.create(spec);
     const auto opponent = registry.create("linear");

@@ -65,7 +65,8 @@ std::vector<std::array<Move, 2>> moves_of(CompliancePolicy& a, CompliancePolicy&
 // A policy that follows `inner` but exploits once, in period `slip`.
 class SlipOnce final : public CompliancePolicy {
  public:
-  SlipOnce(std::unique_ptr<CompliancePolicy> inner, std::size_t slip) : inner_(std::move(inner)), slip_(slip) {}
+  SlipOnce(std::unique_ptr<CompliancePolicy> inner, std::size_t slip)
+      : inner_(std::move(inner)), slip_(slip) {}
   void reset(std::uint64_t seed) override { inner_->reset(seed); }
   [[nodiscard]] Move choose(const ComplianceHistory& history) override {
     const Move move = inner_->choose(history);
@@ -90,17 +91,19 @@ std::string error_of(const std::string& spec) {
 
 TEST_CASE("compliance policies: every built-in policy is registered with kind compliance") {
   const auto& registry = treatysim::agents::builtin_registry();
-  for (const char* name : {"always_comply", "always_exploit", "tit_for_tat", "grim_trigger", "win_stay_lose_shift",
-                           "generous_tit_for_tat", "random"}) {
+  for (const char* name : {"always_comply", "always_exploit", "tit_for_tat", "grim_trigger",
+                           "win_stay_lose_shift", "generous_tit_for_tat", "random"}) {
     CAPTURE(name);
-    const treatysim::agents::StrategyInfo* info = registry.find(name, treatysim::agents::ComponentKind::kCompliance);
+    const treatysim::agents::StrategyInfo* info =
+        registry.find(name, treatysim::agents::ComponentKind::kCompliance);
     REQUIRE(info != nullptr);
     CHECK(info->create_compliance);
     CHECK_FALSE(info->description.empty());
     CHECK_FALSE(info->source.empty());
     CHECK(make(name) != nullptr);
   }
-  const auto* generous = registry.find("generous_tit_for_tat", treatysim::agents::ComponentKind::kCompliance);
+  const auto* generous =
+      registry.find("generous_tit_for_tat", treatysim::agents::ComponentKind::kCompliance);
   REQUIRE(generous->parameters.size() == 1);
   CHECK(generous->parameters[0].name == "forgiveness");
   CHECK(generous->parameters[0].default_number == 0.1);
@@ -120,11 +123,15 @@ TEST_CASE("compliance policies: Axelrod's 200 periods with the registered polici
   CHECK(play("always_comply", "always_exploit") == Pair{0.0, 1000.0});
   CHECK(play("grim_trigger", "always_exploit") == Pair{199.0, 204.0});
   CHECK(play("grim_trigger", "tit_for_tat") == Pair{600.0, 600.0});
-  CHECK(play("win_stay_lose_shift", "always_exploit") == Pair{100.0, 600.0});  // C, D, C, D…: 0, 1, 0, 1…
+  CHECK(play("win_stay_lose_shift", "always_exploit") ==
+        Pair{100.0, 600.0});  // C, D, C, D…: 0, 1, 0, 1…
   CHECK(play("win_stay_lose_shift", "win_stay_lose_shift") == Pair{600.0, 600.0});
-  CHECK(play("generous_tit_for_tat", "tit_for_tat") == Pair{600.0, 600.0});  // never provoked: never forgives
-  CHECK(play("generous_tit_for_tat(forgiveness=0)", "always_exploit") == Pair{199.0, 204.0});  // plain TFT
-  CHECK(play("generous_tit_for_tat(forgiveness=1)", "always_exploit") == Pair{0.0, 1000.0});   // always honours
+  CHECK(play("generous_tit_for_tat", "tit_for_tat") ==
+        Pair{600.0, 600.0});  // never provoked: never forgives
+  CHECK(play("generous_tit_for_tat(forgiveness=0)", "always_exploit") ==
+        Pair{199.0, 204.0});  // plain TFT
+  CHECK(play("generous_tit_for_tat(forgiveness=1)", "always_exploit") ==
+        Pair{0.0, 1000.0});  // always honours
   CHECK(play("random(p=1)", "tit_for_tat") == Pair{600.0, 600.0});
   CHECK(play("random(p=0)", "always_exploit") == Pair{200.0, 200.0});
 }
@@ -177,8 +184,10 @@ TEST_CASE("compliance policies: generous tit-for-tat forgives with probability f
   // Same seed, same moves; another seed, other moves.
   const auto a = make("generous_tit_for_tat(forgiveness=0.3)");
   const auto b = make("always_exploit");
-  CHECK(moves_of(*a, *b, 500, 2024) == std::vector<std::array<Move, 2>>(moves.begin(), moves.begin() + 500));
-  CHECK(moves_of(*a, *b, 500, 2025) != std::vector<std::array<Move, 2>>(moves.begin(), moves.begin() + 500));
+  CHECK(moves_of(*a, *b, 500, 2024) ==
+        std::vector<std::array<Move, 2>>(moves.begin(), moves.begin() + 500));
+  CHECK(moves_of(*a, *b, 500, 2025) !=
+        std::vector<std::array<Move, 2>>(moves.begin(), moves.begin() + 500));
 }
 
 TEST_CASE("compliance policies: generous tit-for-tat lets two retaliators recover from a slip") {
@@ -189,7 +198,8 @@ TEST_CASE("compliance policies: generous tit-for-tat lets two retaliators recove
     SlipOnce b(make(spec), 1);
     const auto moves = moves_of(*a, b, 400, 3);
     int both = 0;
-    for (std::size_t t = 200; t < moves.size(); ++t) both += moves[t] == std::array<Move, 2>{C, C} ? 1 : 0;
+    for (std::size_t t = 200; t < moves.size(); ++t)
+      both += moves[t] == std::array<Move, 2>{C, C} ? 1 : 0;
     return both;
   };
   CHECK(mutual_honour_late("tit_for_tat") == 0);
@@ -225,8 +235,10 @@ TEST_CASE("compliance policies: random(p) honours with frequency p") {
 
 TEST_CASE("compliance policies: bad specs are user errors") {
   CHECK(error_of("tit_for_tatt") ==
-        "unknown compliance component \"tit_for_tatt\" (did you mean \"tit_for_tat\"?); compliance components: "
-        "always_comply, always_exploit, tit_for_tat, grim_trigger, win_stay_lose_shift, generous_tit_for_tat, random");
+        "unknown compliance component \"tit_for_tatt\" (did you mean \"tit_for_tat\"?); compliance "
+        "components: "
+        "always_comply, always_exploit, tit_for_tat, grim_trigger, win_stay_lose_shift, "
+        "generous_tit_for_tat, random");
   CHECK(error_of("boulware").find("unknown compliance component \"boulware\"") == 0);
   CHECK(error_of("generous_tit_for_tat(forgiveness=2)") ==
         "generous_tit_for_tat: parameter forgiveness = 2 is out of range [0, 1]");

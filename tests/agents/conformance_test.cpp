@@ -31,10 +31,10 @@ using treatysim::Event;
 using treatysim::EventKind;
 using treatysim::Information;
 using treatysim::NegotiationEnd;
+using treatysim::parse_spec;
 using treatysim::PartyIndex;
 using treatysim::Scenario;
 using treatysim::Spec;
-using treatysim::parse_spec;
 using treatysim::agents::builtin_registry;
 using treatysim::agents::ComponentKind;
 using treatysim::agents::ParameterType;
@@ -58,8 +58,9 @@ const char* const kOpponents[] = {"linear", "hardliner", "boulware", "random(acc
 
 // The message check() gives a strategy that needs complete information under private information.
 std::string private_information_message(const std::string& name) {
-  return name + " needs complete information (it reads the opponent's preferences), but the scenario's "
-                "protocol.information is \"private\"";
+  return name +
+         " needs complete information (it reads the opponent's preferences), but the scenario's "
+         "protocol.information is \"private\"";
 }
 
 // A script for `scenario`: three outcomes of its space, with a comment and a blank line.
@@ -72,7 +73,8 @@ std::string script_for(const Scenario& scenario) {
 
 // Every registered negotiator that can run in a batch (scripted with a script written for
 // `scenario`), then the compositions.
-std::vector<std::string> subjects_for(const Scenario& scenario, const agents_test::TempDir& dir, const std::string& tag) {
+std::vector<std::string> subjects_for(const Scenario& scenario, const agents_test::TempDir& dir,
+                                      const std::string& tag) {
   std::vector<std::string> specs;
   for (const StrategyInfo& info : builtin_registry().entries()) {
     if (info.kind != ComponentKind::kNegotiator || info.traits.interactive) continue;
@@ -88,7 +90,8 @@ std::vector<std::string> subjects_for(const Scenario& scenario, const agents_tes
   return specs;
 }
 
-std::array<Spec, 2> specs_for(const std::string& subject, const std::string& opponent, PartyIndex role) {
+std::array<Spec, 2> specs_for(const std::string& subject, const std::string& opponent,
+                              PartyIndex role) {
   std::array<Spec, 2> specs;
   specs[role] = parse_spec(subject);
   specs[treatysim::other_party(role)] = parse_spec(opponent == "self" ? subject : opponent);
@@ -118,8 +121,8 @@ void check_trace(const Scenario& scenario, const treatysim::Trace& trace) {
       const double u = scenario.utility(p)(event.outcome);
       const double reservation = scenario.party(p).preferences.reservation_value;
       CHECK_MESSAGE(treatysim::utility_at_least(u, reservation),
-                    trace.agent_specs[p] << " accepted " << space.format(event.outcome) << " worth " << u
-                                         << " < reservation " << reservation);
+                    trace.agent_specs[p] << " accepted " << space.format(event.outcome) << " worth "
+                                         << u << " < reservation " << reservation);
     }
   }
   CHECK(offers == result.offers);
@@ -131,12 +134,15 @@ void check_trace(const Scenario& scenario, const treatysim::Trace& trace) {
       CHECK(space.contains(*result.agreement));
       CHECK(*result.agreement == last.outcome);
       break;
-    case NegotiationEnd::kWalkAway: CHECK(last.kind == EventKind::kWalkAway); break;
+    case NegotiationEnd::kWalkAway:
+      CHECK(last.kind == EventKind::kWalkAway);
+      break;
     case NegotiationEnd::kDeadline:
       CHECK(last.kind == EventKind::kDeadline);
       CHECK(result.offers == deadline);
       break;
-    case NegotiationEnd::kRunning: break;
+    case NegotiationEnd::kRunning:
+      break;
   }
   for (PartyIndex p = 0; p < 2; ++p) {
     CHECK(result.discounted_utilities[p] >= 0.0);
@@ -145,8 +151,9 @@ void check_trace(const Scenario& scenario, const treatysim::Trace& trace) {
 }
 
 // Plays the subject against the opponent in `role` on `scenario` and checks everything.
-void check_pairing(const Scenario& scenario, const Scenario& other_scenario, const std::string& subject,
-                   const std::string& opponent, PartyIndex role, std::uint64_t seed) {
+void check_pairing(const Scenario& scenario, const Scenario& other_scenario,
+                   const std::string& subject, const std::string& opponent, PartyIndex role,
+                   std::uint64_t seed) {
   const Registry& registry = builtin_registry();
   const auto specs = specs_for(subject, opponent, role);
   CAPTURE(subject);
@@ -178,7 +185,8 @@ void check_pairing(const Scenario& scenario, const Scenario& other_scenario, con
   CHECK(replayed == trace.result);
 
   // A strategy that draws nothing from its random stream plays the same with any seed.
-  const bool stochastic = registry.traits(specs[0]).stochastic || registry.traits(specs[1]).stochastic;
+  const bool stochastic =
+      registry.traits(specs[0]).stochastic || registry.traits(specs[1]).stochastic;
   if (!stochastic) {
     recorder.clear();
     negotiation.restart(seed + 1000003);
@@ -219,7 +227,8 @@ void run_conformance(const std::vector<Case>& cases, std::uint64_t seed_base, bo
                 private_information_message(spec.name));
         }
         CHECK(agents_test::error_of([&] {
-                static_cast<void>(treatysim::run_traced(base, {spec, parse_spec("linear")}, 1, registry));
+                static_cast<void>(
+                    treatysim::run_traced(base, {spec, parse_spec("linear")}, 1, registry));
               }) == private_information_message(spec.name));
         // …and played on the complete-information copy instead.
         scenario = &complete;
@@ -235,7 +244,8 @@ void run_conformance(const std::vector<Case>& cases, std::uint64_t seed_base, bo
         ++o;
         if (!meets) continue;
         for (PartyIndex role = 0; role < 2; ++role) {
-          check_pairing(*scenario, other, subject, opponent, role, seed_base + 131 * c + 17 * o + role);
+          check_pairing(*scenario, other, subject, opponent, role,
+                        seed_base + 131 * c + 17 * o + role);
           ++pairings;
         }
       }
@@ -251,7 +261,8 @@ std::vector<Case> random_cases(std::uint64_t first, std::uint64_t last) {
   shape.max_deadline = 12;
   std::vector<Case> cases;
   for (std::uint64_t seed = first; seed <= last; ++seed) {
-    cases.push_back(Case{"random-" + std::to_string(seed), treatysim::testing::random_scenario(seed, shape)});
+    cases.push_back(
+        Case{"random-" + std::to_string(seed), treatysim::testing::random_scenario(seed, shape)});
   }
   return cases;
 }
@@ -269,8 +280,8 @@ TEST_CASE("conformance: the suite covers every registered negotiator") {
       continue;
     }
     ++batch;
-    CHECK(builtin_registry().create(parse_spec(info.name == "scripted" ? "scripted(file=\"unused\")" : info.name)) !=
-          nullptr);
+    CHECK(builtin_registry().create(parse_spec(info.name == "scripted" ? "scripted(file=\"unused\")"
+                                                                       : info.name)) != nullptr);
   }
   CHECK(batch >= 16);
 }
@@ -287,15 +298,25 @@ TEST_CASE("conformance: split-the-pie") {
   run_conformance({Case{"split-the-pie", agents_test::config("split-the-pie")}}, 300, true);
 }
 
-TEST_CASE("conformance: random scenarios 1 to 12") { run_conformance(random_cases(1, 12), 1000, false); }
+TEST_CASE("conformance: random scenarios 1 to 12") {
+  run_conformance(random_cases(1, 12), 1000, false);
+}
 
-TEST_CASE("conformance: random scenarios 13 to 24") { run_conformance(random_cases(13, 24), 2000, false); }
+TEST_CASE("conformance: random scenarios 13 to 24") {
+  run_conformance(random_cases(13, 24), 2000, false);
+}
 
-TEST_CASE("conformance: random scenarios 25 to 36") { run_conformance(random_cases(25, 36), 3000, false); }
+TEST_CASE("conformance: random scenarios 25 to 36") {
+  run_conformance(random_cases(25, 36), 3000, false);
+}
 
-TEST_CASE("conformance: random scenarios 37 to 48") { run_conformance(random_cases(37, 48), 4000, false); }
+TEST_CASE("conformance: random scenarios 37 to 48") {
+  run_conformance(random_cases(37, 48), 4000, false);
+}
 
-TEST_CASE("conformance: every numeric parameter refuses a value above its maximum, with the exact message") {
+TEST_CASE(
+    "conformance: every numeric parameter refuses a value above its maximum, with the exact "
+    "message") {
   const Registry& registry = builtin_registry();
   int checked = 0;
   for (const StrategyInfo& info : registry.entries()) {
@@ -306,42 +327,62 @@ TEST_CASE("conformance: every numeric parameter refuses a value above its maximu
       const std::string range =
           "[" + treatysim::format_number(p.min) + ", " + treatysim::format_number(p.max) + "]";
       const double above = p.max + 1.0;
-      const std::string spec = info.name + "(" + p.name + "=" + treatysim::format_number(above) + ")";
-      const std::string expected =
-          info.name + ": parameter " + p.name + " = " + treatysim::format_number(above) + " is out of range " + range;
-      CHECK(agents_test::error_of([&] { static_cast<void>(registry.resolve(parse_spec(spec), nullptr, info.kind)); }) ==
-            expected);
+      const std::string spec =
+          info.name + "(" + p.name + "=" + treatysim::format_number(above) + ")";
+      const std::string expected = info.name + ": parameter " + p.name + " = " +
+                                   treatysim::format_number(above) + " is out of range " + range;
+      CHECK(agents_test::error_of([&] {
+              static_cast<void>(registry.resolve(parse_spec(spec), nullptr, info.kind));
+            }) == expected);
       // Below the minimum as well.
       const double below = p.min - 1.0;
-      const std::string low = info.name + "(" + p.name + "=" + treatysim::format_number(below) + ")";
-      CHECK(agents_test::error_of([&] { static_cast<void>(registry.resolve(parse_spec(low), nullptr, info.kind)); }) ==
-            info.name + ": parameter " + p.name + " = " + treatysim::format_number(below) + " is out of range " + range);
+      const std::string low =
+          info.name + "(" + p.name + "=" + treatysim::format_number(below) + ")";
+      CHECK(agents_test::error_of([&] {
+              static_cast<void>(registry.resolve(parse_spec(low), nullptr, info.kind));
+            }) == info.name + ": parameter " + p.name + " = " + treatysim::format_number(below) +
+                      " is out of range " + range);
       // Both bounds are allowed.
       for (const double edge : {p.min, p.max}) {
-        const std::string ok = info.name + "(" + p.name + "=" + treatysim::format_number(edge) + ")";
-        CHECK(agents_test::error_of([&] { static_cast<void>(registry.resolve(parse_spec(ok), nullptr, info.kind)); })
-                  .empty());
+        const std::string ok =
+            info.name + "(" + p.name + "=" + treatysim::format_number(edge) + ")";
+        CHECK(agents_test::error_of([&] {
+                static_cast<void>(registry.resolve(parse_spec(ok), nullptr, info.kind));
+              }).empty());
       }
       if (p.type == ParameterType::kInteger) {
-        const std::string half = info.name + "(" + p.name + "=" + treatysim::format_number(p.min + 0.5) + ")";
-        CHECK(agents_test::error_of([&] { static_cast<void>(registry.resolve(parse_spec(half), nullptr, info.kind)); }) ==
-              info.name + ": parameter " + p.name + " expects a whole number, got " +
-                  treatysim::format_number(p.min + 0.5));
+        const std::string half =
+            info.name + "(" + p.name + "=" + treatysim::format_number(p.min + 0.5) + ")";
+        CHECK(agents_test::error_of([&] {
+                static_cast<void>(registry.resolve(parse_spec(half), nullptr, info.kind));
+              }) == info.name + ": parameter " + p.name + " expects a whole number, got " +
+                        treatysim::format_number(p.min + 0.5));
       }
       // The same message from create() and check() for a negotiator, and from inside a boa for
       // a component.
       std::string outer;
       switch (info.kind) {
-        case ComponentKind::kNegotiator: outer = spec; break;
-        case ComponentKind::kBidding: outer = "boa(bidding=" + spec + ")"; break;
-        case ComponentKind::kAcceptance: outer = "boa(acceptance=" + spec + ")"; break;
-        case ComponentKind::kOpponentModel: outer = "boa(model=" + spec + ")"; break;
-        case ComponentKind::kCompliance: break;
+        case ComponentKind::kNegotiator:
+          outer = spec;
+          break;
+        case ComponentKind::kBidding:
+          outer = "boa(bidding=" + spec + ")";
+          break;
+        case ComponentKind::kAcceptance:
+          outer = "boa(acceptance=" + spec + ")";
+          break;
+        case ComponentKind::kOpponentModel:
+          outer = "boa(model=" + spec + ")";
+          break;
+        case ComponentKind::kCompliance:
+          break;
       }
       if (!outer.empty()) {
-        CHECK(agents_test::error_of([&] { static_cast<void>(registry.create(parse_spec(outer))); }) == expected);
-        CHECK(agents_test::error_of([&] { registry.check(parse_spec(outer), agents_test::config("three-clauses"), 0); }) ==
-              expected);
+        CHECK(agents_test::error_of(
+                  [&] { static_cast<void>(registry.create(parse_spec(outer))); }) == expected);
+        CHECK(agents_test::error_of([&] {
+                registry.check(parse_spec(outer), agents_test::config("three-clauses"), 0);
+              }) == expected);
       }
       ++checked;
     }
@@ -351,7 +392,8 @@ TEST_CASE("conformance: every numeric parameter refuses a value above its maximu
 
   // A few of them written out.
   const auto resolve_error = [&](const std::string& spec, ComponentKind kind) {
-    return agents_test::error_of([&] { static_cast<void>(registry.resolve(parse_spec(spec), nullptr, kind)); });
+    return agents_test::error_of(
+        [&] { static_cast<void>(registry.resolve(parse_spec(spec), nullptr, kind)); });
   };
   CHECK(resolve_error("relative_tit_for_tat(window=21)", ComponentKind::kNegotiator) ==
         "relative_tit_for_tat: parameter window = 21 is out of range [1, 20]");
@@ -359,36 +401,50 @@ TEST_CASE("conformance: every numeric parameter refuses a value above its maximu
         "bandit: parameter exploration = 11 is out of range [0, 10]");
   CHECK(resolve_error("time_dependent_exp(k=2)", ComponentKind::kBidding) ==
         "time_dependent_exp: parameter k = 2 is out of range [1e-06, 1]");
-  CHECK(resolve_error("ac_combi(t=2)", ComponentKind::kAcceptance) == "ac_combi: parameter t = 2 is out of range [0, 1]");
-  CHECK(resolve_error("ac_next(b=2)", ComponentKind::kAcceptance) == "ac_next: parameter b = 2 is out of range [-1, 1]");
+  CHECK(resolve_error("ac_combi(t=2)", ComponentKind::kAcceptance) ==
+        "ac_combi: parameter t = 2 is out of range [0, 1]");
+  CHECK(resolve_error("ac_next(b=2)", ComponentKind::kAcceptance) ==
+        "ac_next: parameter b = 2 is out of range [-1, 1]");
   CHECK(resolve_error("frequency(learning_rate=1.5)", ComponentKind::kOpponentModel) ==
         "frequency: parameter learning_rate = 1.5 is out of range [0, 1]");
   CHECK(agents_test::error_of([&] {
-          static_cast<void>(registry.create(parse_spec("boa(bidding=om_bidding(target=time_dependent(e=101)))")));
+          static_cast<void>(
+              registry.create(parse_spec("boa(bidding=om_bidding(target=time_dependent(e=101)))")));
         }) == "time_dependent: parameter e = 101 is out of range [0, 100]");
   // String parameters with choices, and the bandit's arms list.
-  CHECK(agents_test::error_of([&] { static_cast<void>(registry.create(parse_spec("bandit(algorithm=\"ucb2\")"))); }) ==
-        "bandit: parameter algorithm expects one of \"ucb1\", \"exp3\", got \"ucb2\"");
-  CHECK(agents_test::error_of([&] { static_cast<void>(registry.create(parse_spec("bandit(arms=\"0.5,x\")"))); }) ==
-        "bandit: parameter arms expects concession exponents in [0, 100] separated by commas, got \"0.5,x\" "
+  CHECK(agents_test::error_of([&] {
+          static_cast<void>(registry.create(parse_spec("bandit(algorithm=\"ucb2\")")));
+        }) == "bandit: parameter algorithm expects one of \"ucb1\", \"exp3\", got \"ucb2\"");
+  CHECK(agents_test::error_of(
+            [&] { static_cast<void>(registry.create(parse_spec("bandit(arms=\"0.5,x\")"))); }) ==
+        "bandit: parameter arms expects concession exponents in [0, 100] separated by commas, got "
+        "\"0.5,x\" "
         "(bad entry \"x\")");
   CHECK(agents_test::error_of([&] {
-          registry.check(parse_spec("bandit(arms=\"1,,2\")"), agents_test::config("three-clauses"), 0);
-        }) == "bandit: parameter arms expects concession exponents in [0, 100] separated by commas, got \"1,,2\" "
-              "(bad entry \"\")");
+          registry.check(parse_spec("bandit(arms=\"1,,2\")"), agents_test::config("three-clauses"),
+                         0);
+        }) ==
+        "bandit: parameter arms expects concession exponents in [0, 100] separated by commas, got "
+        "\"1,,2\" "
+        "(bad entry \"\")");
 }
 
-TEST_CASE("conformance: strategies that need complete information are refused under private information") {
+TEST_CASE(
+    "conformance: strategies that need complete information are refused under private "
+    "information") {
   const Registry& registry = builtin_registry();
   const Scenario& sta = agents_test::config("sta-2024");  // private
   REQUIRE(sta.protocol().information == Information::kPrivate);
   const Scenario complete = agents_test::complete_copy(sta);
   int refused = 0;
   for (const StrategyInfo& info : registry.entries()) {
-    if (info.kind != ComponentKind::kNegotiator || info.traits.interactive || info.name == "scripted") continue;
+    if (info.kind != ComponentKind::kNegotiator || info.traits.interactive ||
+        info.name == "scripted")
+      continue;
     CAPTURE(info.name);
     const Spec spec = parse_spec(info.name);
-    CHECK(registry.traits(spec).needs_complete_information == info.traits.needs_complete_information);
+    CHECK(registry.traits(spec).needs_complete_information ==
+          info.traits.needs_complete_information);
     for (PartyIndex p = 0; p < 2; ++p) {
       const std::string error = agents_test::error_of([&] { registry.check(spec, sta, p); });
       if (info.traits.needs_complete_information) {
@@ -411,9 +467,11 @@ TEST_CASE("conformance: strategies that need complete information are refused un
   CHECK(refused == 2);  // equilibrium and nash_seeker
 
   // Split the pie is complete; its private copy refuses the equilibrium.
-  const Scenario pie_private = agents_test::with_information(agents_test::config("split-the-pie"), Information::kPrivate);
+  const Scenario pie_private =
+      agents_test::with_information(agents_test::config("split-the-pie"), Information::kPrivate);
   CHECK(agents_test::error_of([&] { registry.check(parse_spec("equilibrium"), pie_private, 1); }) ==
         private_information_message("equilibrium"));
-  CHECK(agents_test::error_of([&] { registry.check(parse_spec("equilibrium"), agents_test::config("split-the-pie"), 1); })
-            .empty());
+  CHECK(agents_test::error_of([&] {
+          registry.check(parse_spec("equilibrium"), agents_test::config("split-the-pie"), 1);
+        }).empty());
 }

@@ -64,7 +64,9 @@ treatysim::NegotiationResult play_equilibrium(const Scenario& scenario, std::uin
 
 }  // namespace
 
-TEST_CASE("equilibrium vs equilibrium on split the pie: agreement on the first offer, at the finite-horizon share") {
+TEST_CASE(
+    "equilibrium vs equilibrium on split the pie: agreement on the first offer, at the "
+    "finite-horizon share") {
   const double d = 0.9;
   // THEORY.md: (1 − (−δ)^T)/(1 + δ) for T = 1 … 5 is 1, 0.1, 0.91, 0.181, 0.8371.
   const double expected[] = {1.0, 0.1, 0.91, 0.181, 0.8371};
@@ -94,12 +96,17 @@ TEST_CASE("equilibrium vs equilibrium on split the pie: agreement on the first o
   // 0.91, … from the end): T = 3 is exact, 1 − 0.9·0.1 = 0.91; T = 4 asks 0.181, but China needs
   // 0.9 × 0.91 = 0.819 → 0.82, leaving the U.S. 0.18; T = 5: China proposes 0.18 for itself at
   // r = 1, so at r = 0 it needs 0.9 × 0.18 = 0.162 → 0.17, leaving the U.S. 0.83 (formula 0.8371).
-  CHECK(proposer_share(pie(3), SubgamePerfectEquilibrium(pie(3)), 0) == doctest::Approx(0.91).epsilon(1e-12));
-  CHECK(proposer_share(pie(4), SubgamePerfectEquilibrium(pie(4)), 0) == doctest::Approx(0.18).epsilon(1e-12));
-  CHECK(proposer_share(pie(5), SubgamePerfectEquilibrium(pie(5)), 0) == doctest::Approx(0.83).epsilon(1e-12));
+  CHECK(proposer_share(pie(3), SubgamePerfectEquilibrium(pie(3)), 0) ==
+        doctest::Approx(0.91).epsilon(1e-12));
+  CHECK(proposer_share(pie(4), SubgamePerfectEquilibrium(pie(4)), 0) ==
+        doctest::Approx(0.18).epsilon(1e-12));
+  CHECK(proposer_share(pie(5), SubgamePerfectEquilibrium(pie(5)), 0) ==
+        doctest::Approx(0.83).epsilon(1e-12));
 }
 
-TEST_CASE("equilibrium on split the pie: long horizons stay near 1/(1+delta) but do not converge exactly") {
+TEST_CASE(
+    "equilibrium on split the pie: long horizons stay near 1/(1+delta) but do not converge "
+    "exactly") {
   // Why not exactly 1/(1 + δ) = 0.526316…: shares are levels of 0.01. Going back one offer, the
   // responder must get at least δ times what it would get as the next proposer, and the
   // smallest level reaching that is the threshold ROUNDED UP; the proposer keeps the rest:
@@ -134,13 +141,17 @@ TEST_CASE("equilibrium on split the pie: long horizons stay near 1/(1+delta) but
   // The two parities settle on the two points of the cycle.
   for (const int T : {30, 50, 100, 200}) {
     CAPTURE(T);
-    CHECK(proposer_share(pie(T), SubgamePerfectEquilibrium(pie(T)), 0) == doctest::Approx(0.50).epsilon(1e-9));
-    CHECK(proposer_share(pie(T + 1), SubgamePerfectEquilibrium(pie(T + 1)), 0) == doctest::Approx(0.55).epsilon(1e-9));
+    CHECK(proposer_share(pie(T), SubgamePerfectEquilibrium(pie(T)), 0) ==
+          doctest::Approx(0.50).epsilon(1e-9));
+    CHECK(proposer_share(pie(T + 1), SubgamePerfectEquilibrium(pie(T + 1)), 0) ==
+          doctest::Approx(0.55).epsilon(1e-9));
   }
   MESSAGE(table.str());
 }
 
-TEST_CASE("equilibrium on split the pie with unequal discounts follows s_r = 1 - delta_responder * s_(r+1)") {
+TEST_CASE(
+    "equilibrium on split the pie with unequal discounts follows s_r = 1 - delta_responder * "
+    "s_(r+1)") {
   // us discounts by 0.9, cn by 0.8; either may move first. Continuous recursion from the
   // deadline: the last proposer takes everything (s_{T−1} = 1), and at each earlier offer the
   // proposer leaves the responder what the responder would get as the next proposer, discounted
@@ -183,7 +194,8 @@ TEST_CASE("equilibrium on split the pie with unequal discounts follows s_r = 1 -
       }
       const treatysim::NegotiationResult result = play_equilibrium(scenario);
       CHECK(result.agreement_offer_index == 0);
-      CHECK(result.utilities[first] == doctest::Approx(proposer_share(scenario, spe, 0)).epsilon(1e-12));
+      CHECK(result.utilities[first] ==
+            doctest::Approx(proposer_share(scenario, spe, 0)).epsilon(1e-12));
     }
   }
 }
@@ -205,9 +217,9 @@ namespace {
 //     V(r) = R; V(T) = the reservation values.
 struct Node {
   std::array<double, 2> values{};
-  Outcome offer;              // the proposer's offer at this index
+  Outcome offer;  // the proposer's offer at this index
   bool accepted = false;
-  int agreement_index = -1;   // first accepted offer on the path from here
+  int agreement_index = -1;  // first accepted offer on the path from here
   std::optional<Outcome> agreement;
 };
 
@@ -215,7 +227,8 @@ Node brute_force(const Scenario& scenario, int r) {
   const int T = scenario.protocol().deadline;
   if (r == T) {
     Node end;
-    for (PartyIndex i = 0; i < 2; ++i) end.values[i] = scenario.party(i).preferences.reservation_value;
+    for (PartyIndex i = 0; i < 2; ++i)
+      end.values[i] = scenario.party(i).preferences.reservation_value;
     return end;
   }
   const PartyIndex p = (scenario.protocol().first_mover + static_cast<std::size_t>(r)) % 2;
@@ -235,7 +248,8 @@ Node brute_force(const Scenario& scenario, int r) {
     if (reservation_q > continuation.values[q] + treatysim::kUtilityTolerance) {
       // q would walk away rather than go on: a rejection ends the game at the reservation values.
       Node walked;
-      for (PartyIndex i2 = 0; i2 < 2; ++i2) walked.values[i2] = scenario.party(i2).preferences.reservation_value;
+      for (PartyIndex i2 = 0; i2 < 2; ++i2)
+        walked.values[i2] = scenario.party(i2).preferences.reservation_value;
       continuation = walked;
     }
     const double alternative = std::max(reservation_q, continuation.values[q]);
@@ -246,8 +260,8 @@ Node brute_force(const Scenario& scenario, int r) {
   }
   Node node;
   const bool forced = !best_rejected.has_value();
-  if (best_accepted &&
-      (forced || up(*best_accepted) >= continuation.values[p] / dp - treatysim::kUtilityTolerance)) {
+  if (best_accepted && (forced || up(*best_accepted) >=
+                                      continuation.values[p] / dp - treatysim::kUtilityTolerance)) {
     node.offer = *best_accepted;
     node.accepted = true;
     node.values[p] = dp * up(*best_accepted);
@@ -276,13 +290,18 @@ Scenario tiny_game(std::uint64_t seed) {
   ScenarioDef def = treatysim::testing::random_scenario(seed, shape).def();
   def.protocol.information = treatysim::Information::kComplete;
   treatysim::Rng rng(treatysim::derive_seed(seed, "tiny_game", 0));
-  auto real = [&rng](double lo, double hi) { return boost::random::uniform_real_distribution<double>(lo, hi)(rng); };
-  auto integer = [&rng](int lo, int hi) { return boost::random::uniform_int_distribution<int>(lo, hi)(rng); };
+  auto real = [&rng](double lo, double hi) {
+    return boost::random::uniform_real_distribution<double>(lo, hi)(rng);
+  };
+  auto integer = [&rng](int lo, int hi) {
+    return boost::random::uniform_int_distribution<int>(lo, hi)(rng);
+  };
   const bool coarse = seed % 4 == 0;
   for (auto& party : def.parties) {
     auto& prefs = party.preferences;
-    prefs.discount = coarse ? std::array<double, 3>{0.5, 0.8, 1.0}[static_cast<std::size_t>(integer(0, 2))]
-                            : real(0.3, 1.0);
+    prefs.discount =
+        coarse ? std::array<double, 3>{0.5, 0.8, 1.0}[static_cast<std::size_t>(integer(0, 2))]
+               : real(0.3, 1.0);
     prefs.reservation_value = coarse ? 0.25 * integer(0, 2) : real(0.0, 0.5);
     if (coarse) {
       prefs.weights.assign(prefs.weights.size(), 1.0 / static_cast<double>(prefs.weights.size()));
@@ -319,7 +338,8 @@ TEST_CASE("subgame-perfect equilibrium solver agrees with a brute-force search o
         CHECK(spe.agreement_offer_index() == node.agreement_index);
         if (node.agreement) {
           REQUIRE(spe.agreement() != nullptr);
-          CHECK(scenario.space().format(spe.agreement()->offer) == scenario.space().format(*node.agreement));
+          CHECK(scenario.space().format(spe.agreement()->offer) ==
+                scenario.space().format(*node.agreement));
           ++agreements;
           if (node.agreement_index > 0) ++delays;
         } else {
@@ -344,7 +364,8 @@ TEST_CASE("equilibrium vs equilibrium on tiny random games follows the solver's 
     bool below = false;
     for (int r = 0; r < spe.deadline(); ++r) {
       for (PartyIndex i = 0; i < 2; ++i) {
-        if (spe.step(r).values[i] < scenario.party(i).preferences.reservation_value - 1e-9) below = true;
+        if (spe.step(r).values[i] < scenario.party(i).preferences.reservation_value - 1e-9)
+          below = true;
       }
     }
     if (below) {

@@ -59,7 +59,9 @@ TEST_CASE("frequency model: three offers on three-clauses, by hand") {
   //   û(IP4/D3/G0) = 46/147·2/3 + 40/147 + 61/147·1/4 = (368 + 480 + 183)/1764 = 1031/1764
   //   = 0.584467…
   const Scenario& scenario = agents_test::config("three-clauses");
-  const auto offer = [&](const std::string& text) { return agents_test::parse_outcome(scenario, text); };
+  const auto offer = [&](const std::string& text) {
+    return agents_test::parse_outcome(scenario, text);
+  };
   FrequencyModel model(0.2);
   model.reset(agents_test::context_for(scenario, 0));
   check_weights(model, {1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0});
@@ -112,7 +114,8 @@ TEST_CASE("frequency model: three offers on three-clauses, by hand") {
   CHECK(model.utility(offer("IP3/D2/G4")) == doctest::Approx(401.0 / 441.0).epsilon(1e-12));
   CHECK(model.utility(offer("IP4/D3/G0")) == doctest::Approx(1031.0 / 1764.0).epsilon(1e-12));
   // The weights always sum to 1 and estimates stay in [0, 1].
-  CHECK(model.weights()[0] + model.weights()[1] + model.weights()[2] == doctest::Approx(1.0).epsilon(1e-12));
+  CHECK(model.weights()[0] + model.weights()[1] + model.weights()[2] ==
+        doctest::Approx(1.0).epsilon(1e-12));
   for (std::uint64_t i = 0; i < scenario.space().count(); ++i) {
     const double u = model.utility(scenario.space().outcome_at(i));
     CHECK(u >= 0.0);
@@ -155,12 +158,14 @@ TEST_CASE("frequency model inside a BOA agent learns from the opponent's offers 
   const agents_test::TempDir dir;
   const std::string script = dir.write("china.txt", "IP4/D3/G4\nIP3/D3/G4\nIP3/D2/G4\n");
   const auto& registry = treatysim::agents::builtin_registry();
-  const auto us = registry.create("boa(bidding=time_dependent(e=0.2), acceptance=ac_next, model=frequency)");
+  const auto us =
+      registry.create("boa(bidding=time_dependent(e=0.2), acceptance=ac_next, model=frequency)");
   const auto cn = registry.create("scripted(file=\"" + script + "\", accept=\"never\")");
   treatysim::Negotiation negotiation(scenario, {us.get(), cn.get()}, 3);
   // Offers 0 (us), 1 (cn), 2 (us), 3 (cn), 4 (us), 5 (cn): step until China's third offer has
   // been answered (rejected) by the U.S.
-  while (negotiation.offers().size() < 6 || negotiation.awaiting_response()) static_cast<void>(negotiation.step());
+  while (negotiation.offers().size() < 6 || negotiation.awaiting_response())
+    static_cast<void>(negotiation.step());
   const auto& boa = dynamic_cast<const treatysim::agents::BoaAgent&>(*us);
   const auto* model = dynamic_cast<const FrequencyModel*>(boa.model());
   REQUIRE(model != nullptr);

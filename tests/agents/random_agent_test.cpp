@@ -24,7 +24,8 @@ using treatysim::agents::RandomAgent;
 
 namespace {
 
-treatysim::NegotiationContext context_for(const Scenario& scenario, PartyIndex party, std::uint64_t seed) {
+treatysim::NegotiationContext context_for(const Scenario& scenario, PartyIndex party,
+                                          std::uint64_t seed) {
   treatysim::NegotiationContext context;
   context.scenario = &scenario;
   context.self = party;
@@ -34,7 +35,9 @@ treatysim::NegotiationContext context_for(const Scenario& scenario, PartyIndex p
   return context;
 }
 
-treatysim::NegotiationState at(int offer_index, int deadline) { return {offer_index, deadline, {}}; }
+treatysim::NegotiationState at(int offer_index, int deadline) {
+  return {offer_index, deadline, {}};
+}
 
 // A scenario whose party 0 finds nothing acceptable: reservation 1, best outcome worth < 1.
 Scenario nothing_acceptable() {
@@ -74,7 +77,8 @@ TEST_CASE("random agent: proposals are individually rational for itself") {
   }
 }
 
-TEST_CASE("random agent: with nothing acceptable it proposes from every outcome and accepts nothing") {
+TEST_CASE(
+    "random agent: with nothing acceptable it proposes from every outcome and accepts nothing") {
   const Scenario scenario = nothing_acceptable();
   REQUIRE(scenario.utility_index(0, "test").count_at_least(1.0) == 0);
   RandomAgent agent(1.0, 0.0);
@@ -88,7 +92,9 @@ TEST_CASE("random agent: with nothing acceptable it proposes from every outcome 
   }
 }
 
-TEST_CASE("random agent: accept = 1 accepts every acceptable offer, rejects the rest, accept = 0 never accepts") {
+TEST_CASE(
+    "random agent: accept = 1 accepts every acceptable offer, rejects the rest, accept = 0 never "
+    "accepts") {
   const Scenario scenario = treatysim::testing::random_scenario(21);
   const double reservation = scenario.party(1).preferences.reservation_value;
   RandomAgent always(1.0, 0.0);
@@ -104,7 +110,8 @@ TEST_CASE("random agent: accept = 1 accepts every acceptable offer, rejects the 
     accepted += response == Response::kAccept ? 1 : 0;
     CHECK(never.respond(at(1, 10), offer) == Response::kReject);
   }
-  CHECK(static_cast<std::size_t>(accepted) == scenario.utility_index(1, "test").count_at_least(reservation));
+  CHECK(static_cast<std::size_t>(accepted) ==
+        scenario.utility_index(1, "test").count_at_least(reservation));
 }
 
 TEST_CASE("random agent: walk_away = 1 always walks away") {
@@ -139,8 +146,9 @@ TEST_CASE("random agent: same seed same sequence, another seed another sequence"
     std::vector<Response> responses;
     for (int k = 0; k < 100; ++k) {
       offers.push_back(agent.propose(at(k, 100)));
-      responses.push_back(agent.respond(at(k, 100), scenario.space().outcome_at(static_cast<std::uint64_t>(k) %
-                                                                                 scenario.space().count())));
+      responses.push_back(agent.respond(
+          at(k, 100),
+          scenario.space().outcome_at(static_cast<std::uint64_t>(k) % scenario.space().count())));
     }
     return std::make_pair(offers, responses);
   };

@@ -35,8 +35,8 @@ std::string resolve_error(const Registry& registry, const std::string& spec) {
   return error_of([&] { static_cast<void>(registry.resolve(parse_spec(spec))); });
 }
 
-ParameterInfo parameter(std::string name, ParameterType type, double default_number, double min, double max,
-                        std::string default_text = {}) {
+ParameterInfo parameter(std::string name, ParameterType type, double default_number, double min,
+                        double max, std::string default_text = {}) {
   ParameterInfo p;
   p.name = std::move(name);
   p.type = type;
@@ -97,13 +97,18 @@ TEST_CASE("registry: unknown strategy, with a did-you-mean for close names") {
   const Registry& registry = builtin_registry();
   const std::string negotiators = negotiator_list(registry);
   // The built-in list starts with the Faratin family, in this order.
-  CHECK(negotiators.rfind("negotiators: time_dependent, time_dependent_exp, boulware, linear, conceder, "
-                           "hardliner, ", 0) == 0);
+  CHECK(negotiators.rfind(
+            "negotiators: time_dependent, time_dependent_exp, boulware, linear, conceder, "
+            "hardliner, ",
+            0) == 0);
   CHECK(negotiators.find(", random") != std::string::npos);
   const std::string all = "; `treatysim agents` lists them all";
-  CHECK(resolve_error(registry, "bolware") == "unknown strategy \"bolware\" (did you mean \"boulware\"?)" + all);
-  CHECK(resolve_error(registry, "Linear") == "unknown strategy \"Linear\" (did you mean \"linear\"?)" + all);
-  CHECK(resolve_error(registry, "no_such_tactic") == "unknown strategy \"no_such_tactic\"; " + negotiators);
+  CHECK(resolve_error(registry, "bolware") ==
+        "unknown strategy \"bolware\" (did you mean \"boulware\"?)" + all);
+  CHECK(resolve_error(registry, "Linear") ==
+        "unknown strategy \"Linear\" (did you mean \"linear\"?)" + all);
+  CHECK(resolve_error(registry, "no_such_tactic") ==
+        "unknown strategy \"no_such_tactic\"; " + negotiators);
   CHECK(error_of([&] { static_cast<void>(registry.create("randm")); }) ==
         "unknown strategy \"randm\" (did you mean \"random\"?)" + all);
 }
@@ -113,7 +118,8 @@ TEST_CASE("registry: unknown parameter, with a did-you-mean and the list of para
   CHECK(resolve_error(registry, "boulware(ee=0.1)") ==
         "boulware: unknown parameter \"ee\" (did you mean \"e\"?); parameters: e, k");
   CHECK(resolve_error(registry, "random(acept=0.5)") ==
-        "random: unknown parameter \"acept\" (did you mean \"accept\"?); parameters: accept, walk_away");
+        "random: unknown parameter \"acept\" (did you mean \"accept\"?); parameters: accept, "
+        "walk_away");
   CHECK(resolve_error(registry, "random(patience=2)") ==
         "random: unknown parameter \"patience\"; parameters: accept, walk_away");
   CHECK(resolve_error(test_registry(), "oracle(x=1)") ==
@@ -122,25 +128,35 @@ TEST_CASE("registry: unknown parameter, with a did-you-mean and the list of para
 
 TEST_CASE("registry: values out of range and of the wrong type") {
   const Registry& registry = builtin_registry();
-  CHECK(resolve_error(registry, "boulware(e=-1)") == "boulware: parameter e = -1 is out of range [0, 100]");
-  CHECK(resolve_error(registry, "boulware(e=100.5)") == "boulware: parameter e = 100.5 is out of range [0, 100]");
-  CHECK(resolve_error(registry, "random(accept=1.5)") == "random: parameter accept = 1.5 is out of range [0, 1]");
+  CHECK(resolve_error(registry, "boulware(e=-1)") ==
+        "boulware: parameter e = -1 is out of range [0, 100]");
+  CHECK(resolve_error(registry, "boulware(e=100.5)") ==
+        "boulware: parameter e = 100.5 is out of range [0, 100]");
+  CHECK(resolve_error(registry, "random(accept=1.5)") ==
+        "random: parameter accept = 1.5 is out of range [0, 1]");
   CHECK(resolve_error(registry, "time_dependent_exp(k=0)") ==
         "time_dependent_exp: parameter k = 0 is out of range [1e-06, 1]");
-  CHECK(resolve_error(registry, "boulware(e=\"0.2\")") == "boulware: parameter e expects a number, got \"0.2\"");
-  CHECK(resolve_error(registry, "boulware(e=linear)") == "boulware: parameter e expects a number, got linear");
+  CHECK(resolve_error(registry, "boulware(e=\"0.2\")") ==
+        "boulware: parameter e expects a number, got \"0.2\"");
+  CHECK(resolve_error(registry, "boulware(e=linear)") ==
+        "boulware: parameter e expects a number, got linear");
   // Bounds are inclusive.
   CHECK(resolve_error(registry, "boulware(e=0)").empty());
   CHECK(resolve_error(registry, "boulware(e=100)").empty());
   CHECK(resolve_error(registry, "random(accept=0, walk_away=1)").empty());
 
   const Registry custom = test_registry();
-  CHECK(resolve_error(custom, "full(rounds=2.5)") == "full: parameter rounds expects a whole number, got 2.5");
-  CHECK(resolve_error(custom, "full(rounds=11)") == "full: parameter rounds = 11 is out of range [1, 10]");
-  CHECK(resolve_error(custom, "full(label=3)") == "full: parameter label expects a quoted string, got 3");
-  CHECK(resolve_error(custom, "full(bidding=0.5)") == "full: parameter bidding expects a component spec, got 0.5");
+  CHECK(resolve_error(custom, "full(rounds=2.5)") ==
+        "full: parameter rounds expects a whole number, got 2.5");
+  CHECK(resolve_error(custom, "full(rounds=11)") ==
+        "full: parameter rounds = 11 is out of range [1, 10]");
+  CHECK(resolve_error(custom, "full(label=3)") ==
+        "full: parameter label expects a quoted string, got 3");
+  CHECK(resolve_error(custom, "full(bidding=0.5)") ==
+        "full: parameter bidding expects a component spec, got 0.5");
   // Nested specs are validated too.
-  CHECK(resolve_error(custom, "full(bidding=bid(level=2))") == "bid: parameter level = 2 is out of range [0, 1]");
+  CHECK(resolve_error(custom, "full(bidding=bid(level=2))") ==
+        "bid: parameter level = 2 is out of range [0, 1]");
   CHECK(resolve_error(custom, "full(bidding=bidd)") ==
         "unknown strategy \"bidd\" (did you mean \"bid\"?); `treatysim agents` lists them all");
 }
@@ -153,7 +169,8 @@ TEST_CASE("registry: components that are not negotiators cannot negotiate") {
   CHECK(error_of([&] { custom.check(parse_spec("bid"), scenario, 0); }) ==
         "\"bid\" is a bidding component, not a negotiator");
   // Unknown-strategy lists name negotiators only.
-  CHECK(resolve_error(custom, "zzz") == "unknown strategy \"zzz\"; negotiators: full, oracle (see `treatysim agents`)");
+  CHECK(resolve_error(custom, "zzz") ==
+        "unknown strategy \"zzz\"; negotiators: full, oracle (see `treatysim agents`)");
 }
 
 TEST_CASE("registry: defaults are filled in for parameters not given") {
@@ -191,8 +208,9 @@ TEST_CASE("registry: the Faratin presets have the documented defaults") {
     const char* name;
     double e;
   };
-  for (const Preset preset : {Preset{"boulware", 0.2}, Preset{"linear", 1.0}, Preset{"conceder", 2.0},
-                              Preset{"hardliner", 0.0}, Preset{"time_dependent", 1.0}}) {
+  for (const Preset preset :
+       {Preset{"boulware", 0.2}, Preset{"linear", 1.0}, Preset{"conceder", 2.0},
+        Preset{"hardliner", 0.0}, Preset{"time_dependent", 1.0}}) {
     CAPTURE(preset.name);
     const StrategyInfo* info = registry.find(preset.name);
     REQUIRE(info != nullptr);
@@ -238,13 +256,16 @@ TEST_CASE("registry: check() refuses a space too large to enumerate, and private
   REQUIRE_FALSE(huge.space().enumerable());
   const Registry& registry = builtin_registry();
   CHECK(error_of([&] { registry.check(parse_spec("boulware"), huge, 0); }) ==
-        "the outcome space has 2.81e+14 outcomes, more than the 4194304 that treatysim enumerates; boulware "
+        "the outcome space has 2.81e+14 outcomes, more than the 4194304 that treatysim enumerates; "
+        "boulware "
         "lists outcomes by utility and needs an enumerable space (use fewer issues or options)");
-  CHECK(error_of([&] { registry.check(parse_spec("random"), huge, 1); }).find("; random lists outcomes") !=
-        std::string::npos);
+  CHECK(error_of([&] {
+          registry.check(parse_spec("random"), huge, 1);
+        }).find("; random lists outcomes") != std::string::npos);
   // The spec checker used by scenario loading says the same.
   const auto checker = treatysim::agents::spec_checker(registry);
-  CHECK(error_of([&] { checker("linear", huge, 0); }).find("; linear lists outcomes") != std::string::npos);
+  CHECK(error_of([&] { checker("linear", huge, 0); }).find("; linear lists outcomes") !=
+        std::string::npos);
 
   const treatysim::Scenario small = treatysim::testing::random_scenario(5);
   CHECK(error_of([&] { registry.check(parse_spec("boulware"), small, 0); }).empty());
@@ -252,9 +273,12 @@ TEST_CASE("registry: check() refuses a space too large to enumerate, and private
         "boulware: parameter e = -2 is out of range [0, 100]");
 
   const Registry custom = test_registry();
-  CHECK(error_of([&] { custom.check(parse_spec("oracle"), huge, 0); }) ==
-        "oracle needs complete information (it reads the opponent's preferences), but the scenario's "
-        "protocol.information is \"private\"");
+  CHECK(
+      error_of([&] { custom.check(parse_spec("oracle"), huge, 0); }) ==
+      "oracle needs complete information (it reads the opponent's preferences), but the scenario's "
+      "protocol.information is \"private\"");
   def.protocol.information = treatysim::Information::kComplete;
-  CHECK(error_of([&] { custom.check(parse_spec("oracle"), treatysim::Scenario::create(def), 0); }).empty());
+  CHECK(error_of([&] {
+          custom.check(parse_spec("oracle"), treatysim::Scenario::create(def), 0);
+        }).empty());
 }

@@ -42,7 +42,9 @@ struct Cell {
 std::vector<std::string> presets() {
   std::vector<std::string> names;
   for (const StrategyInfo& info : builtin_registry().entries()) {
-    if (info.kind != ComponentKind::kNegotiator || info.traits.interactive || info.name == "scripted") continue;
+    if (info.kind != ComponentKind::kNegotiator || info.traits.interactive ||
+        info.name == "scripted")
+      continue;
     names.push_back(info.name);
   }
   return names;
@@ -114,12 +116,14 @@ TEST_CASE("round robin on sta-2024: every preset against every preset, both role
   // The table: rows and columns in registry order, columns numbered.
   std::ostringstream out;
   out << "mean discounted utility of the row player over both roles and " << std::size(seeds)
-      << " seeds, and agreements (of " << 2 * std::size(seeds) << "):\n" << std::setw(26) << "";
-  for (std::size_t col = 0; col < n; ++col) out << std::setw(9) << ("[" + std::to_string(col) + "]");
+      << " seeds, and agreements (of " << 2 * std::size(seeds) << "):\n"
+      << std::setw(26) << "";
+  for (std::size_t col = 0; col < n; ++col)
+    out << std::setw(9) << ("[" + std::to_string(col) + "]");
   out << "\n";
   for (std::size_t row = 0; row < n; ++row) {
-    out << std::setw(4) << ("[" + std::to_string(row) + "]") << " " << std::left << std::setw(21) << names[row]
-        << std::right;
+    out << std::setw(4) << ("[" + std::to_string(row) + "]") << " " << std::left << std::setw(21)
+        << names[row] << std::right;
     for (std::size_t col = 0; col < n; ++col) {
       const Cell& cell = table[row][col];
       std::ostringstream text;
@@ -157,7 +161,8 @@ TEST_CASE("round robin on sta-2024: every preset against every preset, both role
   // hardliner never gets an agreement from a U.S. that respects its reservation value, except
   // from a side that offers China's best outcome itself.
   CHECK(sta.utility(0)(sta.utility(1).best_outcome()) == doctest::Approx(0.02).epsilon(1e-12));
-  for (const char* us : {"time_dependent", "boulware", "linear", "conceder", "relative_tit_for_tat"}) {
+  for (const char* us :
+       {"time_dependent", "boulware", "linear", "conceder", "relative_tit_for_tat"}) {
     CAPTURE(us);
     CHECK(cell(us, "hardliner").role_agreements[0] == 0);
     CHECK(cell(us, "hardliner").role_utility[0] == doctest::Approx(0.40).epsilon(1e-12));
@@ -165,7 +170,8 @@ TEST_CASE("round robin on sta-2024: every preset against every preset, both role
   // Time-dependent negotiators that both concede to their reservation values by the deadline
   // agree (the zone of agreement is not empty), in both roles.
   for (const char* a : {"linear", "conceder", "boulware", "time_dependent", "time_dependent_exp"}) {
-    for (const char* b : {"linear", "conceder", "boulware", "time_dependent", "time_dependent_exp"}) {
+    for (const char* b :
+         {"linear", "conceder", "boulware", "time_dependent", "time_dependent_exp"}) {
       CAPTURE(a);
       CAPTURE(b);
       CHECK(cell(a, b).agreements == 2 * static_cast<int>(std::size(seeds)));

@@ -13,21 +13,24 @@
 #include "engine/utility_index.hpp"
 #include "tests/support/random_scenario.hpp"
 
-using treatysim::agents::ConcessionFamily;
 using treatysim::agents::concession_fraction;
+using treatysim::agents::ConcessionFamily;
 using treatysim::agents::TimeDependentAgent;
 
 TEST_CASE("Faratin polynomial family: THEORY.md worked example (kappa = 0.1, t = 5/10)") {
   const double t = 5.0 / 10.0;
-  CHECK(concession_fraction(ConcessionFamily::kPolynomial, t, 0.5, 0.1) == doctest::Approx(0.325).epsilon(1e-12));
-  CHECK(concession_fraction(ConcessionFamily::kPolynomial, t, 1.0, 0.1) == doctest::Approx(0.55).epsilon(1e-12));
-  CHECK(concession_fraction(ConcessionFamily::kPolynomial, t, 2.0, 0.1) == doctest::Approx(0.736396).epsilon(1e-6));
+  CHECK(concession_fraction(ConcessionFamily::kPolynomial, t, 0.5, 0.1) ==
+        doctest::Approx(0.325).epsilon(1e-12));
+  CHECK(concession_fraction(ConcessionFamily::kPolynomial, t, 1.0, 0.1) ==
+        doctest::Approx(0.55).epsilon(1e-12));
+  CHECK(concession_fraction(ConcessionFamily::kPolynomial, t, 2.0, 0.1) ==
+        doctest::Approx(0.736396).epsilon(1e-6));
 }
 
 namespace {
 
-treatysim::NegotiationContext context_for(const treatysim::Scenario& scenario, treatysim::PartyIndex party,
-                                          std::uint64_t seed = 0) {
+treatysim::NegotiationContext context_for(const treatysim::Scenario& scenario,
+                                          treatysim::PartyIndex party, std::uint64_t seed = 0) {
   treatysim::NegotiationContext context;
   context.scenario = &scenario;
   context.self = party;
@@ -37,7 +40,9 @@ treatysim::NegotiationContext context_for(const treatysim::Scenario& scenario, t
   return context;
 }
 
-treatysim::NegotiationState at(int offer_index, int deadline) { return {offer_index, deadline, {}}; }
+treatysim::NegotiationState at(int offer_index, int deadline) {
+  return {offer_index, deadline, {}};
+}
 
 const treatysim::Scenario& three_clauses() {
   static const treatysim::Scenario scenario =
@@ -57,12 +62,16 @@ treatysim::Outcome parse(const treatysim::Scenario& scenario, const std::string&
 TEST_CASE("Faratin exponential family: alpha = exp((1-t)^e ln k), computed by hand") {
   const auto exp_family = ConcessionFamily::kExponential;
   // k = 0.1, t = 0.5: e = 1 → 0.1^0.5 = 0.316227766…; e = 2 → 0.1^0.25 = 0.562341325…
-  CHECK(concession_fraction(exp_family, 0.5, 1.0, 0.1) == doctest::Approx(0.31622776601683794).epsilon(1e-12));
-  CHECK(concession_fraction(exp_family, 0.5, 2.0, 0.1) == doctest::Approx(0.5623413251903491).epsilon(1e-12));
+  CHECK(concession_fraction(exp_family, 0.5, 1.0, 0.1) ==
+        doctest::Approx(0.31622776601683794).epsilon(1e-12));
+  CHECK(concession_fraction(exp_family, 0.5, 2.0, 0.1) ==
+        doctest::Approx(0.5623413251903491).epsilon(1e-12));
   // e = 0.5, t = 0.75: (0.25)^0.5 = 0.5 → 0.1^0.5 again.
-  CHECK(concession_fraction(exp_family, 0.75, 0.5, 0.1) == doctest::Approx(0.31622776601683794).epsilon(1e-12));
+  CHECK(concession_fraction(exp_family, 0.75, 0.5, 0.1) ==
+        doctest::Approx(0.31622776601683794).epsilon(1e-12));
   // k = 0.01, t = 0.2, e = 1: 0.01^0.8 = 10^-1.6 = 0.025118864…
-  CHECK(concession_fraction(exp_family, 0.2, 1.0, 0.01) == doctest::Approx(0.025118864315095794).epsilon(1e-12));
+  CHECK(concession_fraction(exp_family, 0.2, 1.0, 0.01) ==
+        doctest::Approx(0.025118864315095794).epsilon(1e-12));
   // Endpoints: α(0) = k, α(1) = 1.
   CHECK(concession_fraction(exp_family, 0.0, 3.0, 0.01) == doctest::Approx(0.01).epsilon(1e-12));
   CHECK(concession_fraction(exp_family, 1.0, 3.0, 0.01) == 1.0);
@@ -96,7 +105,8 @@ TEST_CASE("Faratin polynomial family: endpoints, e = 0 constant, time clamped to
 }
 
 TEST_CASE("time_dependent target schedule: best utility at t = 0, reservation value at t = 1") {
-  const treatysim::Scenario& scenario = three_clauses();  // us: best 1.0, reservation 0.35, deadline 20
+  const treatysim::Scenario& scenario =
+      three_clauses();  // us: best 1.0, reservation 0.35, deadline 20
   TimeDependentAgent linear(ConcessionFamily::kPolynomial, 1.0, 0.0);
   linear.reset(context_for(scenario, 0));
   CHECK(linear.target(0) == doctest::Approx(1.0).epsilon(1e-12));
@@ -165,8 +175,13 @@ TEST_CASE("AC_next on three-clauses: accept when the offer is worth the next bid
 
 TEST_CASE("time_dependent never accepts below its reservation value") {
   const auto& registry = treatysim::agents::builtin_registry();
-  const char* specs[] = {"hardliner", "boulware", "linear", "conceder", "time_dependent(e=50, k=1)",
-                         "time_dependent_exp(e=0.1, k=1)", "time_dependent_exp(e=10)"};
+  const char* specs[] = {"hardliner",
+                         "boulware",
+                         "linear",
+                         "conceder",
+                         "time_dependent(e=50, k=1)",
+                         "time_dependent_exp(e=0.1, k=1)",
+                         "time_dependent_exp(e=10)"};
   for (std::uint64_t seed = 1; seed <= 25; ++seed) {
     const treatysim::Scenario scenario = treatysim::testing::random_scenario(seed);
     const int deadline = scenario.protocol().deadline;

@@ -51,8 +51,8 @@ Played play_against_script(const std::string& spec, const std::string& script_pa
   Played played;
   played.us = registry.create(spec);
   played.cn = registry.create("scripted(file=\"" + script_path + "\", accept=\"never\")");
-  played.negotiation =
-      std::make_unique<treatysim::Negotiation>(scenario, std::array<treatysim::Agent*, 2>{played.us.get(), played.cn.get()}, 5);
+  played.negotiation = std::make_unique<treatysim::Negotiation>(
+      scenario, std::array<treatysim::Agent*, 2>{played.us.get(), played.cn.get()}, 5);
   played.result = played.negotiation->run();
   played.offers = played.negotiation->offers();
   return played;
@@ -60,7 +60,8 @@ Played play_against_script(const std::string& spec, const std::string& script_pa
 
 // Checks the U.S. targets T_k (k = 0 … 9) and its bids (the smallest own utility reaching T_k,
 // hand-listed where the target is one of the hand-computed ones).
-void check_schedule(const Played& played, const std::vector<double>& targets, const std::vector<std::string>& bids) {
+void check_schedule(const Played& played, const std::vector<double>& targets,
+                    const std::vector<std::string>& bids) {
   const Scenario& scenario = agents_test::config("three-clauses");
   REQUIRE(played.offers.size() == 20);
   CHECK(played.result.end == treatysim::NegotiationEnd::kDeadline);
@@ -89,8 +90,8 @@ TEST_CASE("absolute tit-for-tat against a script on three-clauses, by hand") {
   //   T_6 … T_9 = 1 − (0 − 0) = 1
   const Played played = play_against_script("absolute_tit_for_tat", script);
   check_schedule(played, {1.0, 1.0, 0.91, 0.85, 0.70, 1.0, 1.0, 1.0, 1.0, 1.0},
-                 {"IP0/D0/G0", "IP0/D0/G0", "IP0/D1/G0", "IP0/D0/G3", "IP0/D3/G0", "IP0/D0/G0", "IP0/D0/G0",
-                  "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0"});
+                 {"IP0/D0/G0", "IP0/D0/G0", "IP0/D1/G0", "IP0/D0/G3", "IP0/D3/G0", "IP0/D0/G0",
+                  "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0"});
 
   // window 2: T_k = T_{k−1} − (y_k − y_{k−2})/2 once three offers are seen:
   //   T_1 = T_2 = 1; T_3 = 1 − (0.30 − 0.15)/2 = 0.925   → IP1/D0/G0 (0.425 + 0.3 + 0.2)
@@ -99,8 +100,8 @@ TEST_CASE("absolute tit-for-tat against a script on three-clauses, by hand") {
   //   T_6 = 0.97 − (0 − 0.45)/2 = 1.195 → 1; then 1.
   const Played windowed = play_against_script("absolute_tit_for_tat(window=2)", script);
   check_schedule(windowed, {1.0, 1.0, 1.0, 0.925, 0.82, 0.97, 1.0, 1.0, 1.0, 1.0},
-                 {"IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0", "IP1/D0/G0", "IP0/D1/G2", "IP0/D0/G0", "IP0/D0/G0",
-                  "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0"});
+                 {"IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0", "IP1/D0/G0", "IP0/D1/G2", "IP0/D0/G0",
+                  "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0"});
 }
 
 TEST_CASE("relative tit-for-tat against a script on three-clauses, by hand") {
@@ -115,8 +116,8 @@ TEST_CASE("relative tit-for-tat against a script on three-clauses, by hand") {
   //   T_5 = T_4·1/0.55 = 1/0.85 = 1.176 → 1; T_6 … = 1·1/1 = 1.
   const Played played = play_against_script("relative_tit_for_tat", script);
   check_schedule(played, {1.0, 1.0, 0.76 / 0.85, 0.70 / 0.85, 0.55 / 0.85, 1.0, 1.0, 1.0, 1.0, 1.0},
-                 {"IP0/D0/G0", "IP0/D0/G0", "IP0/D1/G0", "IP0/D1/G2", "IP0/D2/G3", "IP0/D0/G0", "IP0/D0/G0",
-                  "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0"});
+                 {"IP0/D0/G0", "IP0/D0/G0", "IP0/D1/G0", "IP0/D1/G2", "IP0/D2/G3", "IP0/D0/G0",
+                  "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0"});
 
   // window 2: T_k = T_{k−1}·((1 − y_k)/(1 − y_{k−2}))^{1/2}:
   //   T_3 = √(0.70/0.85) = 0.907485                 → IP0/D1/G0 (0.91)
@@ -131,15 +132,17 @@ TEST_CASE("relative tit-for-tat against a script on three-clauses, by hand") {
   CHECK(t5 == doctest::Approx(0.922710).epsilon(1e-6));
   const Played windowed = play_against_script("relative_tit_for_tat(window=2)", script);
   check_schedule(windowed, {1.0, 1.0, 1.0, t3, t4, t5, 1.0, 1.0, 1.0, 1.0},
-                 {"IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0", "IP0/D1/G0", "IP1/D0/G3", "IP1/D0/G0", "IP0/D0/G0",
-                  "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0"});
+                 {"IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0", "IP0/D1/G0", "IP1/D0/G3", "IP1/D0/G0",
+                  "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0", "IP0/D0/G0"});
 }
 
 TEST_CASE("tit-for-tat responses: AC_next against the previewed tit-for-tat bid") {
   const agents_test::TempDir dir;
   const std::string script = dir.write("china.txt", kChinaScript);
   const Scenario& scenario = agents_test::config("three-clauses");
-  const auto offer = [&](const std::string& text) { return agents_test::parse_outcome(scenario, text); };
+  const auto offer = [&](const std::string& text) {
+    return agents_test::parse_outcome(scenario, text);
+  };
   Played played = play_against_script("absolute_tit_for_tat", script);
   // Answering China's second offer (r = 3, y2 = 0.24), the next U.S. bid is at T_2 = 0.91, so
   // the U.S. accepts an offer worth 0.91 and rejects one worth 0.86.
@@ -223,7 +226,8 @@ TEST_CASE("nice tit-for-tat: the concession ratio toward the estimated Nash poin
   CHECK(nice.estimated_nash_utility(nullptr) == doctest::Approx(1.0).epsilon(1e-12));
 
   const auto state_after = [&](int first_offer, int last_offer) {
-    return std::vector<OfferRecord>{{share(100), 0}, {share(first_offer), 1}, {share(100), 0}, {share(last_offer), 1}};
+    return std::vector<OfferRecord>{
+        {share(100), 0}, {share(first_offer), 1}, {share(100), 0}, {share(last_offer), 1}};
   };
   {
     const auto offers = state_after(10, 30);
@@ -262,11 +266,13 @@ TEST_CASE("nice tit-for-tat: the concession ratio toward the estimated Nash poin
     // index 1, previewing offer 2) c = (0.1 − 0.1)/0.4 = 0.
     const std::vector<OfferRecord> offers{{share(100), 0}, {share(10), 1}};
     CHECK(nice.target(NegotiationState{0, 10, {}}, &model) == doctest::Approx(1.0).epsilon(1e-12));
-    CHECK(nice.target(NegotiationState{2, 10, offers}, &model) == doctest::Approx(1.0).epsilon(1e-12));
+    CHECK(nice.target(NegotiationState{2, 10, offers}, &model) ==
+          doctest::Approx(1.0).epsilon(1e-12));
   }
   {
     // Previewing offer 4 while answering China's offer 3: the same as proposing at 4.
     const auto offers = state_after(10, 30);
-    CHECK(nice.target(NegotiationState{4, 10, offers}, &model) == doctest::Approx(0.75).epsilon(1e-12));
+    CHECK(nice.target(NegotiationState{4, 10, offers}, &model) ==
+          doctest::Approx(0.75).epsilon(1e-12));
   }
 }

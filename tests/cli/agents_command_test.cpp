@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_test_support.hpp"
 #include "cli/commands.hpp"
+#include "cli_test_support.hpp"
 #include "engine/user_error.hpp"
 
 namespace {
@@ -34,11 +34,14 @@ TEST_CASE("agents --format json lists the Faratin presets with their parameters"
   CHECK(found);
 }
 
-TEST_CASE("agents --format json: every entry has a name, a known kind, a description and described parameters") {
+TEST_CASE(
+    "agents --format json: every entry has a name, a known kind, a description and described "
+    "parameters") {
   const auto list = agents_json();
   REQUIRE(list.is_array());
   REQUIRE_FALSE(list.empty());
-  const std::set<std::string> kinds{"negotiator", "bidding", "acceptance", "opponent_model", "compliance"};
+  const std::set<std::string> kinds{"negotiator", "bidding", "acceptance", "opponent_model",
+                                    "compliance"};
   const std::set<std::string> numeric_types{"number", "integer"};
   std::set<std::string> names;
   for (const auto& entry : list) {
@@ -115,13 +118,14 @@ TEST_CASE("agents --format text lists every entry with its kind, description and
                               parameter.at("type").get<std::string>() + ", default "));
     }
   }
-  CHECK(has_line("    e (number, default 0.2, range [0, 100]): concession exponent: < 1 Boulware (concede "
-                 "late), 1 linear, > 1 Conceder, 0 never concede"));
+  CHECK(has_line(
+      "    e (number, default 0.2, range [0, 100]): concession exponent: < 1 Boulware (concede "
+      "late), 1 linear, > 1 Conceder, 0 never concede"));
 }
 
 TEST_CASE("agents rejects an unknown --format") {
   std::ostringstream out;
-  CHECK_THROWS_WITH_AS(treatysim::cli::agents_command("csv", out), "--format: expected text or json, got \"csv\"",
-                       treatysim::UserError);
+  CHECK_THROWS_WITH_AS(treatysim::cli::agents_command("csv", out),
+                       "--format: expected text or json, got \"csv\"", treatysim::UserError);
   CHECK(out.str().empty());
 }

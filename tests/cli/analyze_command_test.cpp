@@ -42,7 +42,9 @@ std::string analyze_output(const AnalyzeOptions& options) {
   return out.str();
 }
 
-ordered_json analyze_json(const AnalyzeOptions& options) { return ordered_json::parse(analyze_output(options)); }
+ordered_json analyze_json(const AnalyzeOptions& options) {
+  return ordered_json::parse(analyze_output(options));
+}
 
 std::vector<std::string> keys_of(const ordered_json& object) {
   std::vector<std::string> keys;
@@ -50,7 +52,9 @@ std::vector<std::string> keys_of(const ordered_json& object) {
   return keys;
 }
 
-treatysim::Scenario sta() { return treatysim::load_scenario_file(cli_test::config("sta-2024.toml")); }
+treatysim::Scenario sta() {
+  return treatysim::load_scenario_file(cli_test::config("sta-2024.toml"));
+}
 
 // {outcome: {issue id: option id, …}, utilities: {party id: value, …}}, every id valid.
 void check_point(const ordered_json& point, const treatysim::Scenario& scenario) {
@@ -75,7 +79,8 @@ void check_point(const ordered_json& point, const treatysim::Scenario& scenario)
 // The outcome of a JSON point, as "S0/IP1/…".
 std::string outcome_text(const ordered_json& point) {
   std::string text;
-  for (const auto& item : point.at("outcome").items()) text += (text.empty() ? "" : "/") + item.value().get<std::string>();
+  for (const auto& item : point.at("outcome").items())
+    text += (text.empty() ? "" : "/") + item.value().get<std::string>();
   return text;
 }
 
@@ -140,16 +145,19 @@ std::vector<std::string> texts(const pugi::xml_node& node) {
 }
 
 bool has_text_containing(const std::vector<std::string>& all, const std::string& needle) {
-  return std::any_of(all.begin(), all.end(), [&needle](const std::string& t) { return t.find(needle) != std::string::npos; });
+  return std::any_of(all.begin(), all.end(), [&needle](const std::string& t) {
+    return t.find(needle) != std::string::npos;
+  });
 }
 
 }  // namespace
 
 TEST_CASE("analyze: --format json on sta-2024 has the stable layout") {
   const ordered_json json = analyze_json(analyze_options("sta-2024.toml", "json"));
-  CHECK(keys_of(json) == std::vector<std::string>{"scenario", "outcomes", "enumerated", "pareto_exact", "pareto_epsilon",
-                                                  "pareto", "nash", "kalai_smorodinsky", "egalitarian", "utilitarian",
-                                                  "spe", "disagreement", "zopa"});
+  CHECK(keys_of(json) == std::vector<std::string>{"scenario", "outcomes", "enumerated",
+                                                  "pareto_exact", "pareto_epsilon", "pareto",
+                                                  "nash", "kalai_smorodinsky", "egalitarian",
+                                                  "utilitarian", "spe", "disagreement", "zopa"});
   const treatysim::Scenario scenario = sta();
   CHECK(json.at("scenario") == "sta-2024");
   CHECK(json.at("outcomes").get<double>() == 1024.0);
@@ -175,17 +183,22 @@ TEST_CASE("analyze: --format json on sta-2024 has the stable layout") {
     check_point(json.at(key), scenario);
   }
   CHECK(json.at("nash").at("outcome") ==
-        ordered_json::parse(R"({"scope": "S0", "ip": "IP1", "data": "D1", "guardrails": "G1", "term": "T2"})"));
+        ordered_json::parse(
+            R"({"scope": "S0", "ip": "IP1", "data": "D1", "guardrails": "G1", "term": "T2"})"));
   CHECK(json.at("nash").at("utilities").at("us").get<double>() == 0.88);
   CHECK(json.at("nash").at("utilities").at("cn").get<double>() == 0.56);
-  CHECK(outcome_text(json.at("kalai_smorodinsky")) == scenario.space().format(analysis.kalai_smorodinsky->outcome));
-  CHECK(outcome_text(json.at("egalitarian")) == scenario.space().format(analysis.egalitarian->outcome));
-  CHECK(outcome_text(json.at("utilitarian")) == scenario.space().format(analysis.utilitarian->outcome));
+  CHECK(outcome_text(json.at("kalai_smorodinsky")) ==
+        scenario.space().format(analysis.kalai_smorodinsky->outcome));
+  CHECK(outcome_text(json.at("egalitarian")) ==
+        scenario.space().format(analysis.egalitarian->outcome));
+  CHECK(outcome_text(json.at("utilitarian")) ==
+        scenario.space().format(analysis.utilitarian->outcome));
 
   // The SPE: what SubgamePerfectEquilibrium says.
   const treatysim::SubgamePerfectEquilibrium spe(scenario);
   const auto& s = json.at("spe");
-  CHECK(keys_of(s) == std::vector<std::string>{"agreement", "offer_index", "proposer", "outcome", "utilities", "values"});
+  CHECK(keys_of(s) == std::vector<std::string>{"agreement", "offer_index", "proposer", "outcome",
+                                               "utilities", "values"});
   REQUIRE(spe.agreement() != nullptr);
   CHECK(s.at("agreement") == true);
   CHECK(s.at("offer_index").get<int>() == spe.agreement_offer_index());
@@ -202,8 +215,10 @@ TEST_CASE("analyze: --format json on sta-2024 has the stable layout") {
   CHECK(zopa.at("count").get<std::uint64_t>() == analysis.zopa.count);
   CHECK(zopa.at("empty") == false);
   CHECK(keys_of(zopa.at("utility_ranges")) == std::vector<std::string>{"us", "cn"});
-  CHECK(zopa.at("utility_ranges").at("us").at(0).get<double>() == doctest::Approx(analysis.zopa.min_utility[0]));
-  CHECK(zopa.at("utility_ranges").at("cn").at(1).get<double>() == doctest::Approx(analysis.zopa.max_utility[1]));
+  CHECK(zopa.at("utility_ranges").at("us").at(0).get<double>() ==
+        doctest::Approx(analysis.zopa.min_utility[0]));
+  CHECK(zopa.at("utility_ranges").at("cn").at(1).get<double>() ==
+        doctest::Approx(analysis.zopa.max_utility[1]));
 }
 
 TEST_CASE("analyze: --outcome S0/IP1/D1/G1/T2 adds its metrics") {
@@ -216,8 +231,9 @@ TEST_CASE("analyze: --outcome S0/IP1/D1/G1/T2 adds its metrics") {
   CHECK(keys_of(o) == std::vector<std::string>{"outcome", "metrics"});
   CHECK(outcome_text(o) == "S0/IP1/D1/G1/T2");
   const auto& m = o.at("metrics");
-  CHECK(keys_of(m) == std::vector<std::string>{"utilities", "social_welfare", "nash_product", "individually_rational",
-                                               "pareto_optimal", "distance_to_pareto", "distance_to_nash",
+  CHECK(keys_of(m) == std::vector<std::string>{"utilities", "social_welfare", "nash_product",
+                                               "individually_rational", "pareto_optimal",
+                                               "distance_to_pareto", "distance_to_nash",
                                                "distance_to_kalai_smorodinsky"});
   CHECK(m.at("utilities") == ordered_json::parse(R"({"us": 0.88, "cn": 0.56})"));
   CHECK(m.at("social_welfare").get<double>() == 1.44);
@@ -244,21 +260,26 @@ TEST_CASE("analyze: a bad --outcome or --format is a UserError naming the proble
   AnalyzeOptions options = analyze_options("sta-2024.toml", "json");
   options.outcome = "S9/IP1/D1/G1/T2";
   CHECK_THROWS_WITH_AS(analyze_command(options, out),
-                       "--outcome: issue 'scope' has no option \"S9\" (options: S0 S1 S2 S3)", UserError);
+                       "--outcome: issue 'scope' has no option \"S9\" (options: S0 S1 S2 S3)",
+                       UserError);
   options.outcome = "S0/IP1/D1/G1/T7";
   CHECK_THROWS_WITH_AS(analyze_command(options, out),
-                       "--outcome: issue 'term' has no option \"T7\" (options: T0 T1 T2 T3)", UserError);
+                       "--outcome: issue 'term' has no option \"T7\" (options: T0 T1 T2 T3)",
+                       UserError);
   options.outcome = "S0/IP1";
   CHECK_THROWS_WITH_AS(analyze_command(options, out),
                        "--outcome: expected 5 option ids separated by '/', one per issue in order "
                        "(scope, ip, data, guardrails, term), got \"S0/IP1\"",
                        UserError);
   options.outcome = "S0/IP1/D1/G1/T2/X";
-  CHECK_THROWS_WITH_AS(analyze_command(options, out),
-                       "--outcome: too many option ids in \"S0/IP1/D1/G1/T2/X\": the scenario has 5 issues", UserError);
+  CHECK_THROWS_WITH_AS(
+      analyze_command(options, out),
+      "--outcome: too many option ids in \"S0/IP1/D1/G1/T2/X\": the scenario has 5 issues",
+      UserError);
   options.outcome.clear();
   options.format = "csv";
-  CHECK_THROWS_WITH_AS(analyze_command(options, out), "--format: expected text or json, got \"csv\"", UserError);
+  CHECK_THROWS_WITH_AS(analyze_command(options, out),
+                       "--format: expected text or json, got \"csv\"", UserError);
   // Nothing is written before the error.
   CHECK(out.str().empty());
 }
@@ -269,13 +290,15 @@ TEST_CASE("analyze: text output - frontier size, the four solutions with clauses
   const treatysim::ScenarioAnalysis analysis = treatysim::analyze_scenario(scenario);
   CHECK(text.rfind(scenario.title() + " [sta-2024]\n", 0) == 0);
   CHECK(text.find("Outcomes            1024\n") != std::string::npos);
-  CHECK(text.find("Pareto frontier     " + std::to_string(analysis.frontier.points.size()) + " outcomes (exact)\n") !=
+  CHECK(text.find("Pareto frontier     " + std::to_string(analysis.frontier.points.size()) +
+                  " outcomes (exact)\n") != std::string::npos);
+  CHECK(text.find("Disagreement point  us 0.400, cn 0.200 (reservation values)\n") !=
         std::string::npos);
-  CHECK(text.find("Disagreement point  us 0.400, cn 0.200 (reservation values)\n") != std::string::npos);
-  CHECK(text.find("ZOPA                " + std::to_string(analysis.zopa.count) + " individually rational outcomes; ") !=
-        std::string::npos);
+  CHECK(text.find("ZOPA                " + std::to_string(analysis.zopa.count) +
+                  " individually rational outcomes; ") != std::string::npos);
   CHECK(text.find("Nash bargaining solution  us 0.880, cn 0.560\n"
-                  "  S0 (basic research only) / IP1 (2018 annex sustained) / D1 (reciprocity with exceptions) / "
+                  "  S0 (basic research only) / IP1 (2018 annex sustained) / D1 (reciprocity with "
+                  "exceptions) / "
                   "G1 (interagency review + safety) / T2 (5 years)\n") != std::string::npos);
   for (const char* name : {"Kalai-Smorodinsky  us ", "Egalitarian  us ", "Utilitarian  us "}) {
     CAPTURE(name);
@@ -288,21 +311,30 @@ TEST_CASE("analyze: text output - frontier size, the four solutions with clauses
     const std::size_t line = text.find('\n', at) + 1;
     return text.substr(line, text.find('\n', line) - line);
   };
-  CHECK(clauses_after("Utilitarian  ").rfind("  " + scenario.space().issue(0).options[static_cast<std::size_t>(
-                                                         analysis.utilitarian->outcome[0])].id,
-                                              0) == 0);
+  CHECK(clauses_after("Utilitarian  ")
+            .rfind("  " + scenario.space()
+                              .issue(0)
+                              .options[static_cast<std::size_t>(analysis.utilitarian->outcome[0])]
+                              .id,
+                   0) == 0);
   // The SPE: who offers what at which offer, and the payoffs.
   const treatysim::EquilibriumSummary& e = *analysis.equilibrium;
   REQUIRE(e.agreement);
-  const std::string spe_line = "Subgame-perfect equilibrium (40 offers): " + scenario.party(e.proposer).id + " offers at offer " +
-                               std::to_string(e.offer_index) + ", accepted; payoffs ";
+  const std::string spe_line =
+      "Subgame-perfect equilibrium (40 offers): " + scenario.party(e.proposer).id +
+      " offers at offer " + std::to_string(e.offer_index) + ", accepted; payoffs ";
   CHECK(text.find(spe_line) != std::string::npos);
   const std::string spe_clauses = clauses_after("Subgame-perfect equilibrium");
-  CHECK(spe_clauses.rfind("  " + scenario.space().issue(0).options[static_cast<std::size_t>(e.offer.outcome[0])].id, 0) == 0);
+  CHECK(
+      spe_clauses.rfind(
+          "  " + scenario.space().issue(0).options[static_cast<std::size_t>(e.offer.outcome[0])].id,
+          0) == 0);
   CHECK(spe_clauses.find(" / ") != std::string::npos);
 }
 
-TEST_CASE("analyze: --svg writes a well-formed picture - one circle per outcome, the legend, the frontier") {
+TEST_CASE(
+    "analyze: --svg writes a well-formed picture - one circle per outcome, the legend, the "
+    "frontier") {
   cli_test::TempDir dir;
   AnalyzeOptions options = analyze_options("sta-2024.toml", "json");
   options.svg = dir.file("space.svg");
@@ -319,8 +351,8 @@ TEST_CASE("analyze: --svg writes a well-formed picture - one circle per outcome,
   CHECK(count_elements(root, "path") >= 1);  // the frontier line
   // The legend names the four solutions; the title is the scenario's.
   const std::vector<std::string> all = texts(root);
-  for (const char* name : {"Nash bargaining solution", "Kalai-Smorodinsky", "egalitarian", "utilitarian",
-                           "Pareto frontier", "zone of possible agreement"}) {
+  for (const char* name : {"Nash bargaining solution", "Kalai-Smorodinsky", "egalitarian",
+                           "utilitarian", "Pareto frontier", "zone of possible agreement"}) {
     CAPTURE(name);
     CHECK(has_text_containing(all, name));
   }
@@ -434,8 +466,9 @@ TEST_CASE("run --svg writes a well-formed picture with both panels") {
   CHECK(std::string(root.attribute("width").value()) == "1260.0");
   CHECK(largest_circle_group(root) >= 1024);
   const std::vector<std::string> all = texts(root);
-  for (const char* name : {"Nash bargaining solution", "Kalai-Smorodinsky", "egalitarian", "utilitarian",
-                           "United States offers", "China offers", "Utility of each offer over rounds"}) {
+  for (const char* name :
+       {"Nash bargaining solution", "Kalai-Smorodinsky", "egalitarian", "utilitarian",
+        "United States offers", "China offers", "Utility of each offer over rounds"}) {
     CAPTURE(name);
     CHECK(has_text_containing(all, name));
   }

@@ -42,7 +42,8 @@ std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
 void check_figures(const nlohmann::ordered_json& figures, long long negotiations, int deadline) {
   REQUIRE(figures.at("negotiations").is_number_integer());
   CHECK(figures.at("negotiations").get<long long>() == negotiations);
-  for (const char* key : {"seconds", "negotiations_per_s", "offers_per_s", "mean_offers", "agreement_rate"}) {
+  for (const char* key :
+       {"seconds", "negotiations_per_s", "offers_per_s", "mean_offers", "agreement_rate"}) {
     CAPTURE(key);
     REQUIRE(figures.at(key).is_number());
     CHECK(figures.at(key).get<double>() >= 0.0);
@@ -65,9 +66,11 @@ void check_figures(const nlohmann::ordered_json& figures, long long negotiations
 }  // namespace
 
 TEST_CASE("bench --format json: totals first, then one entry per scenario") {
-  const auto json = bench_json(bench_options({"three-clauses.toml", "sta-2024.toml", "split-the-pie.toml"}, 200));
-  CHECK(keys_of(json) == std::vector<std::string>{"negotiations", "seconds", "negotiations_per_s", "offers_per_s",
-                                                  "mean_offers", "agreement_rate", "mean_utilities", "scenarios"});
+  const auto json =
+      bench_json(bench_options({"three-clauses.toml", "sta-2024.toml", "split-the-pie.toml"}, 200));
+  CHECK(keys_of(json) == std::vector<std::string>{"negotiations", "seconds", "negotiations_per_s",
+                                                  "offers_per_s", "mean_offers", "agreement_rate",
+                                                  "mean_utilities", "scenarios"});
   check_figures(json, 600, 40);
   const auto& scenarios = json.at("scenarios");
   REQUIRE(scenarios.size() == 3);
@@ -87,14 +90,17 @@ TEST_CASE("bench --format json: totals first, then one entry per scenario") {
   }
   CHECK(json.at("mean_offers").get<double>() == doctest::Approx(offers / 600));
   CHECK(json.at("agreement_rate").get<double>() == doctest::Approx(agreements / 600));
-  CHECK(scenarios[0].at("agents") == nlohmann::ordered_json{{"us", "boulware(e=0.25)"}, {"cn", "conceder(e=4)"}});
+  CHECK(scenarios[0].at("agents") ==
+        nlohmann::ordered_json{{"us", "boulware(e=0.25)"}, {"cn", "conceder(e=4)"}});
 }
 
 TEST_CASE("bench figures match a single run of a deterministic pair") {
   // Both three-clauses strategies are deterministic: every negotiation is the one `run` shows.
   const auto json = bench_json(bench_options({"three-clauses.toml"}, 50));
-  const auto trace = nlohmann::ordered_json::parse(cli_test::run_output(cli_test::run_options("three-clauses.toml", "json")));
-  CHECK(json.at("mean_offers").get<double>() == doctest::Approx(trace.at("result").at("offers").get<double>()));
+  const auto trace = nlohmann::ordered_json::parse(
+      cli_test::run_output(cli_test::run_options("three-clauses.toml", "json")));
+  CHECK(json.at("mean_offers").get<double>() ==
+        doctest::Approx(trace.at("result").at("offers").get<double>()));
   CHECK(json.at("agreement_rate").get<double>() == 1.0);
   CHECK(json.at("mean_utilities").at("us").get<double>() ==
         doctest::Approx(trace.at("result").at("discounted_utilities").at("us").get<double>()));
@@ -131,7 +137,8 @@ TEST_CASE("bench applies --deadline and the strategy overrides") {
   CHECK(json.at("agreement_rate").get<double>() == 0.0);
   CHECK(json.at("mean_utilities").at("us").get<double>() == doctest::Approx(0.4));
   CHECK(json.at("mean_utilities").at("cn").get<double>() == doctest::Approx(0.2));
-  CHECK(json.at("scenarios")[0].at("agents") == nlohmann::ordered_json{{"us", "hardliner"}, {"cn", "hardliner"}});
+  CHECK(json.at("scenarios")[0].at("agents") ==
+        nlohmann::ordered_json{{"us", "hardliner"}, {"cn", "hardliner"}});
 }
 
 TEST_CASE("bench --format text: one block per scenario") {
@@ -143,17 +150,20 @@ TEST_CASE("bench --format text: one block per scenario") {
   REQUIRE(lines.size() == 6);
   CHECK(lines[0] == "three-clauses: boulware(e=0.25) vs conceder(e=4)");
   CHECK(lines[1].rfind("  10 negotiations in ", 0) == 0);
-  CHECK(lines[2] == "  mean offers 15.00, agreement rate 1.000, mean discounted utility us 0.8300, cn 0.4900");
+  CHECK(lines[2] ==
+        "  mean offers 15.00, agreement rate 1.000, mean discounted utility us 0.8300, cn 0.4900");
   CHECK(lines[3] == "split-the-pie: boulware(e=0.5) vs boulware(e=0.5)");
 }
 
 TEST_CASE("bench rejects bad options") {
   std::ostringstream out;
   auto options = bench_options({"three-clauses.toml"}, 0);
-  CHECK_THROWS_WITH_AS(bench_command(options, out), "--negotiations: expected at least 1", UserError);
+  CHECK_THROWS_WITH_AS(bench_command(options, out), "--negotiations: expected at least 1",
+                       UserError);
   options = bench_options({"three-clauses.toml"}, 10);
   options.format = "csv";
-  CHECK_THROWS_WITH_AS(bench_command(options, out), "--format: expected text or json, got \"csv\"", UserError);
+  CHECK_THROWS_WITH_AS(bench_command(options, out), "--format: expected text or json, got \"csv\"",
+                       UserError);
   options = bench_options({"three-clauses.toml"}, 10);
   options.agents.cn = "nosuch";
   try {

@@ -78,12 +78,14 @@ inline void write_file(const std::string& path, const std::string& text) {
 // run_command's output as a string (checks the exit status is 0).
 inline std::string run_output(const treatysim::cli::RunOptions& options) {
   std::ostringstream out;
-  if (treatysim::cli::run_command(options, out) != 0) throw std::runtime_error("run_command failed");
+  if (treatysim::cli::run_command(options, out) != 0)
+    throw std::runtime_error("run_command failed");
   return out.str();
 }
 
 // Options for `run SCENARIO --format FORMAT` with everything else at its default.
-inline treatysim::cli::RunOptions run_options(const std::string& config_name, const std::string& format) {
+inline treatysim::cli::RunOptions run_options(const std::string& config_name,
+                                              const std::string& format) {
   treatysim::cli::RunOptions options;
   options.scenario = config(config_name);
   options.format = format;

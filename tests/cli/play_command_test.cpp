@@ -29,7 +29,9 @@ std::string play(const PlayOptions& options, const std::string& input) {
   return out.str();
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -38,7 +40,9 @@ TEST_CASE("play: the person's chosen clauses become the offer, and the agent ans
   auto options = play_options("sta-2024.toml", "us", 2);
   options.against = "hardliner";
   const std::string output = play(options, "0\nip1\n1\nG1\n2\na\n");
-  CHECK(contains(output, "You offer:\n    Scope: S0 (basic research only)\n    Intellectual property: IP1 (2018 annex sustained)"));
+  CHECK(contains(output,
+                 "You offer:\n    Scope: S0 (basic research only)\n    Intellectual property: IP1 "
+                 "(2018 annex sustained)"));
   CHECK(contains(output, "worth 0.880 to you"));
   CHECK(contains(output, "China rejects your offer."));
   // The hardliner's counter-offer is China's best outcome, S3/IP3/D3/G3/T3: 0.02 to the U.S.
@@ -63,7 +67,8 @@ TEST_CASE("play: bad keyboard input is asked for again") {
   CHECK(contains(output, "your payoff 0.400, China's 0.200"));
 }
 
-TEST_CASE("play: the person can respond as the second mover, and the end of input abandons the game") {
+TEST_CASE(
+    "play: the person can respond as the second mover, and the end of input abandons the game") {
   auto options = play_options("three-clauses.toml", "cn", 4);
   const std::string output = play(options, "");
   CHECK(contains(output, "You are China (cn)."));
@@ -86,14 +91,16 @@ TEST_CASE("play: bad options are user errors") {
   std::ostringstream out;
   auto options = play_options("sta-2024.toml", "eu", 4);
   CHECK_THROWS_WITH_AS(play_command(options, in, out),
-                       "--as: the scenario has no party \"eu\" (its parties are \"us\" and \"cn\")", UserError);
+                       "--as: the scenario has no party \"eu\" (its parties are \"us\" and \"cn\")",
+                       UserError);
   options = play_options("sta-2024.toml", "us", 4);
   options.against = "human";
-  CHECK_THROWS_WITH_AS(play_command(options, in, out), "--against: the opponent must be an agent, not \"human\"",
-                       UserError);
-  options.against = "equilibrium";
   CHECK_THROWS_WITH_AS(play_command(options, in, out),
-                       "--agent cn: equilibrium needs complete information (it reads the opponent's preferences), "
-                       "but the scenario's protocol.information is \"private\"",
-                       UserError);
+                       "--against: the opponent must be an agent, not \"human\"", UserError);
+  options.against = "equilibrium";
+  CHECK_THROWS_WITH_AS(
+      play_command(options, in, out),
+      "--agent cn: equilibrium needs complete information (it reads the opponent's preferences), "
+      "but the scenario's protocol.information is \"private\"",
+      UserError);
 }

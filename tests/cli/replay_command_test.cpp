@@ -44,7 +44,8 @@ TEST_CASE("replay of a saved trace is identical") {
   CHECK(out.str() == path + ": identical (30 events, agreement after 15 offers, seed 1)\n");
 }
 
-TEST_CASE("replay is identical for every config, with overrides, a stochastic agent and other seeds") {
+TEST_CASE(
+    "replay is identical for every config, with overrides, a stochastic agent and other seeds") {
   cli_test::TempDir dir;
   const std::string path = dir.file("trace.json");
   for (const std::string name : {"three-clauses.toml", "sta-2024.toml", "split-the-pie.toml"}) {
@@ -140,8 +141,8 @@ TEST_CASE("replay refuses a trace whose embedded scenario was edited") {
   REQUIRE(new_hash != hash);
   std::ostringstream out;
   CHECK_THROWS_WITH_AS(replay_command(path, out),
-                       (path + ": scenario.hash: the embedded scenario hashes to " + new_hash + ", not \"" + hash +
-                        "\" (the file was edited)")
+                       (path + ": scenario.hash: the embedded scenario hashes to " + new_hash +
+                        ", not \"" + hash + "\" (the file was edited)")
                            .c_str(),
                        UserError);
   CHECK(out.str().empty());
@@ -160,11 +161,13 @@ TEST_CASE("replay refuses files that are not traces") {
 
   const std::string empty_object = dir.file("empty.json");
   cli_test::write_file(empty_object, "{}\n");
-  CHECK_THROWS_WITH_AS(replay_command(empty_object, out),
-                       (empty_object + ": format: missing key (expected \"treatysim-trace\")").c_str(), UserError);
+  CHECK_THROWS_WITH_AS(
+      replay_command(empty_object, out),
+      (empty_object + ": format: missing key (expected \"treatysim-trace\")").c_str(), UserError);
 
   const std::string missing = dir.file("missing.json");
   CHECK_THROWS_WITH_AS(replay_command(missing, out),
-                       (missing + ": cannot read the file: No such file or directory").c_str(), UserError);
+                       (missing + ": cannot read the file: No such file or directory").c_str(),
+                       UserError);
   CHECK(out.str().empty());
 }

@@ -24,8 +24,9 @@ nlohmann::ordered_json run_json(const RunOptions& options) {
 }
 
 treatysim::Scenario scenario_of(const std::string& config_name) {
-  return treatysim::load_scenario_file(cli_test::config(config_name),
-                                       treatysim::agents::spec_checker(treatysim::agents::builtin_registry()));
+  return treatysim::load_scenario_file(
+      cli_test::config(config_name),
+      treatysim::agents::spec_checker(treatysim::agents::builtin_registry()));
 }
 
 // Keys of a JSON object, in order.
@@ -147,7 +148,8 @@ TEST_CASE("run --format json: every end is well formed, whatever the strategies 
 
 TEST_CASE("run: --us, --cn and --agent override the scenario's strategies and show in the trace") {
   auto defaults = run_json(cli_test::run_options("three-clauses.toml", "json"));
-  CHECK(defaults.at("agents") == nlohmann::ordered_json{{"us", "boulware(e=0.25)"}, {"cn", "conceder(e=4)"}});
+  CHECK(defaults.at("agents") ==
+        nlohmann::ordered_json{{"us", "boulware(e=0.25)"}, {"cn", "conceder(e=4)"}});
 
   auto options = cli_test::run_options("three-clauses.toml", "json");
   options.agents.us = "hardliner";
@@ -163,7 +165,8 @@ TEST_CASE("run: --us, --cn and --agent override the scenario's strategies and sh
   // A hardliner always offers its best outcome: every offer of cn is the same.
   std::set<std::string> cn_offers;
   for (const auto& event : trace.at("events")) {
-    if (event.at("type") == "offer" && event.at("party") == "cn") cn_offers.insert(event.at("outcome").dump());
+    if (event.at("type") == "offer" && event.at("party") == "cn")
+      cn_offers.insert(event.at("outcome").dump());
   }
   CHECK(cn_offers.size() == 1);
 
@@ -175,7 +178,8 @@ TEST_CASE("run: --us, --cn and --agent override the scenario's strategies and sh
 
   // The text output names the strategies too.
   options.format = "text";
-  CHECK(cli_test::run_output(options).find("  United States (us): linear, reservation 0.350") != std::string::npos);
+  CHECK(cli_test::run_output(options).find("  United States (us): linear, reservation 0.350") !=
+        std::string::npos);
 }
 
 TEST_CASE("run --deadline overrides the scenario's deadline in the run and in the trace") {
@@ -188,7 +192,8 @@ TEST_CASE("run --deadline overrides the scenario's deadline in the run and in th
   CHECK(trace.at("result").at("end") == "deadline");
   CHECK(trace.at("result").at("offers") == 8);
   // The embedded scenario carries the new deadline, so the trace replays without the flag.
-  CHECK(trace.at("scenario").at("toml").get<std::string>().find("deadline = 8\n") != std::string::npos);
+  CHECK(trace.at("scenario").at("toml").get<std::string>().find("deadline = 8\n") !=
+        std::string::npos);
   check_result(trace, scenario_of("sta-2024.toml").with_deadline(8));
 
   const auto original = run_json(cli_test::run_options("sta-2024.toml", "json"));
@@ -209,7 +214,8 @@ TEST_CASE("run --format csv: the documented header and one row per offer") {
   const auto options = cli_test::run_options("sta-2024.toml", "csv");
   const auto lines = cli_test::lines_of(cli_test::run_output(options));
   REQUIRE_FALSE(lines.empty());
-  CHECK(lines.front() == "offer,proposer,scope,ip,data,guardrails,term,utility_us,utility_cn,response");
+  CHECK(lines.front() ==
+        "offer,proposer,scope,ip,data,guardrails,term,utility_us,utility_cn,response");
 
   const auto trace = run_json(cli_test::run_options("sta-2024.toml", "json"));
   const int offers = trace.at("result").at("offers").get<int>();
@@ -256,7 +262,8 @@ TEST_CASE("run --format csv on a numeric issue and on a deadline") {
   CHECK(lines.front() == "offer,proposer,ip,data,dual_use,utility_us,utility_cn,response");
   CHECK(lines[3].rfind("2,us,IP0,D0,G0,", 0) == 0);
   // Every offer was answered; the last rejection ran into the deadline.
-  for (std::size_t k = 1; k < lines.size(); ++k) CHECK(lines[k].substr(lines[k].rfind(',') + 1) == "reject");
+  for (std::size_t k = 1; k < lines.size(); ++k)
+    CHECK(lines[k].substr(lines[k].rfind(',') + 1) == "reject");
 }
 
 TEST_CASE("run --format text: the header, the round table and the result") {
@@ -288,17 +295,19 @@ TEST_CASE("run --format text: the header, the round table and the result") {
     }
     CHECK(lines[header + 2 + static_cast<std::size_t>(offers)] ==
           "(* = clause changed since the proposer's previous offer)");
-    CHECK(text.find("Agreement on offer " + std::to_string(offers - 1) + " (" + std::to_string(offers) +
-                    " offers made):\n") != std::string::npos);
+    CHECK(text.find("Agreement on offer " + std::to_string(offers - 1) + " (" +
+                    std::to_string(offers) + " offers made):\n") != std::string::npos);
     CHECK(text.find("Payoffs (utility, discounted):\n") != std::string::npos);
   }
 }
 
 TEST_CASE("run --format text shows numeric issues by value, not by level number") {
-  const std::string text = cli_test::run_output(cli_test::run_options("split-the-pie.toml", "text"));
+  const std::string text =
+      cli_test::run_output(cli_test::run_options("split-the-pie.toml", "text"));
   CHECK(text.find("    0  us  1        1.000    0.000  cn rejects\n") != std::string::npos);
   CHECK(text.find("    6  us  0.56*    0.560    0.440  cn accepts\n") != std::string::npos);
-  CHECK(text.find("Agreement on offer 6 (7 offers made):\n  U.S. share of the pie    0.56\n") != std::string::npos);
+  CHECK(text.find("Agreement on offer 6 (7 offers made):\n  U.S. share of the pie    0.56\n") !=
+        std::string::npos);
   CHECK(text.find("  United States            0.560  0.298\n") != std::string::npos);
 }
 
@@ -308,11 +317,13 @@ TEST_CASE("run --format text reports no agreement: deadline and walk-away") {
   options.agents.cn = "hardliner";
   options.deadline = 4;
   std::string text = cli_test::run_output(options);
-  CHECK(text.find("  deadline 4 offers, us moves first, private information, seed 1\n") != std::string::npos);
-  CHECK(text.find("    3  cn  IP4   D3    G4          0.000    1.000  us rejects\n") != std::string::npos);
-  CHECK(text.find("No agreement: the deadline of 4 offers passed.\n") != std::string::npos);
-  CHECK(text.find("Payoffs (reservation values):\n  United States            0.350\n  China                    0.250\n") !=
+  CHECK(text.find("  deadline 4 offers, us moves first, private information, seed 1\n") !=
         std::string::npos);
+  CHECK(text.find("    3  cn  IP4   D3    G4          0.000    1.000  us rejects\n") !=
+        std::string::npos);
+  CHECK(text.find("No agreement: the deadline of 4 offers passed.\n") != std::string::npos);
+  CHECK(text.find("Payoffs (reservation values):\n  United States            0.350\n  China        "
+                  "            0.250\n") != std::string::npos);
   CHECK(text.find("Agreement on offer") == std::string::npos);
 
   options.deadline = 1;
@@ -323,7 +334,8 @@ TEST_CASE("run --format text reports no agreement: deadline and walk-away") {
   options = cli_test::run_options("three-clauses.toml", "text");
   options.agents.cn = "random(walk_away=1)";
   text = cli_test::run_output(options);
-  CHECK(text.find("    0  us  IP0   D0    G0          1.000    0.040  cn walks away\n") != std::string::npos);
+  CHECK(text.find("    0  us  IP0   D0    G0          1.000    0.040  cn walks away\n") !=
+        std::string::npos);
   CHECK(text.find("No agreement: China walked away from offer 0.\n") != std::string::npos);
 }
 
@@ -339,7 +351,8 @@ TEST_CASE("run --out writes the file and nothing to the stream") {
   CHECK(dir.entries() == std::vector<std::string>{"trace.json"});  // no temporary file left
 
   options.out = dir.file("missing/trace.json");
-  CHECK_THROWS_WITH_AS(run_command(options, out), (options.out + ": cannot write the file: No such file or directory").c_str(),
+  CHECK_THROWS_WITH_AS(run_command(options, out),
+                       (options.out + ": cannot write the file: No such file or directory").c_str(),
                        UserError);
   CHECK(dir.entries() == std::vector<std::string>{"trace.json"});
 }
@@ -347,38 +360,45 @@ TEST_CASE("run --out writes the file and nothing to the stream") {
 TEST_CASE("run rejects bad options with messages that name the flag") {
   std::ostringstream out;
   auto options = cli_test::run_options("three-clauses.toml", "xml");
-  CHECK_THROWS_WITH_AS(run_command(options, out), "--format: expected text, json or csv, got \"xml\"", UserError);
+  CHECK_THROWS_WITH_AS(run_command(options, out),
+                       "--format: expected text, json or csv, got \"xml\"", UserError);
 
   options = cli_test::run_options("three-clauses.toml", "text");
   options.agents.assignments = {"xx=boulware"};
-  CHECK_THROWS_WITH_AS(run_command(options, out),
-                       "--agent xx: the scenario has no party \"xx\" (its parties are \"us\" and \"cn\")", UserError);
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      "--agent xx: the scenario has no party \"xx\" (its parties are \"us\" and \"cn\")",
+      UserError);
 
   options.agents.assignments = {"boulware"};
-  CHECK_THROWS_WITH_AS(run_command(options, out),
-                       "--agent: expected ID=SPEC, e.g. --agent us=boulware(e=0.2), got \"boulware\"", UserError);
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      "--agent: expected ID=SPEC, e.g. --agent us=boulware(e=0.2), got \"boulware\"", UserError);
 
   options.agents.assignments = {"=boulware"};
-  CHECK_THROWS_WITH_AS(run_command(options, out),
-                       "--agent: expected ID=SPEC, e.g. --agent us=boulware(e=0.2), got \"=boulware\"", UserError);
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      "--agent: expected ID=SPEC, e.g. --agent us=boulware(e=0.2), got \"=boulware\"", UserError);
 
   options.agents.assignments = {};
   options.agents.us = "boulware(e=";
-  CHECK_THROWS_WITH_AS(run_command(options, out),
-                       "--us: agent spec \"boulware(e=\": at column 12: expected a value (a number, a \"string\" "
-                       "or a spec), found the end",
-                       UserError);
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      "--us: agent spec \"boulware(e=\": at column 12: expected a value (a number, a \"string\" "
+      "or a spec), found the end",
+      UserError);
 
   options.agents.us.reset();
   options.agents.cn = "boulware(e=500)";
-  CHECK_THROWS_WITH_AS(run_command(options, out), "--cn: boulware: parameter e = 500 is out of range [0, 100]",
-                       UserError);
+  CHECK_THROWS_WITH_AS(run_command(options, out),
+                       "--cn: boulware: parameter e = 500 is out of range [0, 100]", UserError);
 
   options.agents.cn.reset();
   options.agents.assignments = {"cn=boulware(x=1)"};
-  CHECK_THROWS_WITH_AS(run_command(options, out),
-                       "--agent cn: boulware: unknown parameter \"x\" (did you mean \"e\"?); parameters: e, k",
-                       UserError);
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      "--agent cn: boulware: unknown parameter \"x\" (did you mean \"e\"?); parameters: e, k",
+      UserError);
 
   options.agents.assignments = {"us=nosuch"};
   try {
@@ -392,13 +412,16 @@ TEST_CASE("run rejects bad options with messages that name the flag") {
 
   options.agents.assignments = {};
   options.deadline = 0;
-  CHECK_THROWS_WITH_AS(run_command(options, out), "--deadline: expected a number of offers from 1 to 1000000, got 0",
+  CHECK_THROWS_WITH_AS(run_command(options, out),
+                       "--deadline: expected a number of offers from 1 to 1000000, got 0",
                        UserError);
 
   options = cli_test::run_options("no-such-file.toml", "text");
-  CHECK_THROWS_WITH_AS(run_command(options, out),
-                       (cli_test::config("no-such-file.toml") + ": cannot read the file: No such file or directory").c_str(),
-                       UserError);
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      (cli_test::config("no-such-file.toml") + ": cannot read the file: No such file or directory")
+          .c_str(),
+      UserError);
   CHECK(out.str().empty());
 }
 
@@ -407,19 +430,23 @@ TEST_CASE("run refuses two strategies for one party, and paths that are not file
   auto options = cli_test::run_options("three-clauses.toml", "text");
   options.agents.assignments = {"us=boulware"};
   options.agents.us = "linear";
-  CHECK_THROWS_WITH_AS(run_command(options, out),
-                       "--us: party \"us\" already has a strategy from --agent us (give each party one strategy)",
-                       UserError);
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      "--us: party \"us\" already has a strategy from --agent us (give each party one strategy)",
+      UserError);
 
   options = cli_test::run_options("", "text");
   options.scenario = std::string(TREATYSIM_SOURCE_DIR) + "/configs";
-  CHECK_THROWS_WITH_AS(run_command(options, out), (options.scenario + ": is a directory (expected a file)").c_str(),
+  CHECK_THROWS_WITH_AS(run_command(options, out),
+                       (options.scenario + ": is a directory (expected a file)").c_str(),
                        UserError);
   options.scenario = "";
-  CHECK_THROWS_WITH_AS(run_command(options, out), "no file name given (expected the path of a file)", UserError);
+  CHECK_THROWS_WITH_AS(run_command(options, out),
+                       "no file name given (expected the path of a file)", UserError);
 }
 
-TEST_CASE("run --series: one result per negotiation, and a learning agent's series is reproducible") {
+TEST_CASE(
+    "run --series: one result per negotiation, and a learning agent's series is reproducible") {
   auto options = cli_test::run_options("sta-2024.toml", "json");
   options.series = 8;
   options.agents.us = "bandit(arms=\"0.1,1,4\")";
@@ -436,7 +463,8 @@ TEST_CASE("run --series: one result per negotiation, and a learning agent's seri
   const auto& n = json.at("negotiations");
   CHECK(n[0].at("utilities") != n[1].at("utilities"));
   CHECK(n[1].at("utilities") != n[2].at("utilities"));
-  CHECK((n[3].at("utilities") == n[0].at("utilities") || n[3].at("utilities") == n[1].at("utilities") ||
+  CHECK((n[3].at("utilities") == n[0].at("utilities") ||
+         n[3].at("utilities") == n[1].at("utilities") ||
          n[3].at("utilities") == n[2].at("utilities")));
 
   options.format = "csv";

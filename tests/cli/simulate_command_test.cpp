@@ -15,8 +15,8 @@
 #include "engine/user_error.hpp"
 
 using treatysim::UserError;
-using treatysim::cli::SimulateOptions;
 using treatysim::cli::simulate_command;
+using treatysim::cli::SimulateOptions;
 
 namespace {
 
@@ -33,7 +33,9 @@ std::string simulate_output(const SimulateOptions& options) {
   return out.str();
 }
 
-bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+bool contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
 
 }  // namespace
 
@@ -42,15 +44,21 @@ TEST_CASE("simulate: the text report shows the path and the dated timeline") {
   const std::vector<std::string> lines = cli_test::lines_of(text);
   REQUIRE(lines.size() > 10);
   CHECK(lines[0] ==
-        "U.S.–China Science and Technology Agreement, 2023–24 renegotiation — the treaty's life 2018-08 to 2029-08, "
+        "U.S.–China Science and Technology Agreement, 2023–24 renegotiation — the treaty's life "
+        "2018-08 to 2029-08, "
         "seed 2024");
   CHECK(lines[1] == "Path: in_force > extended > extended > lapsed > amended");
   CHECK(lines[3] == "Timeline");
-  CHECK(lines[4] == "  2018-08 – 2023-02  in_force       in force with the clauses S3/IP1/D2/G2/T2");
-  CHECK(lines[5] == "  2023-02 – 2023-08  renegotiating  talks open 6 months before expiry (2023-08)");
-  CHECK(lines[6].rfind("  2023-08 – 2024-02  extended       temporary extension 1 to 2024-02", 0) == 0);
-  CHECK(lines[7].rfind("  2024-02 – 2024-08  extended       temporary extension 2 to 2024-08", 0) == 0);
-  CHECK(lines[8] == "  2024-08 – 2024-12  lapsed         no further extension (2 in a row already)");
+  CHECK(lines[4] ==
+        "  2018-08 – 2023-02  in_force       in force with the clauses S3/IP1/D2/G2/T2");
+  CHECK(lines[5] ==
+        "  2023-02 – 2023-08  renegotiating  talks open 6 months before expiry (2023-08)");
+  CHECK(lines[6].rfind("  2023-08 – 2024-02  extended       temporary extension 1 to 2024-02", 0) ==
+        0);
+  CHECK(lines[7].rfind("  2024-02 – 2024-08  extended       temporary extension 2 to 2024-08", 0) ==
+        0);
+  CHECK(lines[8] ==
+        "  2024-08 – 2024-12  lapsed         no further extension (2 in a row already)");
   CHECK(lines[9].rfind("  2024-12 – 2029-02  amended        amended on ", 0) == 0);
   CHECK(contains(lines[9], "effective retroactively from 2024-08"));
   for (const char* section : {"What happened", "Negotiations", "Compliance: ", "Trust at the end: ",
@@ -61,7 +69,8 @@ TEST_CASE("simulate: the text report shows the path and the dated timeline") {
 }
 
 TEST_CASE("simulate: the JSON timeline lists every stretch with its state, dates and cause") {
-  const nlohmann::ordered_json json = nlohmann::ordered_json::parse(simulate_output(sta_options("json")));
+  const nlohmann::ordered_json json =
+      nlohmann::ordered_json::parse(simulate_output(sta_options("json")));
   CHECK(json.at("format") == "treatysim-lifecycle");
   CHECK(json.at("scenario") == "sta-2024");
   CHECK(json.at("seed") == 2024);
@@ -71,7 +80,7 @@ TEST_CASE("simulate: the JSON timeline lists every stretch with its state, dates
   const nlohmann::ordered_json& timeline = json.at("timeline");
   REQUIRE(timeline.is_array());
   REQUIRE(timeline.size() == 7);
-  const std::set<std::string> states = {"in_force", "renegotiating", "extended", "lapsed",
+  const std::set<std::string> states = {"in_force", "renegotiating", "extended",  "lapsed",
                                         "renewed",  "amended",       "terminated"};
   std::vector<std::string> seen;
   for (std::size_t k = 0; k < timeline.size(); ++k) {
@@ -80,8 +89,9 @@ TEST_CASE("simulate: the JSON timeline lists every stretch with its state, dates
     std::vector<std::string> keys;
     for (auto it = e.begin(); it != e.end(); ++it) keys.push_back(it.key());
     const bool retroactive = e.contains("effective");
-    CHECK(keys == (retroactive ? std::vector<std::string>{"state", "from", "to", "cause", "effective"}
-                               : std::vector<std::string>{"state", "from", "to", "cause"}));
+    CHECK(keys == (retroactive
+                       ? std::vector<std::string>{"state", "from", "to", "cause", "effective"}
+                       : std::vector<std::string>{"state", "from", "to", "cause"}));
     CHECK(states.count(e.at("state").get<std::string>()) == 1);
     CHECK_FALSE(e.at("cause").get<std::string>().empty());
     if (k + 1 < timeline.size()) CHECK(e.at("to") == timeline[k + 1].at("from"));
@@ -89,8 +99,8 @@ TEST_CASE("simulate: the JSON timeline lists every stretch with its state, dates
   }
   CHECK(timeline.front().at("from") == "2018-08");
   CHECK(timeline.back().at("to") == "2029-08");
-  CHECK(seen == std::vector<std::string>{"in_force", "renegotiating", "extended", "extended", "lapsed", "amended",
-                                         "renegotiating"});
+  CHECK(seen == std::vector<std::string>{"in_force", "renegotiating", "extended", "extended",
+                                         "lapsed", "amended", "renegotiating"});
   // The lapse stays in the record; the retroactive amendment comes after it, dated when it was
   // signed, effective from the start of the lapse.
   const nlohmann::ordered_json& lapse = timeline[4];
@@ -188,18 +198,20 @@ TEST_CASE("simulate: user errors") {
     SimulateOptions options = sta_options();
     options.scenario = cli_test::config("split-the-pie.toml");
     CHECK_THROWS_WITH_AS(simulate_command(options, out),
-                         (options.scenario +
-                          ": scenario \"split-the-pie\" has no [treaty] section: it describes one negotiation, not a "
-                          "treaty's life (use `treatysim run`)")
+                         (options.scenario + ": scenario \"split-the-pie\" has no [treaty] "
+                                             "section: it describes one negotiation, not a "
+                                             "treaty's life (use `treatysim run`)")
                              .c_str(),
                          UserError);
   }
   SUBCASE("--years 0 and --years 101") {
     SimulateOptions options = sta_options();
     options.years = 0;
-    CHECK_THROWS_WITH_AS(simulate_command(options, out), "--years: expected 1 to 100, got 0", UserError);
+    CHECK_THROWS_WITH_AS(simulate_command(options, out), "--years: expected 1 to 100, got 0",
+                         UserError);
     options.years = 101;
-    CHECK_THROWS_WITH_AS(simulate_command(options, out), "--years: expected 1 to 100, got 101", UserError);
+    CHECK_THROWS_WITH_AS(simulate_command(options, out), "--years: expected 1 to 100, got 101",
+                         UserError);
   }
   SUBCASE("--runs 0") {
     SimulateOptions options = sta_options();
@@ -208,7 +220,8 @@ TEST_CASE("simulate: user errors") {
   }
   SUBCASE("--format xml") {
     SimulateOptions options = sta_options("xml");
-    CHECK_THROWS_WITH_AS(simulate_command(options, out), "--format: expected text, json or csv, got \"xml\"", UserError);
+    CHECK_THROWS_WITH_AS(simulate_command(options, out),
+                         "--format: expected text, json or csv, got \"xml\"", UserError);
   }
   SUBCASE("a malformed lifecycle") {
     cli_test::TempDir dir;
@@ -217,7 +230,9 @@ TEST_CASE("simulate: user errors") {
     cli_test::write_file(options.scenario, "extends = \"" + cli_test::config("sta-2024.toml") +
                                                "\"\n\n[treaty]\nexpiry = \"2023-13\"\n");
     CHECK_THROWS_WITH_AS(simulate_command(options, out),
-                         (options.scenario + ":4:10: treaty.expiry: expected a month as \"YYYY-MM\", got \"2023-13\"").c_str(),
+                         (options.scenario +
+                          ":4:10: treaty.expiry: expected a month as \"YYYY-MM\", got \"2023-13\"")
+                             .c_str(),
                          UserError);
   }
   CHECK(out.str().empty());

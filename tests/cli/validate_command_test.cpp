@@ -27,6 +27,7 @@ TEST_CASE("validate reports each bad file on the error stream and goes on with t
   std::ostringstream out;
   std::ostringstream err;
   CHECK(validate_command({bad, good}, out, err) == 2);
-  CHECK(err.str() == "treatysim: error: " + bad + ":3:9: scenario.title: expected a string, got 3 (an integer)\n");
+  CHECK(err.str() == "treatysim: error: " + bad +
+                         ":3:9: scenario.title: expected a string, got 3 (an integer)\n");
   CHECK(out.str() == good + ": OK (scenario \"three-clauses\", 3 issues, 100 outcomes)\n");
 }

@@ -1,6 +1,6 @@
-  // pareto_frontier() forms its u₀ levels among the undominated points only, so its order does
-  // not depend on dominated outcomes, which the additive frontier never sees: when frontier
-  // points' u₀ differ by chains of ~1e-9 steps, both still list them in the same order.
+// pareto_frontier() forms its u₀ levels among the undominated points only, so its order does
+// not depend on dominated outcomes, which the additive frontier never sees: when frontier
+// points' u₀ differ by chains of ~1e-9 steps, both still list them in the same order.
 // The frontier without enumeration (engine/additive_frontier.hpp): on enumerable spaces it is
 // exactly pareto_frontier() (same outcomes, same order, same utilities bit for bit), including
 // scenarios full of ties and of differences around the 1e-9 tolerance; on a space too large to
@@ -35,7 +35,8 @@ namespace {
 
 using Utilities = std::array<double, treatysim::kPartyCount>;
 
-constexpr double kTol = 1e-9;  // the documented tolerance, spelled out independently of tolerance.hpp
+constexpr double kTol =
+    1e-9;  // the documented tolerance, spelled out independently of tolerance.hpp
 
 // The definition: a dominates b (≥ for both within 1e-9, > for one by more than 1e-9).
 bool brute_dominates(const Utilities& a, const Utilities& b) {
@@ -45,12 +46,14 @@ bool brute_dominates(const Utilities& a, const Utilities& b) {
 // "3 7 0" — index lists as text, so that failures print them.
 std::string text(const std::vector<OutcomePoint>& points) {
   std::string result;
-  for (const OutcomePoint& p : points) result += (result.empty() ? "" : " ") + std::to_string(p.index);
+  for (const OutcomePoint& p : points)
+    result += (result.empty() ? "" : " ") + std::to_string(p.index);
   return result;
 }
 
 std::string sorted_text(std::vector<OutcomePoint> points) {
-  std::sort(points.begin(), points.end(), [](const OutcomePoint& a, const OutcomePoint& b) { return a.index < b.index; });
+  std::sort(points.begin(), points.end(),
+            [](const OutcomePoint& a, const OutcomePoint& b) { return a.index < b.index; });
   return text(points);
 }
 
@@ -76,11 +79,13 @@ treatysim::Issue make_issue(const std::string& id, std::size_t options) {
   treatysim::Issue issue;
   issue.id = id;
   issue.label = id;
-  for (std::size_t o = 0; o < options; ++o) issue.options.push_back(treatysim::Option{id + std::to_string(o), {}, {}});
+  for (std::size_t o = 0; o < options; ++o)
+    issue.options.push_back(treatysim::Option{id + std::to_string(o), {}, {}});
   return issue;
 }
 
-treatysim::PartyDef make_party(const std::string& id, std::vector<double> weights, std::vector<std::vector<double>> values) {
+treatysim::PartyDef make_party(const std::string& id, std::vector<double> weights,
+                               std::vector<std::vector<double>> values) {
   treatysim::PartyDef party;
   party.id = id;
   party.name = id;
@@ -97,7 +102,8 @@ Scenario make_scenario(const std::array<std::vector<double>, 2>& weights,
   treatysim::ScenarioDef def;
   def.id = "hand-made";
   def.title = "hand-made";
-  for (std::size_t i = 0; i < values[0].size(); ++i) def.issues.push_back(make_issue("i" + std::to_string(i), values[0][i].size()));
+  for (std::size_t i = 0; i < values[0].size(); ++i)
+    def.issues.push_back(make_issue("i" + std::to_string(i), values[0][i].size()));
   def.parties[0] = make_party("a", weights[0], values[0]);
   def.parties[1] = make_party("b", weights[1], values[1]);
   return Scenario::create(std::move(def));
@@ -123,12 +129,13 @@ Scenario random_shape(treatysim::Rng& rng, const std::vector<std::size_t>& optio
   return make_scenario(weights, values);
 }
 
-std::vector<std::size_t> random_options(treatysim::Rng& rng, int min_issues, int max_issues, int min_options,
-                                        int max_options) {
+std::vector<std::size_t> random_options(treatysim::Rng& rng, int min_issues, int max_issues,
+                                        int min_options, int max_options) {
   const int issues = boost::random::uniform_int_distribution<int>(min_issues, max_issues)(rng);
   std::vector<std::size_t> options;
   for (int i = 0; i < issues; ++i) {
-    options.push_back(static_cast<std::size_t>(boost::random::uniform_int_distribution<int>(min_options, max_options)(rng)));
+    options.push_back(static_cast<std::size_t>(
+        boost::random::uniform_int_distribution<int>(min_options, max_options)(rng)));
   }
   return options;
 }
@@ -148,31 +155,41 @@ std::uint64_t dense_index(const Scenario& scenario, const treatysim::Outcome& ou
 // on both sides of the tolerance, and the rounding of the partial sums matters. The others are
 // uniform in [0, 1].
 Scenario near_tie_scenario(treatysim::Rng& rng) {
-  auto integer = [&rng](int lo, int hi) { return boost::random::uniform_int_distribution<int>(lo, hi)(rng); };
-  auto real = [&rng](double lo, double hi) { return boost::random::uniform_real_distribution<double>(lo, hi)(rng); };
+  auto integer = [&rng](int lo, int hi) {
+    return boost::random::uniform_int_distribution<int>(lo, hi)(rng);
+  };
+  auto real = [&rng](double lo, double hi) {
+    return boost::random::uniform_real_distribution<double>(lo, hi)(rng);
+  };
   const std::vector<std::size_t> options = random_options(rng, 2, 3, 2, 4);
   const double m = static_cast<double>(options.size());
   treatysim::ScenarioDef def;
   def.id = "near-ties";
-  for (std::size_t i = 0; i < options.size(); ++i) def.issues.push_back(make_issue("i" + std::to_string(i), options[i]));
+  for (std::size_t i = 0; i < options.size(); ++i)
+    def.issues.push_back(make_issue("i" + std::to_string(i), options[i]));
   for (std::size_t p = 0; p < 2; ++p) {
     std::vector<std::vector<double>> values;
     for (const std::size_t n : options) {
       const double base = real(0.0, 0.9);
       std::vector<double> v;
       for (std::size_t o = 0; o < n; ++o) {
-        v.push_back(integer(0, 3) == 0 ? real(0.0, 1.0) : base + integer(0, 3) * m * 1e-9 * (1.0 + real(-3e-8, 3e-8)));
+        v.push_back(integer(0, 3) == 0
+                        ? real(0.0, 1.0)
+                        : base + integer(0, 3) * m * 1e-9 * (1.0 + real(-3e-8, 3e-8)));
       }
       values.push_back(std::move(v));
     }
-    def.parties[p] = make_party(p == 0 ? "a" : "b", std::vector<double>(options.size(), 1.0 / m), std::move(values));
+    def.parties[p] = make_party(p == 0 ? "a" : "b", std::vector<double>(options.size(), 1.0 / m),
+                                std::move(values));
   }
   return Scenario::create(std::move(def));
 }
 
 }  // namespace
 
-TEST_CASE("additive frontier: random scenarios up to 5 issues x 6 options equal pareto_frontier exactly") {
+TEST_CASE(
+    "additive frontier: random scenarios up to 5 issues x 6 options equal pareto_frontier "
+    "exactly") {
   treatysim::testing::RandomScenarioShape shape;
   shape.max_issues = 5;
   shape.max_options = 6;
@@ -193,40 +210,49 @@ TEST_CASE("additive frontier: random scenarios up to 5 issues x 6 options equal 
 TEST_CASE("additive frontier: a hand-made 3 x 3 scenario with exact ties") {
   // As in pareto_test: options B1 and B2 are worth the same to both, so (a, 1) and (a, 2) tie.
   // Frontier (index = 3a + b): 0 (1, 0), 1 and 2 (0.75, 0.75), 4 and 5 (0.375, 0.875), 7 and 8 (0, 1).
-  const Scenario scenario = make_scenario({std::vector<double>{0.75, 0.25}, std::vector<double>{0.25, 0.75}},
-                                          {std::vector<std::vector<double>>{{1.0, 0.5, 0.0}, {1.0, 0.0, 0.0}},
-                                           std::vector<std::vector<double>>{{0.0, 0.5, 1.0}, {0.0, 1.0, 1.0}}});
+  const Scenario scenario =
+      make_scenario({std::vector<double>{0.75, 0.25}, std::vector<double>{0.25, 0.75}},
+                    {std::vector<std::vector<double>>{{1.0, 0.5, 0.0}, {1.0, 0.0, 0.0}},
+                     std::vector<std::vector<double>>{{0.0, 0.5, 1.0}, {0.0, 1.0, 1.0}}});
   check_equal_to_enumerative(scenario);
   CHECK(text(treatysim::additive_pareto_frontier(scenario).points) == "0 1 2 4 5 7 8");
 }
 
-TEST_CASE("additive frontier: every option worth the same - the whole space is one tied frontier point") {
+TEST_CASE(
+    "additive frontier: every option worth the same - the whole space is one tied frontier point") {
   // 3 issues x 3 options, every value 0.5 for both: all 27 outcomes have the same utilities, none
   // dominates another, so all are listed, in index order.
   const std::vector<std::vector<double>> flat(3, std::vector<double>(3, 0.5));
-  const Scenario scenario = make_scenario({std::vector<double>(3, 1.0 / 3), std::vector<double>(3, 1.0 / 3)}, {flat, flat});
+  const Scenario scenario = make_scenario(
+      {std::vector<double>(3, 1.0 / 3), std::vector<double>(3, 1.0 / 3)}, {flat, flat});
   check_equal_to_enumerative(scenario);
   const FrontierResult result = treatysim::additive_pareto_frontier(scenario);
   REQUIRE(result.points.size() == 27);
   for (std::size_t k = 0; k < 27; ++k) CHECK(result.points[k].index == k);
 }
 
-TEST_CASE("additive frontier: random scenarios with many ties (values on a coarse grid, repeated options)") {
+TEST_CASE(
+    "additive frontier: random scenarios with many ties (values on a coarse grid, repeated "
+    "options)") {
   treatysim::Rng rng(treatysim::derive_seed(3, "additive_frontier_test_ties", 0));
-  auto integer = [&rng](int lo, int hi) { return boost::random::uniform_int_distribution<int>(lo, hi)(rng); };
+  auto integer = [&rng](int lo, int hi) {
+    return boost::random::uniform_int_distribution<int>(lo, hi)(rng);
+  };
   std::size_t tied_pairs = 0;
   for (int round = 0; round < 300; ++round) {
     CAPTURE(round);
     const std::vector<std::size_t> options = random_options(rng, 1, 5, 2, 5);
     // Values in quarters: equal option values, hence many equal utility pairs.
-    const Scenario scenario = random_shape(rng, options, [&](std::size_t, std::size_t) { return integer(0, 4) / 4.0; });
+    const Scenario scenario =
+        random_shape(rng, options, [&](std::size_t, std::size_t) { return integer(0, 4) / 4.0; });
     check_equal_to_enumerative(scenario);
     const std::vector<OutcomePoint> frontier = treatysim::pareto_frontier(scenario);
     for (std::size_t k = 0; k + 1 < frontier.size(); ++k) {
       if (frontier[k].utilities == frontier[k + 1].utilities) ++tied_pairs;
     }
   }
-  CHECK(tied_pairs > 100);  // the ties are real: many frontier neighbours share their utilities exactly
+  CHECK(tied_pairs >
+        100);  // the ties are real: many frontier neighbours share their utilities exactly
 }
 
 TEST_CASE("additive frontier: near-ties - the same frontier set and utilities as pareto_frontier") {
@@ -243,7 +269,8 @@ TEST_CASE("additive frontier: near-ties - the same frontier set and utilities as
     CHECK(result.exact);
     REQUIRE(sorted_text(result.points) == sorted_text(expected));
     for (const OutcomePoint& p : result.points) {
-      const auto it = std::find_if(expected.begin(), expected.end(), [&p](const OutcomePoint& q) { return q.index == p.index; });
+      const auto it = std::find_if(expected.begin(), expected.end(),
+                                   [&p](const OutcomePoint& q) { return q.index == p.index; });
       CHECK(p.utilities == it->utilities);
       CHECK(p.outcome == it->outcome);
     }
@@ -265,7 +292,9 @@ TEST_CASE("additive frontier: near-ties - the same order as pareto_frontier(scen
   int differing = 0;
   for (int round = 0; round < 3000; ++round) {
     const Scenario scenario = near_tie_scenario(rng);
-    if (text(treatysim::additive_pareto_frontier(scenario).points) != text(treatysim::pareto_frontier(scenario))) ++differing;
+    if (text(treatysim::additive_pareto_frontier(scenario).points) !=
+        text(treatysim::pareto_frontier(scenario)))
+      ++differing;
   }
   CHECK(differing == 0);
 }
@@ -274,14 +303,16 @@ TEST_CASE("additive frontier: hand-made near-ties around 1e-9 on one issue pair"
   // Party a values the options of issue 0 at 0.5, 0.5 + 0.8e-9·2, 0.5 + 1.2e-9·2 (weights ½, so
   // contributions differ by 0.8e-9 and 1.2e-9); party b the reverse, and issue 1 adds exact ties.
   const double lo = 0.5;
-  const Scenario scenario =
-      make_scenario({std::vector<double>{0.5, 0.5}, std::vector<double>{0.5, 0.5}},
-                    {std::vector<std::vector<double>>{{lo, lo + 1.6e-9, lo + 2.4e-9}, {0.2, 0.2, 0.6}},
-                     std::vector<std::vector<double>>{{lo + 2.4e-9, lo + 1.6e-9, lo}, {0.6, 0.6, 0.2}}});
+  const Scenario scenario = make_scenario(
+      {std::vector<double>{0.5, 0.5}, std::vector<double>{0.5, 0.5}},
+      {std::vector<std::vector<double>>{{lo, lo + 1.6e-9, lo + 2.4e-9}, {0.2, 0.2, 0.6}},
+       std::vector<std::vector<double>>{{lo + 2.4e-9, lo + 1.6e-9, lo}, {0.6, 0.6, 0.2}}});
   check_equal_to_enumerative(scenario);
 }
 
-TEST_CASE("additive frontier: a lead of just over 1e-9 that rounding shrinks below it - both outcomes kept") {
+TEST_CASE(
+    "additive frontier: a lead of just over 1e-9 that rounding shrinks below it - both outcomes "
+    "kept") {
   // Weights ½, so contributions are exact halves of the values. Issue 0: party a is indifferent
   // (0.5, 0.5); party b's contributions are c_A = 0.0350773183084301 and c_B = c_A + 1e-9 + a few
   // ulps, so B's partial beats A's by more than 1e-9 (c_B > c_A + 1e-9 in doubles). Issue 1, option
@@ -294,14 +325,17 @@ TEST_CASE("additive frontier: a lead of just over 1e-9 that rounding shrinks bel
   const double vz = 0.6249838226123167;
   REQUIRE(0.5 * vB > 0.5 * vA + 1e-9);
   REQUIRE_FALSE(0.5 * vB + 0.5 * vz > (0.5 * vA + 0.5 * vz) + 1e-9);
-  const Scenario scenario = make_scenario({std::vector<double>{0.5, 0.5}, std::vector<double>{0.5, 0.5}},
-                                          {std::vector<std::vector<double>>{{0.5, 0.5}, {0.5, 0.0}},
-                                           std::vector<std::vector<double>>{{vA, vB}, {vz, 0.0}}});
+  const Scenario scenario =
+      make_scenario({std::vector<double>{0.5, 0.5}, std::vector<double>{0.5, 0.5}},
+                    {std::vector<std::vector<double>>{{0.5, 0.5}, {0.5, 0.0}},
+                     std::vector<std::vector<double>>{{vA, vB}, {vz, 0.0}}});
   check_equal_to_enumerative(scenario);
   CHECK(text(treatysim::additive_pareto_frontier(scenario).points) == "0 2");
 }
 
-TEST_CASE("additive frontier: 12 issues x 4 options (not enumerable) - undominated, not beaten by random outcomes") {
+TEST_CASE(
+    "additive frontier: 12 issues x 4 options (not enumerable) - undominated, not beaten by random "
+    "outcomes") {
   treatysim::testing::RandomScenarioShape shape;
   shape.min_issues = 12;
   shape.max_issues = 12;
@@ -321,21 +355,26 @@ TEST_CASE("additive frontier: 12 issues x 4 options (not enumerable) - undominat
     CHECK(p.utilities[1] == scenario.utility(1)(p.outcome));
     CHECK(p.index == dense_index(scenario, p.outcome));
     for (const OutcomePoint& q : frontier) {
-      if (brute_dominates(q.utilities, p.utilities)) FAIL_CHECK("frontier point " << k << " dominated by " << q.index);
+      if (brute_dominates(q.utilities, p.utilities))
+        FAIL_CHECK("frontier point " << k << " dominated by " << q.index);
     }
     if (k + 1 < frontier.size()) CHECK(p.utilities[0] >= frontier[k + 1].utilities[0] - kTol);
   }
   // The extremes are each party's best outcome.
-  CHECK(frontier.front().utilities[0] == doctest::Approx(scenario.utility(0).max_utility()).epsilon(1e-12));
-  CHECK(frontier.back().utilities[1] == doctest::Approx(scenario.utility(1).max_utility()).epsilon(1e-12));
+  CHECK(frontier.front().utilities[0] ==
+        doctest::Approx(scenario.utility(0).max_utility()).epsilon(1e-12));
+  CHECK(frontier.back().utilities[1] ==
+        doctest::Approx(scenario.utility(1).max_utility()).epsilon(1e-12));
   // No random outcome dominates a frontier point.
   treatysim::Rng rng(treatysim::derive_seed(17, "additive_frontier_test_sample", 0));
   for (int s = 0; s < 3000; ++s) {
     treatysim::Outcome outcome(scenario.space().issue_count());
-    for (std::size_t i = 0; i < outcome.size(); ++i) outcome.set(i, boost::random::uniform_int_distribution<int>(0, 3)(rng));
+    for (std::size_t i = 0; i < outcome.size(); ++i)
+      outcome.set(i, boost::random::uniform_int_distribution<int>(0, 3)(rng));
     const Utilities u{scenario.utility(0)(outcome), scenario.utility(1)(outcome)};
     for (const OutcomePoint& p : frontier) {
-      if (brute_dominates(u, p.utilities)) FAIL_CHECK("random outcome " << outcome << " dominates " << p.index);
+      if (brute_dominates(u, p.utilities))
+        FAIL_CHECK("random outcome " << outcome << " dominates " << p.index);
     }
   }
 }
@@ -350,7 +389,8 @@ double worst_shortfall(const Scenario& scenario, const FrontierResult& result) {
   for (const OutcomePoint& w : treatysim::enumerate_outcomes(scenario)) {
     double best = 1e300;  // the smallest max-loss over the returned points
     for (const OutcomePoint& q : result.points) {
-      best = std::min(best, std::max(w.utilities[0] - q.utilities[0], w.utilities[1] - q.utilities[1]));
+      best = std::min(best,
+                      std::max(w.utilities[0] - q.utilities[0], w.utilities[1] - q.utilities[1]));
     }
     worst = std::max(worst, best);
   }
@@ -369,7 +409,8 @@ void check_approximation(const Scenario& scenario, const FrontierOptions& option
     CHECK(p.index == scenario.space().index_of(p.outcome));
     CHECK(p.utilities[0] == scenario.utility(0)(p.outcome));
     CHECK(p.utilities[1] == scenario.utility(1)(p.outcome));
-    for (const OutcomePoint& q : result.points) CHECK_FALSE(brute_dominates(q.utilities, p.utilities));
+    for (const OutcomePoint& q : result.points)
+      CHECK_FALSE(brute_dominates(q.utilities, p.utilities));
   }
   // Much smaller than the exact frontier would be.
   CHECK(result.points.size() < treatysim::pareto_frontier(scenario).size());
@@ -377,11 +418,14 @@ void check_approximation(const Scenario& scenario, const FrontierOptions& option
 
 }  // namespace
 
-TEST_CASE("additive frontier: epsilon-approximation on directly opposed utilities keeps its guarantee") {
+TEST_CASE(
+    "additive frontier: epsilon-approximation on directly opposed utilities keeps its guarantee") {
   // Party b's values are 1 − party a's, equal weights: u_b = 1 − u_a, so every outcome is
   // Pareto-optimal and the exact frontier is the whole space (5 x 6 x 6 x 6 = 1080 outcomes).
   treatysim::Rng rng(treatysim::derive_seed(23, "additive_frontier_test_opposed", 0));
-  auto real = [&rng](double lo, double hi) { return boost::random::uniform_real_distribution<double>(lo, hi)(rng); };
+  auto real = [&rng](double lo, double hi) {
+    return boost::random::uniform_real_distribution<double>(lo, hi)(rng);
+  };
   for (int round = 0; round < 4; ++round) {
     CAPTURE(round);
     const std::vector<std::size_t> options{5, 6, 6, 6};

@@ -40,9 +40,12 @@ namespace {
 
 using Utilities = std::array<double, treatysim::kPartyCount>;
 
-constexpr double kTol = 1e-9;  // the documented tolerance, spelled out independently of tolerance.hpp
+constexpr double kTol =
+    1e-9;  // the documented tolerance, spelled out independently of tolerance.hpp
 
-Scenario sta() { return treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-2024.toml"); }
+Scenario sta() {
+  return treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-2024.toml");
+}
 
 treatysim::Outcome parse(const Scenario& scenario, const std::string& text) {
   std::string error;
@@ -52,14 +55,18 @@ treatysim::Outcome parse(const Scenario& scenario, const std::string& text) {
   return *outcome;
 }
 
-bool rational(const Utilities& u, const Utilities& d) { return u[0] >= d[0] - kTol && u[1] >= d[1] - kTol; }
+bool rational(const Utilities& u, const Utilities& d) {
+  return u[0] >= d[0] - kTol && u[1] >= d[1] - kTol;
+}
 
 // Brute-force Nash over `points` (restricted to a win-set): the largest (u₀−d₀)(u₁−d₁) over the
 // individually rational points; ties within 1e-9 to the lowest index.
-std::optional<OutcomePoint> brute_nash(const std::vector<OutcomePoint>& points, const Utilities& d, const WinSet& win = {}) {
+std::optional<OutcomePoint> brute_nash(const std::vector<OutcomePoint>& points, const Utilities& d,
+                                       const WinSet& win = {}) {
   double best = -std::numeric_limits<double>::infinity();
   for (const OutcomePoint& p : points) {
-    if (rational(p.utilities, d) && win.contains(p.utilities)) best = std::max(best, (p.utilities[0] - d[0]) * (p.utilities[1] - d[1]));
+    if (rational(p.utilities, d) && win.contains(p.utilities))
+      best = std::max(best, (p.utilities[0] - d[0]) * (p.utilities[1] - d[1]));
   }
   for (const OutcomePoint& p : points) {  // points are in index order
     if (rational(p.utilities, d) && win.contains(p.utilities) &&
@@ -74,12 +81,14 @@ treatysim::Issue make_issue(const std::string& id, std::size_t options) {
   treatysim::Issue issue;
   issue.id = id;
   issue.label = id;
-  for (std::size_t o = 0; o < options; ++o) issue.options.push_back(treatysim::Option{id + std::to_string(o), {}, {}});
+  for (std::size_t o = 0; o < options; ++o)
+    issue.options.push_back(treatysim::Option{id + std::to_string(o), {}, {}});
   return issue;
 }
 
-treatysim::PartyDef make_party(const std::string& id, std::vector<double> weights, std::vector<std::vector<double>> values,
-                               double reservation, double discount) {
+treatysim::PartyDef make_party(const std::string& id, std::vector<double> weights,
+                               std::vector<std::vector<double>> values, double reservation,
+                               double discount) {
   treatysim::PartyDef party;
   party.id = id;
   party.name = id;
@@ -131,7 +140,8 @@ TEST_CASE("analysis: sta-2024 - outcomes, frontier, disagreement and the four so
   CHECK(a.frontier.exact);
   const std::vector<OutcomePoint> frontier = treatysim::pareto_frontier(scenario);
   REQUIRE(a.frontier.points.size() == frontier.size());
-  for (std::size_t k = 0; k < frontier.size(); ++k) CHECK(a.frontier.points[k].index == frontier[k].index);
+  for (std::size_t k = 0; k < frontier.size(); ++k)
+    CHECK(a.frontier.points[k].index == frontier[k].index);
   CHECK(a.disagreement == Utilities{0.40, 0.20});
 
   // Nash: the 2024 package, S0/IP1/D1/G1/T2, worth 0.3 + 0.25·0.8 + 0.2·0.8 + 0.15·0.8 + 0.1·1 = 0.88
@@ -157,7 +167,8 @@ TEST_CASE("analysis: sta-2024 - outcomes, frontier, disagreement and the four so
   for (const auto& [got, kind] : solutions) {
     CAPTURE(static_cast<int>(kind));
     REQUIRE(got->has_value());
-    const std::optional<OutcomePoint> expected = treatysim::bargaining_solution(all, a.disagreement, kind);
+    const std::optional<OutcomePoint> expected =
+        treatysim::bargaining_solution(all, a.disagreement, kind);
     REQUIRE(expected.has_value());
     CHECK((*got)->index == expected->index);
     CHECK((*got)->outcome == expected->outcome);
@@ -167,10 +178,12 @@ TEST_CASE("analysis: sta-2024 - outcomes, frontier, disagreement and the four so
   // Utilitarian, by hand: the largest u₀ + u₁ over everything.
   double best_sum = 0.0;
   for (const OutcomePoint& p : all) best_sum = std::max(best_sum, p.utilities[0] + p.utilities[1]);
-  CHECK(a.utilitarian->utilities[0] + a.utilitarian->utilities[1] == doctest::Approx(best_sum).epsilon(1e-12));
+  CHECK(a.utilitarian->utilities[0] + a.utilitarian->utilities[1] ==
+        doctest::Approx(best_sum).epsilon(1e-12));
 }
 
-TEST_CASE("analysis: sta-2024 - the ZOPA is the brute-force count of individually rational outcomes") {
+TEST_CASE(
+    "analysis: sta-2024 - the ZOPA is the brute-force count of individually rational outcomes") {
   const Scenario scenario = sta();
   const ScenarioAnalysis a = treatysim::analyze_scenario(scenario);
   std::uint64_t count = 0;
@@ -212,7 +225,8 @@ TEST_CASE("analysis: sta-2024 - the SPE summary is SubgamePerfectEquilibrium's")
   CHECK(e.proposer == step->proposer);
   CHECK(e.offer.outcome == step->offer);
   CHECK(e.offer.index == scenario.space().index_of(step->offer));
-  CHECK(e.offer.utilities == Utilities{scenario.utility(0)(step->offer), scenario.utility(1)(step->offer)});
+  CHECK(e.offer.utilities ==
+        Utilities{scenario.utility(0)(step->offer), scenario.utility(1)(step->offer)});
   // No discounting in sta-2024: the payoffs are the offer's utilities.
   CHECK(e.values[0] == doctest::Approx(e.offer.utilities[0]).epsilon(1e-12));
   CHECK(e.values[1] == doctest::Approx(e.offer.utilities[1]).epsilon(1e-12));
@@ -231,7 +245,8 @@ TEST_CASE("analysis: a win-set for the U.S. (u >= 0.9) moves Nash toward the U.S
   CHECK(tied.nash->utilities[0] > free.nash->utilities[0]);
   CHECK(tied.nash->utilities[1] < free.nash->utilities[1]);
   // It is the Nash solution of the win-set: brute force over the outcomes inside it.
-  const std::optional<OutcomePoint> expected = brute_nash(treatysim::enumerate_outcomes(scenario), tied.disagreement, win);
+  const std::optional<OutcomePoint> expected =
+      brute_nash(treatysim::enumerate_outcomes(scenario), tied.disagreement, win);
   REQUIRE(expected.has_value());
   CHECK(tied.nash->index == expected->index);
   // Every solution lies in the win-set; the ZOPA shrinks to the rational outcomes inside it.
@@ -250,9 +265,11 @@ TEST_CASE("analysis: a win-set for the U.S. (u >= 0.9) moves Nash toward the U.S
   CHECK(tied.frontier.points.size() == free.frontier.points.size());
 }
 
-TEST_CASE("analysis: split-the-pie - a win-set u_us >= 0.6 moves Nash from (0.5, 0.5) to (0.6, 0.4)") {
+TEST_CASE(
+    "analysis: split-the-pie - a win-set u_us >= 0.6 moves Nash from (0.5, 0.5) to (0.6, 0.4)") {
   // THEORY.md "Two-level games": the tied-hands example.
-  const Scenario scenario = treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/split-the-pie.toml");
+  const Scenario scenario =
+      treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/split-the-pie.toml");
   const ScenarioAnalysis free = treatysim::analyze_scenario(scenario);
   REQUIRE(free.nash.has_value());
   CHECK(free.nash->utilities[0] == doctest::Approx(0.5));
@@ -280,7 +297,8 @@ TEST_CASE("analysis: WinSet::contains - unconstrained by default, thresholds wit
 TEST_CASE("analysis: outcome metrics of the 2024 package (the Nash outcome)") {
   const Scenario scenario = sta();
   const ScenarioAnalysis a = treatysim::analyze_scenario(scenario);
-  const treatysim::OutcomeMetrics m = treatysim::outcome_metrics(scenario, a, parse(scenario, "S0/IP1/D1/G1/T2"), 5);
+  const treatysim::OutcomeMetrics m =
+      treatysim::outcome_metrics(scenario, a, parse(scenario, "S0/IP1/D1/G1/T2"), 5);
   CHECK(m.utilities[0] == doctest::Approx(0.88).epsilon(1e-12));
   CHECK(m.utilities[1] == doctest::Approx(0.56).epsilon(1e-12));
   CHECK(m.social_welfare == doctest::Approx(1.44).epsilon(1e-12));
@@ -293,12 +311,14 @@ TEST_CASE("analysis: outcome metrics of the 2024 package (the Nash outcome)") {
   CHECK(*m.distance_to_nash == 0.0);
   REQUIRE(m.distance_to_kalai_smorodinsky.has_value());
   CHECK(*m.distance_to_kalai_smorodinsky ==
-        doctest::Approx(std::hypot(a.kalai_smorodinsky->utilities[0] - 0.88, a.kalai_smorodinsky->utilities[1] - 0.56)));
+        doctest::Approx(std::hypot(a.kalai_smorodinsky->utilities[0] - 0.88,
+                                   a.kalai_smorodinsky->utilities[1] - 0.56)));
   // Discount 1 for both in sta-2024: discounted = undiscounted at any offer index.
   CHECK(m.discounted_utilities == m.utilities);
 }
 
-TEST_CASE("analysis: outcome metrics - zero distance on the frontier, the brute-force distance off it") {
+TEST_CASE(
+    "analysis: outcome metrics - zero distance on the frontier, the brute-force distance off it") {
   const Scenario scenario = sta();
   const ScenarioAnalysis a = treatysim::analyze_scenario(scenario);
   const std::set<std::uint64_t> on_frontier = indices(a.frontier.points);
@@ -315,7 +335,8 @@ TEST_CASE("analysis: outcome metrics - zero distance on the frontier, the brute-
     ++dominated;
     double nearest = 1e9;
     for (const OutcomePoint& f : a.frontier.points) {
-      nearest = std::min(nearest, std::hypot(f.utilities[0] - p.utilities[0], f.utilities[1] - p.utilities[1]));
+      nearest = std::min(
+          nearest, std::hypot(f.utilities[0] - p.utilities[0], f.utilities[1] - p.utilities[1]));
     }
     CHECK(m.distance_to_pareto > 0.0);
     CHECK(m.distance_to_pareto == doctest::Approx(nearest).epsilon(1e-12));
@@ -327,7 +348,8 @@ TEST_CASE("analysis: outcome metrics - zero distance on the frontier, the brute-
   // That one is itself dominated by the U.S.'s best outcome S0/IP0/D0/G0/T2 = (1, 0.13 + 0.25·0.8)
   // = (1, 0.33), the frontier's first point and the nearest to (0.96, 0.155): distance
   // hypot(0.04, 0.175) ≈ 0.1795 (the brute force above agrees).
-  const treatysim::OutcomeMetrics m = treatysim::outcome_metrics(scenario, a, parse(scenario, "S0/IP0/D0/G0/T0"));
+  const treatysim::OutcomeMetrics m =
+      treatysim::outcome_metrics(scenario, a, parse(scenario, "S0/IP0/D0/G0/T0"));
   CHECK(m.utilities[0] == doctest::Approx(0.96).epsilon(1e-12));
   CHECK(m.utilities[1] == doctest::Approx(0.155).epsilon(1e-12));
   CHECK(m.social_welfare == doctest::Approx(1.115).epsilon(1e-12));
@@ -335,7 +357,8 @@ TEST_CASE("analysis: outcome metrics - zero distance on the frontier, the brute-
   CHECK(m.nash_product == 0.0);
   CHECK_FALSE(m.pareto_optimal);
   CHECK(m.distance_to_pareto == doctest::Approx(std::hypot(0.04, 0.175)).epsilon(1e-12));
-  const treatysim::OutcomeMetrics better = treatysim::outcome_metrics(scenario, a, parse(scenario, "S0/IP0/D0/G0/T1"));
+  const treatysim::OutcomeMetrics better =
+      treatysim::outcome_metrics(scenario, a, parse(scenario, "S0/IP0/D0/G0/T1"));
   CHECK(better.utilities[0] == doctest::Approx(0.99).epsilon(1e-12));
   CHECK(better.utilities[1] == doctest::Approx(0.23).epsilon(1e-12));
   CHECK_FALSE(better.pareto_optimal);
@@ -404,9 +427,11 @@ TEST_CASE("analysis: negotiation metrics from a scripted event list") {
   CHECK(m.concession[1] == doctest::Approx(0.125));
 
   // One offer each side: no concession; no events: nothing.
-  const treatysim::NegotiationMetrics one = treatysim::negotiation_metrics(
-      scenario, {{EventKind::kOffer, 0, 0, Outcome{0, 0}}, {EventKind::kReject, 0, 1, Outcome{0, 0}},
-                 {EventKind::kOffer, 1, 1, Outcome{2, 1}}, {EventKind::kWalkAway, 1, 0, Outcome{2, 1}}});
+  const treatysim::NegotiationMetrics one =
+      treatysim::negotiation_metrics(scenario, {{EventKind::kOffer, 0, 0, Outcome{0, 0}},
+                                                {EventKind::kReject, 0, 1, Outcome{0, 0}},
+                                                {EventKind::kOffer, 1, 1, Outcome{2, 1}},
+                                                {EventKind::kWalkAway, 1, 0, Outcome{2, 1}}});
   CHECK(one.offers == 2);
   CHECK(one.concession == Utilities{0.0, 0.0});
   const treatysim::NegotiationMetrics none = treatysim::negotiation_metrics(scenario, {});
@@ -414,16 +439,23 @@ TEST_CASE("analysis: negotiation metrics from a scripted event list") {
   CHECK(none.own_utility_of_own_offers[0].empty());
   CHECK(none.concession == Utilities{0.0, 0.0});
   // A party that raises its demand concedes a negative amount: first minus last.
-  const treatysim::NegotiationMetrics back = treatysim::negotiation_metrics(
-      scenario, {{EventKind::kOffer, 0, 0, Outcome{0, 1}}, {EventKind::kReject, 0, 1, Outcome{0, 1}},
-                 {EventKind::kOffer, 1, 1, Outcome{1, 1}}, {EventKind::kReject, 1, 0, Outcome{1, 1}},
-                 {EventKind::kOffer, 2, 0, Outcome{0, 0}}, {EventKind::kDeadline, 2, 1, Outcome{0, 0}}});
+  const treatysim::NegotiationMetrics back =
+      treatysim::negotiation_metrics(scenario, {{EventKind::kOffer, 0, 0, Outcome{0, 1}},
+                                                {EventKind::kReject, 0, 1, Outcome{0, 1}},
+                                                {EventKind::kOffer, 1, 1, Outcome{1, 1}},
+                                                {EventKind::kReject, 1, 0, Outcome{1, 1}},
+                                                {EventKind::kOffer, 2, 0, Outcome{0, 0}},
+                                                {EventKind::kDeadline, 2, 1, Outcome{0, 0}}});
   CHECK(back.concession[0] == doctest::Approx(-0.25));
 }
 
-TEST_CASE("analysis: 14 issues x 6 options (not enumerable) - frontier and solutions, no SPE, ZOPA not counted") {
+TEST_CASE(
+    "analysis: 14 issues x 6 options (not enumerable) - frontier and solutions, no SPE, ZOPA not "
+    "counted") {
   treatysim::Rng rng(treatysim::derive_seed(29, "analysis_test_large", 0));
-  auto real = [&rng](double lo, double hi) { return boost::random::uniform_real_distribution<double>(lo, hi)(rng); };
+  auto real = [&rng](double lo, double hi) {
+    return boost::random::uniform_real_distribution<double>(lo, hi)(rng);
+  };
   treatysim::ScenarioDef def;
   def.id = "large";
   def.title = "large";
@@ -440,14 +472,16 @@ TEST_CASE("analysis: 14 issues x 6 options (not enumerable) - frontier and solut
       values.push_back(std::move(v));
     }
     for (double& w : weights) w /= total;
-    def.parties[p] = make_party(p == 0 ? "a" : "b", std::move(weights), std::move(values), 0.3, 0.95);
+    def.parties[p] =
+        make_party(p == 0 ? "a" : "b", std::move(weights), std::move(values), 0.3, 0.95);
   }
   const Scenario scenario = Scenario::create(std::move(def));
   REQUIRE_FALSE(scenario.space().enumerable());
 
   const auto start = std::chrono::steady_clock::now();
   const ScenarioAnalysis a = treatysim::analyze_scenario(scenario);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CAPTURE(seconds);
   CHECK(seconds < 1.0);
 
@@ -473,7 +507,8 @@ TEST_CASE("analysis: 14 issues x 6 options (not enumerable) - frontier and solut
     REQUIRE(got->has_value());
     CHECK(on_frontier.count((*got)->index) == 1);
     CHECK((*got)->utilities[0] == scenario.utility(0)((*got)->outcome));
-    const std::optional<OutcomePoint> expected = treatysim::bargaining_solution(a.frontier.points, a.disagreement, kind);
+    const std::optional<OutcomePoint> expected =
+        treatysim::bargaining_solution(a.frontier.points, a.disagreement, kind);
     REQUIRE(expected.has_value());
     CHECK((*got)->index == expected->index);
   }
@@ -481,10 +516,12 @@ TEST_CASE("analysis: 14 issues x 6 options (not enumerable) - frontier and solut
   const auto& d = a.disagreement;
   const double nash = (a.nash->utilities[0] - d[0]) * (a.nash->utilities[1] - d[1]);
   const double welfare = a.utilitarian->utilities[0] + a.utilitarian->utilities[1];
-  const double egalitarian = std::min(a.egalitarian->utilities[0] - d[0], a.egalitarian->utilities[1] - d[1]);
+  const double egalitarian =
+      std::min(a.egalitarian->utilities[0] - d[0], a.egalitarian->utilities[1] - d[1]);
   for (int s = 0; s < 20000; ++s) {
     treatysim::Outcome outcome(14);
-    for (std::size_t i = 0; i < 14; ++i) outcome.set(i, boost::random::uniform_int_distribution<int>(0, 5)(rng));
+    for (std::size_t i = 0; i < 14; ++i)
+      outcome.set(i, boost::random::uniform_int_distribution<int>(0, 5)(rng));
     const Utilities u{scenario.utility(0)(outcome), scenario.utility(1)(outcome)};
     CHECK(u[0] + u[1] <= welfare + kTol);
     if (!rational(u, d)) continue;

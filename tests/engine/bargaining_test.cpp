@@ -30,26 +30,34 @@ namespace {
 
 using Utilities = std::array<double, treatysim::kPartyCount>;
 
-constexpr double kTol = 1e-9;  // the documented tolerance, spelled out independently of tolerance.hpp
+constexpr double kTol =
+    1e-9;  // the documented tolerance, spelled out independently of tolerance.hpp
 constexpr std::uint64_t kScenarios = 300;
 constexpr std::array<BargainingSolution, 4> kSolutions = {
-    BargainingSolution::kNash, BargainingSolution::kKalaiSmorodinsky, BargainingSolution::kEgalitarian,
-    BargainingSolution::kUtilitarian};
+    BargainingSolution::kNash, BargainingSolution::kKalaiSmorodinsky,
+    BargainingSolution::kEgalitarian, BargainingSolution::kUtilitarian};
 
 const char* name(BargainingSolution s) {
   switch (s) {
-    case BargainingSolution::kNash: return "Nash";
-    case BargainingSolution::kKalaiSmorodinsky: return "Kalai-Smorodinsky";
-    case BargainingSolution::kEgalitarian: return "egalitarian";
-    case BargainingSolution::kUtilitarian: return "utilitarian";
+    case BargainingSolution::kNash:
+      return "Nash";
+    case BargainingSolution::kKalaiSmorodinsky:
+      return "Kalai-Smorodinsky";
+    case BargainingSolution::kEgalitarian:
+      return "egalitarian";
+    case BargainingSolution::kUtilitarian:
+      return "utilitarian";
   }
   return "?";
 }
 
-bool rational(const Utilities& u, const Utilities& d) { return u[0] >= d[0] - kTol && u[1] >= d[1] - kTol; }
+bool rational(const Utilities& u, const Utilities& d) {
+  return u[0] >= d[0] - kTol && u[1] >= d[1] - kTol;
+}
 
 // The objective of each solution over `ir` (the individually rational points), from the definitions.
-std::vector<double> objectives(const std::vector<const OutcomePoint*>& ir, const Utilities& d, BargainingSolution s) {
+std::vector<double> objectives(const std::vector<const OutcomePoint*>& ir, const Utilities& d,
+                               BargainingSolution s) {
   Utilities ideal = d;
   for (const OutcomePoint* p : ir) {
     ideal[0] = std::max(ideal[0], p->utilities[0]);
@@ -61,16 +69,25 @@ std::vector<double> objectives(const std::vector<const OutcomePoint*>& ir, const
     const double g1 = p->utilities[1] - d[1];
     double v = 0.0;
     switch (s) {
-      case BargainingSolution::kNash: v = g0 * g1; break;
-      case BargainingSolution::kEgalitarian: v = std::min(g0, g1); break;
-      case BargainingSolution::kUtilitarian: v = p->utilities[0] + p->utilities[1]; break;
+      case BargainingSolution::kNash:
+        v = g0 * g1;
+        break;
+      case BargainingSolution::kEgalitarian:
+        v = std::min(g0, g1);
+        break;
+      case BargainingSolution::kUtilitarian:
+        v = p->utilities[0] + p->utilities[1];
+        break;
       case BargainingSolution::kKalaiSmorodinsky: {
         // A party whose ideal equals its disagreement value (within 1e-9) is left out.
         const double r0 = ideal[0] - d[0];
         const double r1 = ideal[1] - d[1];
-        if (r0 > kTol && r1 > kTol) v = std::min(g0 / r0, g1 / r1);
-        else if (r0 > kTol) v = g0 / r0;
-        else if (r1 > kTol) v = g1 / r1;
+        if (r0 > kTol && r1 > kTol)
+          v = std::min(g0 / r0, g1 / r1);
+        else if (r0 > kTol)
+          v = g0 / r0;
+        else if (r1 > kTol)
+          v = g1 / r1;
         break;
       }
     }
@@ -79,7 +96,8 @@ std::vector<double> objectives(const std::vector<const OutcomePoint*>& ir, const
   return values;
 }
 
-std::vector<const OutcomePoint*> rational_points(const std::vector<OutcomePoint>& points, const Utilities& d) {
+std::vector<const OutcomePoint*> rational_points(const std::vector<OutcomePoint>& points,
+                                                 const Utilities& d) {
   std::vector<const OutcomePoint*> ir;
   for (const OutcomePoint& p : points) {
     if (rational(p.utilities, d)) ir.push_back(&p);
@@ -89,8 +107,8 @@ std::vector<const OutcomePoint*> rational_points(const std::vector<OutcomePoint>
 
 // Brute force: the lowest outcome index among the IR outcomes whose objective is within 1e-9 of
 // the maximum; nullopt when no outcome is IR.
-std::optional<std::uint64_t> brute_solution(const std::vector<OutcomePoint>& points, const Utilities& d,
-                                            BargainingSolution s) {
+std::optional<std::uint64_t> brute_solution(const std::vector<OutcomePoint>& points,
+                                            const Utilities& d, BargainingSolution s) {
   const std::vector<const OutcomePoint*> ir = rational_points(points, d);
   if (ir.empty()) return std::nullopt;
   const std::vector<double> values = objectives(ir, d, s);
@@ -104,7 +122,8 @@ std::optional<std::uint64_t> brute_solution(const std::vector<OutcomePoint>& poi
 
 // The gap between the best objective value and the best value of any other outcome (infinite when
 // there is one IR outcome): how far the winner is from a tie.
-double objective_margin(const std::vector<OutcomePoint>& points, const Utilities& d, BargainingSolution s) {
+double objective_margin(const std::vector<OutcomePoint>& points, const Utilities& d,
+                        BargainingSolution s) {
   const std::vector<const OutcomePoint*> ir = rational_points(points, d);
   std::vector<double> values = objectives(ir, d, s);
   if (values.size() < 2) return std::numeric_limits<double>::infinity();
@@ -112,7 +131,8 @@ double objective_margin(const std::vector<OutcomePoint>& points, const Utilities
   return values[0] - values[1];
 }
 
-std::uint64_t solve_index(const std::vector<OutcomePoint>& points, const Utilities& d, BargainingSolution s) {
+std::uint64_t solve_index(const std::vector<OutcomePoint>& points, const Utilities& d,
+                          BargainingSolution s) {
   const auto result = treatysim::bargaining_solution(points, d, s);
   REQUIRE(result.has_value());
   return result->index;
@@ -128,7 +148,8 @@ template <class Value1>
 Scenario pie(int levels, double reservation0, double reservation1, Value1 value1) {
   treatysim::ScenarioDef def;
   def.id = "pie";
-  def.issues.push_back(treatysim::Issue::make_numeric("share", "share of party 0", {}, {0.0, 1.0, levels}));
+  def.issues.push_back(
+      treatysim::Issue::make_numeric("share", "share of party 0", {}, {0.0, 1.0, levels}));
   const std::vector<double> x = treatysim::linear_values(levels, true);
   std::vector<double> v1;
   for (const double xi : x) v1.push_back(value1(xi));
@@ -228,17 +249,21 @@ TEST_CASE("bargaining: Kalai-Smorodinsky differs from the smallest |u0 - u1| Par
   CHECK(ks->utilities[1] == doctest::Approx(0.25).epsilon(1e-12));
   // The shortcut, computed here over the frontier.
   const std::vector<OutcomePoint> frontier = treatysim::pareto_frontier(points);
-  const auto shortcut = std::min_element(frontier.begin(), frontier.end(), [](const OutcomePoint& a, const OutcomePoint& b) {
-    return std::fabs(a.utilities[0] - a.utilities[1]) < std::fabs(b.utilities[0] - b.utilities[1]);
-  });
+  const auto shortcut = std::min_element(frontier.begin(), frontier.end(),
+                                         [](const OutcomePoint& a, const OutcomePoint& b) {
+                                           return std::fabs(a.utilities[0] - a.utilities[1]) <
+                                                  std::fabs(b.utilities[0] - b.utilities[1]);
+                                         });
   CHECK(shortcut->index == 33);
   CHECK(ks->index != shortcut->index);
   CHECK(solve_index(points, d, BargainingSolution::kEgalitarian) == 33);
 }
 
-TEST_CASE("bargaining: Kalai-Smorodinsky leaves out a party whose ideal equals its disagreement value") {
+TEST_CASE(
+    "bargaining: Kalai-Smorodinsky leaves out a party whose ideal equals its disagreement value") {
   // Every IR outcome gives party 1 exactly d₁ = 0.2, so I₁ = d₁ and KS maximises party 0's gain.
-  const std::vector<OutcomePoint> points = {point(0, 0.3, 0.2), point(1, 0.6, 0.2), point(2, 0.9, 0.1)};
+  const std::vector<OutcomePoint> points = {point(0, 0.3, 0.2), point(1, 0.6, 0.2),
+                                            point(2, 0.9, 0.1)};
   const Utilities d{0.1, 0.2};
   CHECK(solve_index(points, d, BargainingSolution::kKalaiSmorodinsky) == 1);
 }
@@ -253,9 +278,9 @@ TEST_CASE("bargaining: Nash, KS, egalitarian and utilitarian by hand") {
   //  5 (1.0,  0.29)     not IR, although its sum 1.29 is the largest
   //  6 (0.85, 0.4)      (0.75, 0.1)    0.075    0.1     1.25   ties with 0 on the sum; 0 has the lower index
   // Nash → 1, KS → 1, egalitarian → 2, utilitarian → 0.
-  const std::vector<OutcomePoint> points = {point(0, 0.9, 0.35), point(1, 0.6, 0.6),  point(2, 0.42, 0.75),
-                                            point(3, 0.3, 0.9),  point(4, 0.95, 0.2), point(5, 1.0, 0.29),
-                                            point(6, 0.85, 0.4)};
+  const std::vector<OutcomePoint> points = {
+      point(0, 0.9, 0.35), point(1, 0.6, 0.6),  point(2, 0.42, 0.75), point(3, 0.3, 0.9),
+      point(4, 0.95, 0.2), point(5, 1.0, 0.29), point(6, 0.85, 0.4)};
   const Utilities d{0.1, 0.3};
   CHECK(solve_index(points, d, BargainingSolution::kNash) == 1);
   CHECK(solve_index(points, d, BargainingSolution::kKalaiSmorodinsky) == 1);
@@ -268,17 +293,18 @@ TEST_CASE("bargaining: Nash, KS, egalitarian and utilitarian by hand") {
   CHECK(solve_index(reversed, d, BargainingSolution::kEgalitarian) == 2);
 }
 
-TEST_CASE("bargaining: ties within 1e-9 of the maximum go to the lowest index, in any input order") {
+TEST_CASE(
+    "bargaining: ties within 1e-9 of the maximum go to the lowest index, in any input order") {
   // Utilitarian sums 1 + 0.8e-9, 1 + 1.5e-9, 1 + 2.4e-9 at indices 0, 1, 2. The maximum is
   // 1 + 2.4e-9; within 1e-9 of it are indices 1 and 2 (index 0 falls short by 1.6e-9): index 1.
-  const std::vector<OutcomePoint> points = {point(0, 0.5 + 0.8e-9, 0.5), point(1, 0.5 + 1.5e-9, 0.5),
-                                            point(2, 0.5 + 2.4e-9, 0.5)};
+  const std::vector<OutcomePoint> points = {
+      point(0, 0.5 + 0.8e-9, 0.5), point(1, 0.5 + 1.5e-9, 0.5), point(2, 0.5 + 2.4e-9, 0.5)};
   const Utilities d{0.0, 0.0};
   CHECK(solve_index(points, d, BargainingSolution::kUtilitarian) == 1);
   // Out of index order: 1.5e-9 at index 5, 0.8e-9 at index 0, 2.4e-9 at index 3. Tied with the
   // maximum (index 3) is index 5 only, so the answer is 3 — never index 0, which is not a maximiser.
-  const std::vector<OutcomePoint> shuffled = {point(5, 0.5 + 1.5e-9, 0.5), point(0, 0.5 + 0.8e-9, 0.5),
-                                              point(3, 0.5 + 2.4e-9, 0.5)};
+  const std::vector<OutcomePoint> shuffled = {
+      point(5, 0.5 + 1.5e-9, 0.5), point(0, 0.5 + 0.8e-9, 0.5), point(3, 0.5 + 2.4e-9, 0.5)};
   CHECK(solve_index(shuffled, d, BargainingSolution::kUtilitarian) == 3);
   for (const BargainingSolution s : kSolutions) {
     CAPTURE(name(s));
@@ -319,11 +345,14 @@ TEST_CASE("bargaining: nullopt when no outcome is individually rational") {
     const std::vector<OutcomePoint> points = treatysim::enumerate_outcomes(scenario);
     const Utilities d{scenario.utility(0).max_utility() + 1e-6, 0.0};
     CHECK_FALSE(brute_solution(points, d, BargainingSolution::kNash).has_value());
-    for (const BargainingSolution s : kSolutions) CHECK_FALSE(treatysim::bargaining_solution(points, d, s).has_value());
+    for (const BargainingSolution s : kSolutions)
+      CHECK_FALSE(treatysim::bargaining_solution(points, d, s).has_value());
   }
 }
 
-TEST_CASE("bargaining: random scenarios - every solution equals the brute force, is IR and Pareto-optimal") {
+TEST_CASE(
+    "bargaining: random scenarios - every solution equals the brute force, is IR and "
+    "Pareto-optimal") {
   std::size_t solved = 0;
   std::size_t empty = 0;
   for (std::uint64_t seed = 1; seed <= kScenarios; ++seed) {
@@ -355,7 +384,8 @@ TEST_CASE("bargaining: random scenarios - every solution equals the brute force,
       CHECK(rational(got->utilities, d));
       // Weakly Pareto-optimal: no outcome is better for both parties beyond the tolerance.
       for (const OutcomePoint& q : points) {
-        const bool strictly_better = q.utilities[0] > got->utilities[0] + kTol && q.utilities[1] > got->utilities[1] + kTol;
+        const bool strictly_better =
+            q.utilities[0] > got->utilities[0] + kTol && q.utilities[1] > got->utilities[1] + kTol;
         CHECK_FALSE(strictly_better);
       }
       // On these scenarios (continuous random values, no exact ties) every solution is also on
@@ -367,7 +397,8 @@ TEST_CASE("bargaining: random scenarios - every solution equals the brute force,
   CHECK(solved > 3 * kScenarios);  // most random scenarios have IR outcomes
 }
 
-TEST_CASE("bargaining: Nash and KS are invariant to positive affine rescaling of a party's utility") {
+TEST_CASE(
+    "bargaining: Nash and KS are invariant to positive affine rescaling of a party's utility") {
   // u' = a·u + b (a > 0) for one party, applied to every outcome and to d. Nash's product scales by
   // a and KS's normalised gains do not change, so the maximiser is the same outcome. The 1e-9
   // tolerances (IR test, objective ties, KS's "range > 1e-9") do not scale with a, so they could in
@@ -378,8 +409,9 @@ TEST_CASE("bargaining: Nash and KS are invariant to positive affine rescaling of
     double a;
     double b;
   };
-  const std::array<Rescale, 6> rescales = {Rescale{0, 2.0, -0.5}, Rescale{0, 0.5, 0.25}, Rescale{1, 3.7, -1.0},
-                                           Rescale{1, 0.3, 0.6},  Rescale{0, 1.0, 0.75}, Rescale{1, 1.5, 0.0}};
+  const std::array<Rescale, 6> rescales = {Rescale{0, 2.0, -0.5}, Rescale{0, 0.5, 0.25},
+                                           Rescale{1, 3.7, -1.0}, Rescale{1, 0.3, 0.6},
+                                           Rescale{0, 1.0, 0.75}, Rescale{1, 1.5, 0.0}};
   std::size_t tested = 0;
   std::size_t skipped = 0;
   for (std::uint64_t seed = 1; seed <= kScenarios; ++seed) {
@@ -401,7 +433,8 @@ TEST_CASE("bargaining: Nash and KS are invariant to positive affine rescaling of
       ideal[1] = std::max(ideal[1], p->utilities[1]);
     }
     near_boundary = near_boundary || ideal[0] - d[0] < 1e-6 || ideal[1] - d[1] < 1e-6;
-    for (const BargainingSolution s : {BargainingSolution::kNash, BargainingSolution::kKalaiSmorodinsky}) {
+    for (const BargainingSolution s :
+         {BargainingSolution::kNash, BargainingSolution::kKalaiSmorodinsky}) {
       CAPTURE(name(s));
       if (near_boundary || objective_margin(points, d, s) < 1e-6) {
         ++skipped;

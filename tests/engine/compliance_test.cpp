@@ -36,7 +36,9 @@ class Always final : public CompliancePolicy {
 class TitForTat final : public CompliancePolicy {
  public:
   void reset(std::uint64_t) override {}
-  [[nodiscard]] Move choose(const ComplianceHistory& h) override { return h.periods.empty() ? C : h.periods.back()[1]; }
+  [[nodiscard]] Move choose(const ComplianceHistory& h) override {
+    return h.periods.empty() ? C : h.periods.back()[1];
+  }
 };
 
 class Grim final : public CompliancePolicy {
@@ -82,7 +84,9 @@ class Script final : public CompliancePolicy {
  public:
   explicit Script(std::vector<Move> moves) : moves_(std::move(moves)) {}
   void reset(std::uint64_t) override {}
-  [[nodiscard]] Move choose(const ComplianceHistory& h) override { return moves_[h.periods.size() % moves_.size()]; }
+  [[nodiscard]] Move choose(const ComplianceHistory& h) override {
+    return moves_[h.periods.size() % moves_.size()];
+  }
 
  private:
   std::vector<Move> moves_;
@@ -107,7 +111,8 @@ std::vector<std::array<Move, 2>> moves_of(CompliancePolicy& a, CompliancePolicy&
 
 // The discounted total Σ δᵗ·payoff of `a` against `b` over enough periods that δᵗ is negligible
 // (δ ≤ 0.7: δ^2000 < 1e-300).
-double discounted_value(CompliancePolicy& a, CompliancePolicy& b, const StagePayoffs& payoffs, double delta) {
+double discounted_value(CompliancePolicy& a, CompliancePolicy& b, const StagePayoffs& payoffs,
+                        double delta) {
   double total = 0.0;
   double weight = 1.0;
   for (const auto& m : moves_of(a, b, 2000)) {
@@ -300,11 +305,13 @@ TEST_CASE("compliance: win-stay lose-shift by hand") {
   Pavlov a;
   SlipOnce b(1);
   const auto moves = moves_of(a, b, 6);
-  const std::vector<std::array<Move, 2>> expected = {{C, C}, {C, D}, {D, D}, {C, C}, {C, C}, {C, C}};
+  const std::vector<std::array<Move, 2>> expected = {{C, C}, {C, D}, {D, D},
+                                                     {C, C}, {C, C}, {C, C}};
   CHECK(moves == expected);
   // Against an unconditional honourer, a slip pays: it exploits the honourer for good (it "wins").
   Script slip({C, D, C, C, C, C, C, C});
   const auto exploited = moves_of(pavlov, slip, 6);
-  const std::vector<std::array<Move, 2>> expected_exploited = {{C, C}, {C, D}, {D, C}, {D, C}, {D, C}, {D, C}};
+  const std::vector<std::array<Move, 2>> expected_exploited = {{C, C}, {C, D}, {D, C},
+                                                               {D, C}, {D, C}, {D, C}};
   CHECK(exploited == expected_exploited);
 }

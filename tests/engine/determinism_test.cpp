@@ -28,14 +28,15 @@ Scenario load_config(const std::string& name) {
 
 std::string trace_text(const Scenario& scenario, const std::string& spec0, const std::string& spec1,
                        std::uint64_t seed) {
-  return treatysim::trace_to_text(treatysim::run_traced(
-      scenario, {treatysim::parse_spec(spec0), treatysim::parse_spec(spec1)}, seed,
-      treatysim::agents::builtin_registry()));
+  return treatysim::trace_to_text(
+      treatysim::run_traced(scenario, {treatysim::parse_spec(spec0), treatysim::parse_spec(spec1)},
+                            seed, treatysim::agents::builtin_registry()));
 }
 
 // The scenario's own default specs (the `agent` key of each party).
 std::array<Spec, 2> default_specs(const Scenario& scenario) {
-  return {treatysim::parse_spec(scenario.party(0).agent), treatysim::parse_spec(scenario.party(1).agent)};
+  return {treatysim::parse_spec(scenario.party(0).agent),
+          treatysim::parse_spec(scenario.party(1).agent)};
 }
 
 // "line N: expected …, got …" for the first line where two texts differ.
@@ -49,8 +50,8 @@ std::string first_difference(const std::string& expected, const std::string& act
     const bool more_b = static_cast<bool>(std::getline(b, lb));
     if (!more_a && !more_b) return "no difference";
     if (!more_a || !more_b || la != lb) {
-      return "line " + std::to_string(line) + ": golden \"" + (more_a ? la : "<end>") + "\", now \"" +
-             (more_b ? lb : "<end>") + "\"";
+      return "line " + std::to_string(line) + ": golden \"" + (more_a ? la : "<end>") +
+             "\", now \"" + (more_b ? lb : "<end>") + "\"";
     }
   }
 }
@@ -67,7 +68,8 @@ TEST_CASE("determinism: same scenario, specs and seed give byte-identical trace 
     const std::string first = trace_text(sta, "boulware(e=0.2)", "random(accept=0.3)", seed);
     CHECK(trace_text(sta, "boulware(e=0.2)", "random(accept=0.3)", seed) == first);
     CHECK(trace_text(sta_again, "boulware(e=0.2)", "random(accept=0.3)", seed) == first);
-    const std::string random_pair = trace_text(three, "random(walk_away=0.02)", "random(accept=0.05)", seed);
+    const std::string random_pair =
+        trace_text(three, "random(walk_away=0.02)", "random(accept=0.05)", seed);
     CHECK(trace_text(three, "random(walk_away=0.02)", "random(accept=0.05)", seed) == random_pair);
     CHECK(trace_text(pie, "conceder", "time_dependent_exp(e=0.3)", seed) ==
           trace_text(pie, "conceder", "time_dependent_exp(e=0.3)", seed));
@@ -79,9 +81,10 @@ TEST_CASE("determinism: different seeds change the random agent's trace") {
   std::vector<std::string> texts;
   std::vector<std::string> events;
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {
-    const auto trace = treatysim::run_traced(
-        sta, {treatysim::parse_spec("random(accept=0.05)"), treatysim::parse_spec("random(accept=0.05)")},
-        seed, treatysim::agents::builtin_registry());
+    const auto trace = treatysim::run_traced(sta,
+                                             {treatysim::parse_spec("random(accept=0.05)"),
+                                              treatysim::parse_spec("random(accept=0.05)")},
+                                             seed, treatysim::agents::builtin_registry());
     texts.push_back(treatysim::trace_to_text(trace));
     events.push_back(treatysim::trace_to_json(trace).at("events").dump());
   }
@@ -98,7 +101,8 @@ TEST_CASE("determinism: deterministic strategies ignore the seed") {
   const Scenario sta = load_config("sta-2024.toml");
   const auto& registry = treatysim::agents::builtin_registry();
   const auto events_for = [&](std::uint64_t seed) {
-    return treatysim::trace_to_json(treatysim::run_traced(sta, default_specs(sta), seed, registry)).at("events");
+    return treatysim::trace_to_json(treatysim::run_traced(sta, default_specs(sta), seed, registry))
+        .at("events");
   };
   const auto reference = events_for(1);
   CHECK(events_for(2) == reference);
@@ -126,7 +130,8 @@ TEST_CASE("determinism: golden hash of sta-2024, boulware(e=0.2) vs random(accep
   // engine or of these strategies changed (or the program version written into the trace did):
   // make sure the change is intended, then pin the new value printed below.
   constexpr std::uint64_t kGoldenHash = 0xC9B676E33B15AFE7ULL;
-  const std::string text = trace_text(load_config("sta-2024.toml"), "boulware(e=0.2)", "random(accept=0.3)", 7);
+  const std::string text =
+      trace_text(load_config("sta-2024.toml"), "boulware(e=0.2)", "random(accept=0.3)", 7);
   const std::uint64_t hash = treatysim::fnv1a64(text);
   std::ostringstream hex;
   hex << "0x" << std::hex << hash << "ULL";
@@ -137,7 +142,8 @@ TEST_CASE("determinism: sta-2024 with its default specs and seed 1 matches the g
   const std::string golden_path = std::string(TREATYSIM_TEST_DATA) + "/golden/sta-2024-seed1.json";
   const std::string regenerate =
       "if the change is intended, regenerate it from the repository root with\n"
-      "  build/bin/treatysim run configs/sta-2024.toml --seed 1 --format json > tests/data/golden/sta-2024-seed1.json";
+      "  build/bin/treatysim run configs/sta-2024.toml --seed 1 --format json > "
+      "tests/data/golden/sta-2024-seed1.json";
   std::ifstream in(golden_path, std::ios::binary);
   REQUIRE_MESSAGE(in.good(), "cannot read " << golden_path << "; " << regenerate);
   std::ostringstream golden;
@@ -148,5 +154,6 @@ TEST_CASE("determinism: sta-2024 with its default specs and seed 1 matches the g
       treatysim::run_traced(sta, default_specs(sta), 1, treatysim::agents::builtin_registry()));
   const bool same = now == golden.str();
   CHECK_MESSAGE(same, golden_path << " differs from the current output at "
-                                  << first_difference(golden.str(), now) << ";\n" << regenerate);
+                                  << first_difference(golden.str(), now) << ";\n"
+                                  << regenerate);
 }

@@ -41,10 +41,13 @@ namespace {
 
 const std::string kSta = TREATYSIM_SOURCE_DIR "/configs/sta-2024.toml";
 
-const treatysim::agents::Registry& registry() { return treatysim::agents::builtin_registry(); }
+const treatysim::agents::Registry& registry() {
+  return treatysim::agents::builtin_registry();
+}
 
 const Scenario& sta() {
-  static const Scenario s = treatysim::load_scenario_file(kSta, treatysim::agents::spec_checker(registry()));
+  static const Scenario s =
+      treatysim::load_scenario_file(kSta, treatysim::agents::spec_checker(registry()));
   return s;
 }
 
@@ -67,8 +70,8 @@ ScenarioDef quiet_sta() {
   return def;
 }
 
-ScheduledEventDef event(const std::string& id, Month date, LifecycleEventKind kind, int party = -1, double value = 0.0,
-                        const std::string& issue = "") {
+ScheduledEventDef event(const std::string& id, Month date, LifecycleEventKind kind, int party = -1,
+                        double value = 0.0, const std::string& issue = "") {
   return ScheduledEventDef{id, date, kind, party, value, issue, "Event " + id + ".", true};
 }
 
@@ -93,8 +96,9 @@ class TempDir {
   TempDir() {
     static std::atomic<int> counter{0};
     for (int attempt = 0; attempt < 100; ++attempt) {
-      const fs::path candidate = fs::temp_directory_path() / ("treatysim-lifecycle-test-" + std::to_string(::getpid()) +
-                                                              "-" + std::to_string(counter++));
+      const fs::path candidate =
+          fs::temp_directory_path() / ("treatysim-lifecycle-test-" + std::to_string(::getpid()) +
+                                       "-" + std::to_string(counter++));
       if (fs::create_directory(candidate)) {
         path_ = candidate;
         return;
@@ -124,7 +128,8 @@ class TempDir {
 
 std::string load_error(const std::string& path) {
   try {
-    static_cast<void>(treatysim::load_scenario_file(path, treatysim::agents::spec_checker(registry())));
+    static_cast<void>(
+        treatysim::load_scenario_file(path, treatysim::agents::spec_checker(registry())));
   } catch (const treatysim::UserError& e) {
     return e.what();
   }
@@ -244,13 +249,15 @@ TEST_CASE("lifecycle: the horizon can be shortened") {
 }
 
 TEST_CASE("lifecycle: a scenario without [treaty] has no lifecycle to simulate") {
-  const Scenario pie = treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/split-the-pie.toml");
+  const Scenario pie =
+      treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/split-the-pie.toml");
   try {
     static_cast<void>(simulate(pie, 1));
     FAIL("simulate_lifecycle accepted a scenario without [treaty]");
   } catch (const treatysim::UserError& e) {
     CHECK(std::string(e.what()) ==
-          "scenario \"split-the-pie\" has no [treaty] section: it describes one negotiation, not a treaty's life "
+          "scenario \"split-the-pie\" has no [treaty] section: it describes one negotiation, not a "
+          "treaty's life "
           "(use `treatysim run`, or add [treaty])");
   }
 }
@@ -263,18 +270,23 @@ TEST_CASE("lifecycle: the logistic ratification probability of THEORY.md") {
   d.steepness = 10.0;
   d.threshold = 0.6;
   // p = 1/(1+exp(−10·(0.65 − 0.6))) = 1/(1+e^−0.5) ≈ 0.622459.
-  CHECK(treatysim::ratification_probability(d, 0.65, 0.0) == doctest::Approx(0.622459).epsilon(1e-6));
-  CHECK(std::fabs(treatysim::ratification_probability(d, 0.65, 0.0) - 1.0 / (1.0 + std::exp(-0.5))) < 1e-15);
+  CHECK(treatysim::ratification_probability(d, 0.65, 0.0) ==
+        doctest::Approx(0.622459).epsilon(1e-6));
+  CHECK(std::fabs(treatysim::ratification_probability(d, 0.65, 0.0) -
+                  1.0 / (1.0 + std::exp(-0.5))) < 1e-15);
   CHECK(treatysim::ratification_probability(d, 0.6, 0.0) == doctest::Approx(0.5));
   // Pressure moves the midpoint: with pressure 0.05 the same deal is a coin toss.
   CHECK(treatysim::ratification_probability(d, 0.65, 0.05) == doctest::Approx(0.5));
-  CHECK(treatysim::ratification_probability(d, 0.65, -0.05) == doctest::Approx(1.0 / (1.0 + std::exp(-1.0))));
+  CHECK(treatysim::ratification_probability(d, 0.65, -0.05) ==
+        doctest::Approx(1.0 / (1.0 + std::exp(-1.0))));
   // Symmetric about the midpoint, increasing in u.
   for (const double x : {0.01, 0.1, 0.3}) {
     CAPTURE(x);
-    CHECK(treatysim::ratification_probability(d, 0.6 + x, 0.0) + treatysim::ratification_probability(d, 0.6 - x, 0.0) ==
+    CHECK(treatysim::ratification_probability(d, 0.6 + x, 0.0) +
+              treatysim::ratification_probability(d, 0.6 - x, 0.0) ==
           doctest::Approx(1.0));
-    CHECK(treatysim::ratification_probability(d, 0.6 + x, 0.0) > treatysim::ratification_probability(d, 0.6, 0.0));
+    CHECK(treatysim::ratification_probability(d, 0.6 + x, 0.0) >
+          treatysim::ratification_probability(d, 0.6, 0.0));
   }
   // The threshold rule is all or nothing (within the utility tolerance).
   d.rule = DomesticRule::kThreshold;
@@ -351,8 +363,10 @@ TEST_CASE("lifecycle: tied hands move the agreement toward the constrained party
     CHECK(tied_talks.ratified[0]);
     CHECK(tied_talks.ratified[1]);
     // The constrained negotiator played with its reservation raised to the threshold.
-    CHECK(tied_talks.trace.scenario.party(0).preferences.reservation_value == doctest::Approx(0.85));
-    CHECK(free_talks.trace.scenario.party(0).preferences.reservation_value == doctest::Approx(0.40));
+    CHECK(tied_talks.trace.scenario.party(0).preferences.reservation_value ==
+          doctest::Approx(0.85));
+    CHECK(free_talks.trace.scenario.party(0).preferences.reservation_value ==
+          doctest::Approx(0.40));
   }
 }
 
@@ -375,10 +389,12 @@ TEST_CASE("lifecycle: a forced lapse ends the clauses that month") {
   const auto lapse_month = static_cast<std::size_t>(Month(2020, 3).since(r.start));
   for (std::size_t m = 0; m < r.payoffs.size(); ++m) {
     CAPTURE(m);
-    CHECK((r.payoffs[m][0] == scenario.party(0).preferences.reservation_value) == (m >= lapse_month));
+    CHECK((r.payoffs[m][0] == scenario.party(0).preferences.reservation_value) ==
+          (m >= lapse_month));
   }
   bool logged = false;
-  for (const treatysim::LogEntry& e : r.log) logged = logged || (e.kind == "event" && e.date == Month(2020, 3));
+  for (const treatysim::LogEntry& e : r.log)
+    logged = logged || (e.kind == "event" && e.date == Month(2020, 3));
   CHECK(logged);
 }
 
@@ -398,8 +414,9 @@ TEST_CASE("lifecycle: after a forced lapse, lapse talks can bring the treaty bac
 TEST_CASE("lifecycle: a termination ends the treaty for good") {
   SUBCASE("while in force") {
     ScenarioDef def = quiet_sta();
-    def.lifecycle->events = {event("end", Month(2021, 6), LifecycleEventKind::kTermination),
-                             event("lapse-after", Month(2022, 1), LifecycleEventKind::kForcedLapse)};
+    def.lifecycle->events = {
+        event("end", Month(2021, 6), LifecycleEventKind::kTermination),
+        event("lapse-after", Month(2022, 1), LifecycleEventKind::kForcedLapse)};
     const Scenario scenario = Scenario::create(def);
     const LifecycleResult r = simulate(scenario, 3);
     CHECK(r.path() == "in_force > terminated");
@@ -440,7 +457,8 @@ TEST_CASE("lifecycle: a weight event sets one weight and rescales the others to 
   // U.S. weights: scope 0.30, ip 0.25, data 0.20, guardrails 0.15, term 0.10. Setting data to 0.5
   // scales the others by (1 − 0.5)/(1 − 0.2) = 0.625.
   ScenarioDef def = quiet_sta();
-  def.lifecycle->events = {event("data-us", Month(2020, 1), LifecycleEventKind::kWeight, 0, 0.5, "data")};
+  def.lifecycle->events = {
+      event("data-us", Month(2020, 1), LifecycleEventKind::kWeight, 0, 0.5, "data")};
   const LifecycleResult r = simulate(Scenario::create(def), 1);
   REQUIRE_FALSE(r.negotiations.empty());
   const Scenario& game = r.negotiations.front().trace.scenario;  // the talks of 2023-02
@@ -454,15 +472,18 @@ TEST_CASE("lifecycle: a weight event sets one weight and rescales the others to 
     sum += us[i];
   }
   CHECK(sum == doctest::Approx(1.0).epsilon(1e-12));
-  CHECK(game.party(1).preferences.weights == sta().party(1).preferences.weights);  // China's unchanged
+  CHECK(game.party(1).preferences.weights ==
+        sta().party(1).preferences.weights);  // China's unchanged
 
   // For both parties: China's data weight 0.2 → 0.5 too (scope 0.30, ip 0.10, guardrails 0.15,
   // term 0.25, each × 0.625).
-  def.lifecycle->events = {event("data-both", Month(2020, 1), LifecycleEventKind::kWeight, -1, 0.5, "data")};
+  def.lifecycle->events = {
+      event("data-both", Month(2020, 1), LifecycleEventKind::kWeight, -1, 0.5, "data")};
   const LifecycleResult both = simulate(Scenario::create(def), 1);
   REQUIRE_FALSE(both.negotiations.empty());
   const std::vector<double> expected_cn = {0.1875, 0.0625, 0.5, 0.09375, 0.15625};
-  const std::vector<double>& cn = both.negotiations.front().trace.scenario.party(1).preferences.weights;
+  const std::vector<double>& cn =
+      both.negotiations.front().trace.scenario.party(1).preferences.weights;
   REQUIRE(cn.size() == expected_cn.size());
   for (std::size_t i = 0; i < cn.size(); ++i) {
     CAPTURE(i);
@@ -495,14 +516,16 @@ TEST_CASE("lifecycle: pressure events move the win-set and can block ratificatio
 
 TEST_CASE("lifecycle: a file extending sta-2024.toml changes only what it says") {
   TempDir dir;
-  const std::string child = dir.write("what-if.toml", "extends = \"" + kSta +
-                                                          "\"\n\n[treaty]\nyears = 5\n\n"
-                                                          "[[events]]\nid = \"election-2024\"\nvalue = -0.2\n\n"
-                                                          "[[events]]\nid = \"house-letter-2023\"\nenabled = false\n\n"
-                                                          "[[events]]\nid = \"new-event\"\ndate = \"2025-01\"\n"
-                                                          "kind = \"trust_shock\"\nparty = \"cn\"\nvalue = 0.1\n"
-                                                          "narration = \"A new event.\"\n");
-  const Scenario s = treatysim::load_scenario_file(child, treatysim::agents::spec_checker(registry()));
+  const std::string child =
+      dir.write("what-if.toml", "extends = \"" + kSta +
+                                    "\"\n\n[treaty]\nyears = 5\n\n"
+                                    "[[events]]\nid = \"election-2024\"\nvalue = -0.2\n\n"
+                                    "[[events]]\nid = \"house-letter-2023\"\nenabled = false\n\n"
+                                    "[[events]]\nid = \"new-event\"\ndate = \"2025-01\"\n"
+                                    "kind = \"trust_shock\"\nparty = \"cn\"\nvalue = 0.1\n"
+                                    "narration = \"A new event.\"\n");
+  const Scenario s =
+      treatysim::load_scenario_file(child, treatysim::agents::spec_checker(registry()));
   ScenarioDef expected = sta().def();
   expected.lifecycle->treaty.years = 5;
   REQUIRE(expected.lifecycle->events.size() == 5);
@@ -510,34 +533,43 @@ TEST_CASE("lifecycle: a file extending sta-2024.toml changes only what it says")
   expected.lifecycle->events[3].value = -0.2;
   CHECK(expected.lifecycle->events[0].id == "house-letter-2023");
   expected.lifecycle->events[0].enabled = false;
-  expected.lifecycle->events.push_back(
-      ScheduledEventDef{"new-event", Month(2025, 1), LifecycleEventKind::kTrustShock, 1, 0.1, "", "A new event.", true});
+  expected.lifecycle->events.push_back(ScheduledEventDef{"new-event", Month(2025, 1),
+                                                         LifecycleEventKind::kTrustShock, 1, 0.1,
+                                                         "", "A new event.", true});
   CHECK(s.def() == expected);
   const LifecycleResult r = simulate(s, 2024);
   CHECK(r.end == Month(2023, 8));
   // A bad value in the file that extends is reported at its own line.
-  const std::string bad = dir.write("bad.toml", "extends = \"" + kSta + "\"\n\n[treaty]\nexpiry = \"2023-13\"\n");
-  CHECK(load_error(bad) == bad + ":4:10: treaty.expiry: expected a month as \"YYYY-MM\", got \"2023-13\"");
+  const std::string bad =
+      dir.write("bad.toml", "extends = \"" + kSta + "\"\n\n[treaty]\nexpiry = \"2023-13\"\n");
+  CHECK(load_error(bad) ==
+        bad + ":4:10: treaty.expiry: expected a month as \"YYYY-MM\", got \"2023-13\"");
 }
 
 TEST_CASE("lifecycle: extends cycles and missing parents are clear user errors") {
   TempDir dir;
   const std::string a = dir.write("a.toml", "extends = \"b.toml\"\n");
   const std::string b = dir.write("b.toml", "extends = \"a.toml\"\n");
-  CHECK(load_error(a) == b + ":1:11: extends: the files extend each other in a cycle: " + a + " -> " + b + " -> " + a);
-  CHECK(load_error(b) == a + ":1:11: extends: the files extend each other in a cycle: " + b + " -> " + a + " -> " + b);
+  CHECK(load_error(a) == b + ":1:11: extends: the files extend each other in a cycle: " + a +
+                             " -> " + b + " -> " + a);
+  CHECK(load_error(b) == a + ":1:11: extends: the files extend each other in a cycle: " + b +
+                             " -> " + a + " -> " + b);
   const std::string self = dir.write("self.toml", "# extends itself\nextends = \"self.toml\"\n");
-  CHECK(load_error(self) == self + ":2:11: extends: the files extend each other in a cycle: " + self + " -> " + self);
+  CHECK(load_error(self) ==
+        self + ":2:11: extends: the files extend each other in a cycle: " + self + " -> " + self);
   const std::string orphan = dir.write("orphan.toml", "extends = \"no-such-parent.toml\"\n");
-  CHECK(load_error(orphan) == orphan + ":1:11: extends: the file to extend does not exist: " + dir.file("no-such-parent.toml"));
+  CHECK(load_error(orphan) == orphan + ":1:11: extends: the file to extend does not exist: " +
+                                  dir.file("no-such-parent.toml"));
   // A parent in another directory is named by its normalised path.
   const std::string nested = dir.write("nested.toml", "extends = \"sub/../missing.toml\"\n");
-  CHECK(load_error(nested) == nested + ":1:11: extends: the file to extend does not exist: " + dir.file("missing.toml"));
+  CHECK(load_error(nested) ==
+        nested + ":1:11: extends: the file to extend does not exist: " + dir.file("missing.toml"));
   // Text that is not read from disk cannot extend anything.
   try {
     static_cast<void>(treatysim::parse_scenario("extends = \"x.toml\"\n", "inline.toml"));
     FAIL("parse_scenario accepted extends");
   } catch (const treatysim::UserError& e) {
-    CHECK(std::string(e.what()) == "inline.toml:1:11: extends: `extends` works only for scenario files read from disk");
+    CHECK(std::string(e.what()) ==
+          "inline.toml:1:11: extends: `extends` works only for scenario files read from disk");
   }
 }

@@ -80,12 +80,14 @@ class ScriptedAgent final : public treatysim::Agent {
     observed_.clear();
   }
   Outcome propose(const treatysim::NegotiationState& state) override {
-    proposals_seen_.push_back({state.offer_index, state.offers.size(), state.time(), state.last_offer()});
+    proposals_seen_.push_back(
+        {state.offer_index, state.offers.size(), state.time(), state.last_offer()});
     REQUIRE(next_offer_ < offers_.size());
     return offers_[next_offer_++];
   }
   Response respond(const treatysim::NegotiationState& state, const Outcome& offer) override {
-    responses_seen_.push_back({state.offer_index, state.offers.size(), state.time(), state.last_offer()});
+    responses_seen_.push_back(
+        {state.offer_index, state.offers.size(), state.time(), state.last_offer()});
     CHECK(offer == state.offers.back().outcome);  // the offer answered is the last on record
     REQUIRE(next_response_ < responses_.size());
     return responses_[next_response_++];
@@ -114,7 +116,9 @@ constexpr Response kAccept = Response::kAccept;
 constexpr Response kReject = Response::kReject;
 constexpr Response kWalkAway = Response::kWalkAway;
 
-Outcome s(int option) { return Outcome{option}; }
+Outcome s(int option) {
+  return Outcome{option};
+}
 
 Event ev(EventKind kind, int offer_index, PartyIndex party, int option) {
   return Event{kind, offer_index, party, s(option)};
@@ -131,9 +135,9 @@ TEST_CASE("negotiation: the exact event sequence of a 3-offer run ending in agre
   const auto& result = negotiation.run();
 
   const std::vector<Event> expected{
-      ev(EventKind::kOffer, 0, 0, 4),  ev(EventKind::kReject, 0, 1, 4),
-      ev(EventKind::kOffer, 1, 1, 0),  ev(EventKind::kReject, 1, 0, 0),
-      ev(EventKind::kOffer, 2, 0, 3),  ev(EventKind::kAccept, 2, 1, 3),
+      ev(EventKind::kOffer, 0, 0, 4), ev(EventKind::kReject, 0, 1, 4),
+      ev(EventKind::kOffer, 1, 1, 0), ev(EventKind::kReject, 1, 0, 0),
+      ev(EventKind::kOffer, 2, 0, 3), ev(EventKind::kAccept, 2, 1, 3),
   };
   CHECK(recorder.events() == expected);
   // Both agents observe every event, their own included, in the same order.
@@ -198,9 +202,9 @@ TEST_CASE("negotiation: the deadline ends the run after the last offer is reject
   Negotiation negotiation(scenario, {&a, &b}, 1, &recorder);
   const auto& result = negotiation.run();
   const std::vector<Event> expected{
-      ev(EventKind::kOffer, 0, 0, 4), ev(EventKind::kReject, 0, 1, 4),
-      ev(EventKind::kOffer, 1, 1, 1), ev(EventKind::kReject, 1, 0, 1),
-      ev(EventKind::kOffer, 2, 0, 4), ev(EventKind::kReject, 2, 1, 4),
+      ev(EventKind::kOffer, 0, 0, 4),    ev(EventKind::kReject, 0, 1, 4),
+      ev(EventKind::kOffer, 1, 1, 1),    ev(EventKind::kReject, 1, 0, 1),
+      ev(EventKind::kOffer, 2, 0, 4),    ev(EventKind::kReject, 2, 1, 4),
       ev(EventKind::kDeadline, 2, 1, 4),
   };
   CHECK(recorder.events() == expected);
@@ -242,7 +246,8 @@ TEST_CASE("negotiation: walking away ends the run with reservation values") {
   Negotiation negotiation(scenario, {&a, &b}, 1, &recorder);
   const auto& result = negotiation.run();
   const std::vector<Event> expected{ev(EventKind::kOffer, 0, 0, 4), ev(EventKind::kReject, 0, 1, 4),
-                                    ev(EventKind::kOffer, 1, 1, 0), ev(EventKind::kWalkAway, 1, 0, 0)};
+                                    ev(EventKind::kOffer, 1, 1, 0),
+                                    ev(EventKind::kWalkAway, 1, 0, 0)};
   CHECK(recorder.events() == expected);
   CHECK(result.end == NegotiationEnd::kWalkAway);
   CHECK(result.offers == 2);

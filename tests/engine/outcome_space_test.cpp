@@ -26,12 +26,14 @@ Issue make_issue(const std::string& id, const std::string& prefix, int options) 
 
 // 2 × 3 × 4 = 24 outcomes: scope (S0, S1), ip (IP0…IP2), term (T0…T3).
 OutcomeSpace small_space() {
-  return OutcomeSpace({make_issue("scope", "S", 2), make_issue("ip", "IP", 3), make_issue("term", "T", 4)});
+  return OutcomeSpace(
+      {make_issue("scope", "S", 2), make_issue("ip", "IP", 3), make_issue("term", "T", 4)});
 }
 
 OutcomeSpace uniform_space(int issues, int options) {
   std::vector<Issue> list;
-  for (int i = 0; i < issues; ++i) list.push_back(make_issue("i" + std::to_string(i), "o", options));
+  for (int i = 0; i < issues; ++i)
+    list.push_back(make_issue("i" + std::to_string(i), "o", options));
   return OutcomeSpace(std::move(list));
 }
 
@@ -43,10 +45,10 @@ TEST_CASE("mixed-radix index: first issue most significant, hand-computed stride
   CHECK(space.count() == 24);
   CHECK(space.size() == 24.0);
   CHECK(space.index_of(Outcome{0, 0, 0}) == 0);
-  CHECK(space.index_of(Outcome{0, 0, 1}) == 1);   // last issue is least significant
-  CHECK(space.index_of(Outcome{0, 1, 0}) == 4);   // 1·4
-  CHECK(space.index_of(Outcome{1, 0, 0}) == 12);  // 1·(3·4)
-  CHECK(space.index_of(Outcome{1, 2, 3}) == 23);  // 12 + 2·4 + 3
+  CHECK(space.index_of(Outcome{0, 0, 1}) == 1);     // last issue is least significant
+  CHECK(space.index_of(Outcome{0, 1, 0}) == 4);     // 1·4
+  CHECK(space.index_of(Outcome{1, 0, 0}) == 12);    // 1·(3·4)
+  CHECK(space.index_of(Outcome{1, 2, 3}) == 23);    // 12 + 2·4 + 3
   CHECK(space.outcome_at(17) == Outcome{1, 1, 1});  // 17 = 12 + 4 + 1
 }
 
@@ -91,7 +93,8 @@ TEST_CASE("parse errors say what was expected") {
 
   CHECK_FALSE(space.parse("S1/IP2", &error).has_value());
   CHECK(error ==
-        "expected 3 option ids separated by '/', one per issue in order (scope, ip, term), got \"S1/IP2\"");
+        "expected 3 option ids separated by '/', one per issue in order (scope, ip, term), got "
+        "\"S1/IP2\"");
 
   CHECK_FALSE(space.parse("S1/IP2/T0/T1", &error).has_value());
   CHECK(error == "too many option ids in \"S1/IP2/T0/T1\": the scenario has 3 issues");
@@ -109,7 +112,9 @@ TEST_CASE("parse errors say what was expected") {
   CHECK(error == "issue 'ip' has no option \"\" (options: IP0 IP1 IP2)");
 
   CHECK_FALSE(space.parse("", &error).has_value());
-  CHECK(error == "expected 3 option ids separated by '/', one per issue in order (scope, ip, term), got \"\"");
+  CHECK(
+      error ==
+      "expected 3 option ids separated by '/', one per issue in order (scope, ip, term), got \"\"");
 
   // A null error pointer is allowed.
   CHECK_FALSE(space.parse("nonsense", nullptr).has_value());
@@ -148,8 +153,8 @@ TEST_CASE("size and enumerable: 2^22 outcomes is the largest enumerable space") 
 }
 
 TEST_CASE("find_issue and numeric issues format with level ids") {
-  const OutcomeSpace space({make_issue("scope", "S", 2),
-                            Issue::make_numeric("share", "share", "", {0.0, 1.0, 5})});
+  const OutcomeSpace space(
+      {make_issue("scope", "S", 2), Issue::make_numeric("share", "share", "", {0.0, 1.0, 5})});
   CHECK(space.find_issue("scope") == 0);
   CHECK(space.find_issue("share") == 1);
   CHECK(space.find_issue("missing") == -1);

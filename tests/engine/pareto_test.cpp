@@ -28,7 +28,8 @@ namespace {
 
 using Utilities = std::array<double, treatysim::kPartyCount>;
 
-constexpr double kTol = 1e-9;  // the documented tolerance, spelled out independently of tolerance.hpp
+constexpr double kTol =
+    1e-9;  // the documented tolerance, spelled out independently of tolerance.hpp
 constexpr std::uint64_t kScenarios = 400;
 
 // The definition, written out: a dominates b.
@@ -76,8 +77,8 @@ std::string text(const std::vector<std::uint64_t>& indices) {
 // outcome off the frontier be dominated by a frontier point: true whenever dominance is
 // transitive on the data, which the 1e-9 tolerance does not guarantee in general (a chain of
 // sub-tolerance steps can add up: see the last test of this file).
-void check_frontier(const std::vector<OutcomePoint>& points, const std::vector<OutcomePoint>& frontier,
-                    bool check_cover = true) {
+void check_frontier(const std::vector<OutcomePoint>& points,
+                    const std::vector<OutcomePoint>& frontier, bool check_cover = true) {
   // The same set as the brute force, without duplicates.
   const std::vector<std::uint64_t> got = sorted_indices(frontier);
   REQUIRE(std::adjacent_find(got.begin(), got.end()) == got.end());
@@ -98,9 +99,9 @@ void check_frontier(const std::vector<OutcomePoint>& points, const std::vector<O
   if (check_cover) {
     for (const OutcomePoint& p : points) {
       if (on_frontier[p.index]) continue;
-      const bool covered = std::any_of(frontier.begin(), frontier.end(), [&p](const OutcomePoint& f) {
-        return brute_dominates(f.utilities, p.utilities);
-      });
+      const bool covered = std::any_of(
+          frontier.begin(), frontier.end(),
+          [&p](const OutcomePoint& f) { return brute_dominates(f.utilities, p.utilities); });
       CAPTURE(p.index);
       CHECK(covered);
     }
@@ -125,7 +126,8 @@ treatysim::Issue make_issue(const std::string& id, int options) {
   treatysim::Issue issue;
   issue.id = id;
   issue.label = id;
-  for (int o = 0; o < options; ++o) issue.options.push_back(treatysim::Option{id + std::to_string(o), {}, {}});
+  for (int o = 0; o < options; ++o)
+    issue.options.push_back(treatysim::Option{id + std::to_string(o), {}, {}});
   return issue;
 }
 
@@ -155,7 +157,8 @@ TEST_CASE("pareto: random scenarios match the O(n^2) brute force") {
     const std::vector<OutcomePoint> frontier = treatysim::pareto_frontier(points);
     check_frontier(points, frontier);
     // The scenario overload is the same computation.
-    CHECK(text(indices_in_order(treatysim::pareto_frontier(scenario))) == text(indices_in_order(frontier)));
+    CHECK(text(indices_in_order(treatysim::pareto_frontier(scenario))) ==
+          text(indices_in_order(frontier)));
     total_points += points.size();
     total_frontier += frontier.size();
   }
@@ -169,7 +172,9 @@ TEST_CASE("pareto: random utility grids with ties and sub-tolerance jitter match
   // value are equal within the tolerance (they differ by < 0.8e-9) and pairs on different grid
   // values differ by ~0.1, so there are many ties, including exact duplicates (jitter 0).
   treatysim::Rng rng(treatysim::derive_seed(7, "pareto_test_grid", 0));
-  auto integer = [&rng](int lo, int hi) { return boost::random::uniform_int_distribution<int>(lo, hi)(rng); };
+  auto integer = [&rng](int lo, int hi) {
+    return boost::random::uniform_int_distribution<int>(lo, hi)(rng);
+  };
   for (int round = 0; round < 300; ++round) {
     CAPTURE(round);
     const int n = integer(1, 60);
@@ -190,11 +195,11 @@ TEST_CASE("pareto: hand-made ties - equal pairs and sub-tolerance differences ar
       point(2, 0.5 + 0.5e-9, 0.5 - 0.5e-9),  // equal to 0 within the tolerance in both
       point(3, 1.0, 0.0),
       point(4, 0.0, 1.0),
-      point(5, 0.4, 0.4),                    // dominated by 0, 1, 2
-      point(6, 0.5, 0.3),                    // same u₀ as 0, u₁ lower: dominated
-      point(7, 1.0 - 0.5e-9, 0.3e-9),        // equal to 3 within the tolerance
-      point(8, 0.0, 1.0 - 2e-9),             // u₁ short of 4's by more than the tolerance: dominated
-      point(9, 0.2, 0.5 + 2e-9),             // u₁ beats 0's by more than the tolerance: kept
+      point(5, 0.4, 0.4),              // dominated by 0, 1, 2
+      point(6, 0.5, 0.3),              // same u₀ as 0, u₁ lower: dominated
+      point(7, 1.0 - 0.5e-9, 0.3e-9),  // equal to 3 within the tolerance
+      point(8, 0.0, 1.0 - 2e-9),       // u₁ short of 4's by more than the tolerance: dominated
+      point(9, 0.2, 0.5 + 2e-9),       // u₁ beats 0's by more than the tolerance: kept
   };
   const std::vector<OutcomePoint> frontier = treatysim::pareto_frontier(points);
   check_frontier(points, frontier);
@@ -202,7 +207,8 @@ TEST_CASE("pareto: hand-made ties - equal pairs and sub-tolerance differences ar
   CHECK(text(indices_in_order(frontier)) == "3 7 0 1 2 9 4");
 }
 
-TEST_CASE("pareto: a point within 1e-9 of its level's best u1 but dominated through u0 is left out") {
+TEST_CASE(
+    "pareto: a point within 1e-9 of its level's best u1 but dominated through u0 is left out") {
   // 0 = (1, 0.5). At u₀ = 0.2: 1 has u₁ = 0.5 + 1.5e-9 (beyond the tolerance above 0's, so 0 does
   // not dominate it) and 2 has u₁ = 0.5 + 0.8e-9, within the tolerance of 1's and of 0's.
   // 0 dominates 2 (u₀ better by 0.8, u₁ short by only 0.8e-9 < 1e-9); 1 does not dominate 2.
@@ -213,7 +219,8 @@ TEST_CASE("pareto: a point within 1e-9 of its level's best u1 but dominated thro
   CHECK(text(indices_in_order(frontier)) == "0 1");
 }
 
-TEST_CASE("pareto: points in adjacent tolerance levels that do not dominate each other are both kept") {
+TEST_CASE(
+    "pareto: points in adjacent tolerance levels that do not dominate each other are both kept") {
   // 0 = (1, 0) and 1 = (1 − 0.9e-9, 0.5) have u₀ within the tolerance: 1 dominates 0. 2 has
   // u₀ = 1 − 1.1e-9 (more than 1e-9 below 0's, but only 0.2e-9 below 1's) and the same u₁ as 1:
   // neither of 1 and 2 dominates the other, so both are on the frontier.
@@ -224,7 +231,9 @@ TEST_CASE("pareto: points in adjacent tolerance levels that do not dominate each
   CHECK(text(sorted_indices(frontier)) == "1 2");
 }
 
-TEST_CASE("pareto: a chain of sub-tolerance steps - the frontier follows the definition, not transitivity") {
+TEST_CASE(
+    "pareto: a chain of sub-tolerance steps - the frontier follows the definition, not "
+    "transitivity") {
   // 1 dominates 0 (u₀ better by 2e-9, u₁ short by 0.9e-9); 2 dominates 1 likewise; 2 does not
   // dominate 0 (u₁ short by 1.8e-9). Only 2 is undominated, and 0 is dominated by an outcome (1)
   // that is itself off the frontier. This is the one place where "every other outcome is
@@ -240,11 +249,13 @@ TEST_CASE("pareto: a chain of sub-tolerance steps - the frontier follows the def
 TEST_CASE("pareto: dominates() follows the definition") {
   CHECK(treatysim::dominates({0.6, 0.5}, {0.5, 0.5}));
   CHECK_FALSE(treatysim::dominates({0.5, 0.5}, {0.5, 0.5}));
-  CHECK_FALSE(treatysim::dominates({0.5 + 0.9e-9, 0.5}, {0.5, 0.5}));           // not better beyond 1e-9
-  CHECK(treatysim::dominates({0.5 + 1.1e-9, 0.5 - 0.9e-9}, {0.5, 0.5}));        // worse only within 1e-9
-  CHECK_FALSE(treatysim::dominates({0.6, 0.5 - 1.1e-9}, {0.5, 0.5}));          // worse beyond 1e-9
+  CHECK_FALSE(treatysim::dominates({0.5 + 0.9e-9, 0.5}, {0.5, 0.5}));     // not better beyond 1e-9
+  CHECK(treatysim::dominates({0.5 + 1.1e-9, 0.5 - 0.9e-9}, {0.5, 0.5}));  // worse only within 1e-9
+  CHECK_FALSE(treatysim::dominates({0.6, 0.5 - 1.1e-9}, {0.5, 0.5}));     // worse beyond 1e-9
   treatysim::Rng rng(treatysim::derive_seed(11, "pareto_test_dominates", 0));
-  auto integer = [&rng](int lo, int hi) { return boost::random::uniform_int_distribution<int>(lo, hi)(rng); };
+  auto integer = [&rng](int lo, int hi) {
+    return boost::random::uniform_int_distribution<int>(lo, hi)(rng);
+  };
   for (int k = 0; k < 2000; ++k) {
     // Coordinates 0.5 + j·0.5e-9, j in −4…4: differences straddle the tolerance on both sides.
     const Utilities a{0.5 + integer(-4, 4) * 0.5e-9, 0.5 + integer(-4, 4) * 0.5e-9};
@@ -284,8 +295,10 @@ TEST_CASE("pareto: a hand-built 3 x 3 scenario has the hand-checked frontier") {
   CHECK(frontier[1].outcome == treatysim::Outcome{0, 1});
 }
 
-TEST_CASE("pareto: three-clauses.toml - the frontier matches the brute force and its hand-checked ends") {
-  const Scenario scenario = treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/three-clauses.toml");
+TEST_CASE(
+    "pareto: three-clauses.toml - the frontier matches the brute force and its hand-checked ends") {
+  const Scenario scenario =
+      treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/three-clauses.toml");
   const std::vector<OutcomePoint> points = treatysim::enumerate_outcomes(scenario);
   REQUIRE(points.size() == 100);
   const std::vector<OutcomePoint> frontier = treatysim::pareto_frontier(points);
@@ -299,7 +312,9 @@ TEST_CASE("pareto: three-clauses.toml - the frontier matches the brute force and
   // A dominated outcome, checked by hand: IP4/D0/G0 is worth 0.3 + 0.2 = 0.5 to us and 0.2·1 = 0.2
   // to cn; IP0/D3/G4 is worth 0.5·1 = 0.5 to us and 0.2·0.2 + 0.3 + 0.5 = 0.84 to cn: equal for
   // us, far better for cn.
-  const auto index_of = [&scenario](const treatysim::Outcome& o) { return scenario.space().index_of(o); };
+  const auto index_of = [&scenario](const treatysim::Outcome& o) {
+    return scenario.space().index_of(o);
+  };
   const std::vector<std::uint64_t> on = sorted_indices(frontier);
   CHECK_FALSE(std::binary_search(on.begin(), on.end(), index_of(treatysim::Outcome{4, 0, 0})));
   CHECK(treatysim::dominates(points[index_of(treatysim::Outcome{0, 3, 4})].utilities,

@@ -43,7 +43,9 @@ const char* const kSpecs[] = {
 };
 constexpr std::size_t kSpecCount = sizeof kSpecs / sizeof kSpecs[0];
 
-bool is_time_dependent(const std::string& spec) { return spec.rfind("random", 0) != 0; }
+bool is_time_dependent(const std::string& spec) {
+  return spec.rfind("random", 0) != 0;
+}
 
 // Checks every property of one traced run.
 void check_run(const treatysim::Trace& trace, const std::array<std::string, 2>& specs) {
@@ -67,7 +69,8 @@ void check_run(const treatysim::Trace& trace, const std::array<std::string, 2>& 
     CAPTURE(k);
     if (e.kind == EventKind::kOffer) {
       CHECK(e.offer_index == offers);
-      const PartyIndex proposer = (scenario.protocol().first_mover + static_cast<std::size_t>(offers)) % 2;
+      const PartyIndex proposer =
+          (scenario.protocol().first_mover + static_cast<std::size_t>(offers)) % 2;
       CHECK(e.party == proposer);
       CHECK(scenario.space().contains(e.outcome));
       own_offer_utilities[e.party].push_back(scenario.utility(e.party)(e.outcome));
@@ -83,8 +86,9 @@ void check_run(const treatysim::Trace& trace, const std::array<std::string, 2>& 
     if (e.kind == EventKind::kAccept) {
       // Individual rationality: no strategy under test accepts below its reservation value.
       const double u = scenario.utility(e.party)(e.outcome);
-      CHECK_MESSAGE(treatysim::utility_at_least(u, scenario.party(e.party).preferences.reservation_value),
-                    specs[e.party] << " accepted " << u << " below its reservation value");
+      CHECK_MESSAGE(
+          treatysim::utility_at_least(u, scenario.party(e.party).preferences.reservation_value),
+          specs[e.party] << " accepted " << u << " below its reservation value");
     }
     if (e.kind == EventKind::kWalkAway) {
       CHECK_MESSAGE(!is_time_dependent(specs[e.party]), specs[e.party] << " walked away");
@@ -137,7 +141,8 @@ void check_run(const treatysim::Trace& trace, const std::array<std::string, 2>& 
       }
       break;
     }
-    case NegotiationEnd::kRunning: break;
+    case NegotiationEnd::kRunning:
+      break;
   }
 
   // Time-dependent agents concede monotonically: their own utility of their offers never rises.
@@ -166,7 +171,8 @@ TEST_CASE("protocol properties hold for random scenarios and every built-in stra
       CAPTURE(specs[0]);
       CAPTURE(specs[1]);
       const treatysim::Trace trace = treatysim::run_traced(
-          scenario, {treatysim::parse_spec(specs[0]), treatysim::parse_spec(specs[1])}, seed * 31 + j, registry);
+          scenario, {treatysim::parse_spec(specs[0]), treatysim::parse_spec(specs[1])},
+          seed * 31 + j, registry);
       check_run(trace, specs);
       ++ends[static_cast<std::size_t>(trace.result.end)];
     }
@@ -186,12 +192,14 @@ TEST_CASE("protocol properties hold for long deadlines and larger spaces") {
   shape.max_deadline = 200;
   for (std::uint64_t seed = 1000; seed < 1020; ++seed) {
     const Scenario scenario = treatysim::testing::random_scenario(seed, shape);
-    const std::array<std::string, 2> specs{kSpecs[seed % kSpecCount], kSpecs[(seed / 3) % kSpecCount]};
+    const std::array<std::string, 2> specs{kSpecs[seed % kSpecCount],
+                                           kSpecs[(seed / 3) % kSpecCount]};
     CAPTURE(seed);
     CAPTURE(specs[0]);
     CAPTURE(specs[1]);
     const treatysim::Trace trace = treatysim::run_traced(
-        scenario, {treatysim::parse_spec(specs[0]), treatysim::parse_spec(specs[1])}, seed, registry);
+        scenario, {treatysim::parse_spec(specs[0]), treatysim::parse_spec(specs[1])}, seed,
+        registry);
     check_run(trace, specs);
   }
 }

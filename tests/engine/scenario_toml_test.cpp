@@ -57,7 +57,8 @@ std::string read_file(const std::string& path) {
 }
 
 // `text` with every `placeholder` replaced by `value`.
-std::string replace_all(std::string text, const std::string& placeholder, const std::string& value) {
+std::string replace_all(std::string text, const std::string& placeholder,
+                        const std::string& value) {
   for (std::size_t at = text.find(placeholder); at != std::string::npos;
        at = text.find(placeholder, at + value.size())) {
     text.replace(at, placeholder.size(), value);

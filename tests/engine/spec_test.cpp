@@ -78,7 +78,8 @@ TEST_CASE("spec grammar: quoted strings with \\\" and \\\\ escapes") {
 }
 
 TEST_CASE("spec grammar: nested specs") {
-  const Spec s = parse_spec("boa(bidding=time_dependent(e=0.2), acceptance=ac_next(a=1, b=0), model=frequency)");
+  const Spec s = parse_spec(
+      "boa(bidding=time_dependent(e=0.2), acceptance=ac_next(a=1, b=0), model=frequency)");
   CHECK(s.name == "boa");
   REQUIRE(s.parameters.size() == 3);
   const SpecValue& bidding = *s.find("bidding");
@@ -109,7 +110,8 @@ TEST_CASE("spec values: kinds compare by kind and content") {
   CHECK(SpecValue::of_number(1e-9).to_string() == "1e-09");
 }
 
-TEST_CASE("spec canonical text round-trips: parse(to_string(s)) == s, and to_string is a fixed point") {
+TEST_CASE(
+    "spec canonical text round-trips: parse(to_string(s)) == s, and to_string is a fixed point") {
   const char* texts[] = {
       "boulware",
       "boulware()",
@@ -134,31 +136,45 @@ TEST_CASE("spec canonical text round-trips: parse(to_string(s)) == s, and to_str
 
 TEST_CASE("spec errors: exact messages with 1-based columns") {
   CHECK(error_of("") ==
-        "agent spec \"\": at column 1: expected a strategy name (a letter, then letters, digits or '_'), found the end");
+        "agent spec \"\": at column 1: expected a strategy name (a letter, then letters, digits or "
+        "'_'), found the end");
   CHECK(error_of("1boulware") ==
-        "agent spec \"1boulware\": at column 1: expected a strategy name (a letter, then letters, digits or '_'), found '1'");
+        "agent spec \"1boulware\": at column 1: expected a strategy name (a letter, then letters, "
+        "digits or '_'), found '1'");
   CHECK(error_of("boulware(e=)") ==
-        "agent spec \"boulware(e=)\": at column 12: expected a value (a number, a \"string\" or a spec), found ')'");
+        "agent spec \"boulware(e=)\": at column 12: expected a value (a number, a \"string\" or a "
+        "spec), found ')'");
   CHECK(error_of("boulware(e=0.2") ==
         "agent spec \"boulware(e=0.2\": at column 15: expected ',' or ')', found the end");
-  CHECK(error_of("boulware(e 0.2)") ==
-        "agent spec \"boulware(e 0.2)\": at column 12: expected '=' after parameter 'e', found '0'");
+  CHECK(
+      error_of("boulware(e 0.2)") ==
+      "agent spec \"boulware(e 0.2)\": at column 12: expected '=' after parameter 'e', found '0'");
   CHECK(error_of("boulware e") ==
         "agent spec \"boulware e\": at column 10: expected the end of the spec, found 'e'");
   CHECK(error_of("x(1=2)") ==
-        "agent spec \"x(1=2)\": at column 3: expected a parameter name (a letter, then letters, digits or '_'), found '1'");
+        "agent spec \"x(1=2)\": at column 3: expected a parameter name (a letter, then letters, "
+        "digits or '_'), found '1'");
   CHECK(error_of("x(a=1,)") ==
-        "agent spec \"x(a=1,)\": at column 7: expected a parameter name (a letter, then letters, digits or '_'), found ')'");
-  CHECK(error_of("x(a=-inf)") == "agent spec \"x(a=-inf)\": at column 5: expected a finite number, found '-'");
-  CHECK(error_of("x(a=1e999)") == "agent spec \"x(a=1e999)\": at column 5: expected a finite number, found '1'");
-  CHECK(error_of("x(a=-)") == "agent spec \"x(a=-)\": at column 5: expected a finite number, found '-'");
-  CHECK(error_of("x(a=+-1)") == "agent spec \"x(a=+-1)\": at column 5: expected a finite number, found '+'");
-  CHECK(error_of("x(a=\"open)") == "agent spec \"x(a=\"open)\": at column 11: expected a closing '\"', found the end");
-  CHECK(error_of(R"(x(a="bad\n"))") ==
-        R"~(agent spec "x(a="bad\n")": at column 10: expected '\"' or '\\' after a backslash, found 'n')~");
+        "agent spec \"x(a=1,)\": at column 7: expected a parameter name (a letter, then letters, "
+        "digits or '_'), found ')'");
+  CHECK(error_of("x(a=-inf)") ==
+        "agent spec \"x(a=-inf)\": at column 5: expected a finite number, found '-'");
+  CHECK(error_of("x(a=1e999)") ==
+        "agent spec \"x(a=1e999)\": at column 5: expected a finite number, found '1'");
+  CHECK(error_of("x(a=-)") ==
+        "agent spec \"x(a=-)\": at column 5: expected a finite number, found '-'");
+  CHECK(error_of("x(a=+-1)") ==
+        "agent spec \"x(a=+-1)\": at column 5: expected a finite number, found '+'");
+  CHECK(error_of("x(a=\"open)") ==
+        "agent spec \"x(a=\"open)\": at column 11: expected a closing '\"', found the end");
+  CHECK(
+      error_of(R"(x(a="bad\n"))") ==
+      R"~(agent spec "x(a="bad\n")": at column 10: expected '\"' or '\\' after a backslash, found 'n')~");
   CHECK(error_of("x(a=@)") ==
-        "agent spec \"x(a=@)\": at column 5: expected a value (a number, a \"string\" or a spec), found '@'");
-  CHECK(error_of("x(a=1)(") == "agent spec \"x(a=1)(\": at column 7: expected the end of the spec, found '('");
+        "agent spec \"x(a=@)\": at column 5: expected a value (a number, a \"string\" or a spec), "
+        "found '@'");
+  CHECK(error_of("x(a=1)(") ==
+        "agent spec \"x(a=1)(\": at column 7: expected the end of the spec, found '('");
 }
 
 TEST_CASE("spec errors: a parameter given twice is named") {
@@ -167,12 +183,14 @@ TEST_CASE("spec errors: a parameter given twice is named") {
   CHECK(message.rfind("agent spec \"boulware(e=0.2, e=0.3)\": at column ", 0) == 0);
 }
 
-TEST_CASE("spec grammar: names are letters, digits and underscores, other words become nested specs") {
+TEST_CASE(
+    "spec grammar: names are letters, digits and underscores, other words become nested specs") {
   // `inf` and `nan` are not numbers in this grammar: they read as nested specs named so, which
   // the registry then rejects as unknown strategies.
   const Spec s = parse_spec("x(a=inf, b=nan)");
   CHECK(s.find("a")->kind == SpecValue::Kind::kSpec);
   CHECK(s.find("a")->spec[0].name == "inf");
   CHECK(s.find("b")->spec[0].name == "nan");
-  CHECK(error_of("x-y").find("at column 2: expected the end of the spec, found '-'") != std::string::npos);
+  CHECK(error_of("x-y").find("at column 2: expected the end of the spec, found '-'") !=
+        std::string::npos);
 }

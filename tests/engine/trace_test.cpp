@@ -27,8 +27,10 @@ Scenario sta_2024() {
   return treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-2024.toml");
 }
 
-Trace run(const Scenario& scenario, const std::string& spec0, const std::string& spec1, std::uint64_t seed) {
-  return treatysim::run_traced(scenario, {treatysim::parse_spec(spec0), treatysim::parse_spec(spec1)}, seed,
+Trace run(const Scenario& scenario, const std::string& spec0, const std::string& spec1,
+          std::uint64_t seed) {
+  return treatysim::run_traced(scenario,
+                               {treatysim::parse_spec(spec0), treatysim::parse_spec(spec1)}, seed,
                                treatysim::agents::builtin_registry());
 }
 
@@ -58,8 +60,9 @@ Scenario small_scenario(int deadline) {
     party.id = ids[p];
     party.agent = "hardliner";
     party.preferences.weights = {0.5, 0.5};
-    party.preferences.values = p == 0 ? std::vector<std::vector<double>>{{1.0, 0.5, 0.0}, {1.0, 0.0}}
-                                      : std::vector<std::vector<double>>{{0.0, 0.5, 1.0}, {0.0, 1.0}};
+    party.preferences.values = p == 0
+                                   ? std::vector<std::vector<double>>{{1.0, 0.5, 0.0}, {1.0, 0.0}}
+                                   : std::vector<std::vector<double>>{{0.0, 0.5, 1.0}, {0.0, 1.0}};
     party.preferences.shapes = {treatysim::ValueShape::kTable, treatysim::ValueShape::kTable};
     party.preferences.reservation_value = 0.25;
   }
@@ -83,9 +86,9 @@ TEST_CASE("trace JSON has the documented keys in the documented order") {
   const Trace trace = run(scenario, "boulware(e=0.2)", "time_dependent(e=0.5)", 1);
   REQUIRE(trace.result.end == treatysim::NegotiationEnd::kAgreement);
   const ordered_json json = treatysim::trace_to_json(trace);
-  CHECK(keys_of(json) == std::vector<std::string>{"format", "format_version", "program_version", "scenario",
-                                                  "seed", "deadline", "first_mover", "agents", "events",
-                                                  "result"});
+  CHECK(keys_of(json) == std::vector<std::string>{"format", "format_version", "program_version",
+                                                  "scenario", "seed", "deadline", "first_mover",
+                                                  "agents", "events", "result"});
   CHECK(json.at("format") == "treatysim-trace");
   CHECK(json.at("format_version") == 1);
   CHECK(json.at("program_version") == treatysim::kProgramVersion);
@@ -96,29 +99,34 @@ TEST_CASE("trace JSON has the documented keys in the documented order") {
   CHECK(json.at("seed") == 1);
   CHECK(json.at("deadline") == 40);
   CHECK(json.at("first_mover") == "us");
-  CHECK(json.at("agents") == ordered_json{{"us", "boulware(e=0.2)"}, {"cn", "time_dependent(e=0.5)"}});
+  CHECK(json.at("agents") ==
+        ordered_json{{"us", "boulware(e=0.2)"}, {"cn", "time_dependent(e=0.5)"}});
 
   const ordered_json& events = json.at("events");
   REQUIRE(events.size() == trace.events.size());
   // First event: us's best outcome S0/IP0/D0/G0/T2 (us 1.0).
   const ordered_json& first = events.at(0);
-  CHECK(keys_of(first) == std::vector<std::string>{"type", "offer", "party", "outcome", "utilities"});
+  CHECK(keys_of(first) ==
+        std::vector<std::string>{"type", "offer", "party", "outcome", "utilities"});
   CHECK(first.at("type") == "offer");
   CHECK(first.at("offer") == 0);
   CHECK(first.at("party") == "us");
   CHECK(first.at("outcome") ==
-        ordered_json{{"scope", "S0"}, {"ip", "IP0"}, {"data", "D0"}, {"guardrails", "G0"}, {"term", "T2"}});
+        ordered_json{
+            {"scope", "S0"}, {"ip", "IP0"}, {"data", "D0"}, {"guardrails", "G0"}, {"term", "T2"}});
   CHECK(first.at("utilities").at("us").get<double>() == doctest::Approx(1.0).epsilon(1e-12));
   // A reject carries no outcome or utilities.
   CHECK(keys_of(events.at(1)) == std::vector<std::string>{"type", "offer", "party"});
   CHECK(events.at(1).at("type") == "reject");
   CHECK(events.at(1).at("party") == "cn");
   CHECK(events.back().at("type") == "accept");
-  CHECK(keys_of(events.back()) == std::vector<std::string>{"type", "offer", "party", "outcome", "utilities"});
+  CHECK(keys_of(events.back()) ==
+        std::vector<std::string>{"type", "offer", "party", "outcome", "utilities"});
 
   const ordered_json& result = json.at("result");
-  CHECK(keys_of(result) == std::vector<std::string>{"agreement", "end", "offers", "agreement_offer", "outcome",
-                                                    "utilities", "discounted_utilities"});
+  CHECK(keys_of(result) == std::vector<std::string>{"agreement", "end", "offers", "agreement_offer",
+                                                    "outcome", "utilities",
+                                                    "discounted_utilities"});
   CHECK(result.at("agreement") == true);
   CHECK(result.at("end") == "agreement");
   CHECK(result.at("offers") == trace.result.offers);
@@ -138,8 +146,8 @@ TEST_CASE("trace JSON without agreement: deadline events and a result without ou
   REQUIRE(events.size() == 9);  // 4 × (offer, reject) + deadline
   CHECK(events.back() == ordered_json{{"type", "deadline"}, {"offer", 3}, {"party", "us"}});
   const ordered_json& result = json.at("result");
-  CHECK(keys_of(result) ==
-        std::vector<std::string>{"agreement", "end", "offers", "utilities", "discounted_utilities"});
+  CHECK(keys_of(result) == std::vector<std::string>{"agreement", "end", "offers", "utilities",
+                                                    "discounted_utilities"});
   CHECK(result.at("agreement") == false);
   CHECK(result.at("end") == "deadline");
   CHECK(result.at("offers") == 4);
@@ -150,7 +158,8 @@ TEST_CASE("trace JSON without agreement: deadline events and a result without ou
 
 TEST_CASE("parse_trace round-trips the scenario, seed and specs and the re-run is identical") {
   const Scenario scenario = sta_2024();
-  const Trace trace = run(scenario, "boulware(e=0.2)", "random(accept=0.3, walk_away=0.01)", 987654321);
+  const Trace trace =
+      run(scenario, "boulware(e=0.2)", "random(accept=0.3, walk_away=0.01)", 987654321);
   const std::string text = treatysim::trace_to_text(trace);
   const treatysim::SavedTrace saved = treatysim::parse_trace(text, "trace.json");
   CHECK(saved.scenario.content_hash() == scenario.content_hash());
@@ -196,14 +205,15 @@ TEST_CASE("parse_trace rejects tampered or malformed files with clear messages")
   toml.replace(at, 17, "reservation = 0.5");
   edited["scenario"]["toml"] = toml;
   const std::string edited_hash = treatysim::parse_scenario(toml, "x").content_hash();
-  CHECK(parse_error(edited.dump()) == "trace.json: scenario.hash: the embedded scenario hashes to " + edited_hash +
-                                          ", not \"" + scenario.content_hash() + "\" (the file was edited)");
+  CHECK(parse_error(edited.dump()) ==
+        "trace.json: scenario.hash: the embedded scenario hashes to " + edited_hash + ", not \"" +
+            scenario.content_hash() + "\" (the file was edited)");
 
   ordered_json wrong_hash = good;
   wrong_hash["scenario"]["hash"] = "0000000000000000";
-  CHECK(parse_error(wrong_hash.dump()) == "trace.json: scenario.hash: the embedded scenario hashes to " +
-                                              scenario.content_hash() +
-                                              ", not \"0000000000000000\" (the file was edited)");
+  CHECK(parse_error(wrong_hash.dump()) ==
+        "trace.json: scenario.hash: the embedded scenario hashes to " + scenario.content_hash() +
+            ", not \"0000000000000000\" (the file was edited)");
 
   CHECK(parse_error("{\"format\": ").rfind("trace.json: not a JSON trace: ", 0) == 0);
   CHECK(parse_error("[1, 2]") == "trace.json: not a treatysim trace (expected a JSON object)");
@@ -211,30 +221,35 @@ TEST_CASE("parse_trace rejects tampered or malformed files with clear messages")
 
   ordered_json other = good;
   other["format"] = "something-else";
-  CHECK(parse_error(other.dump()) == "trace.json: format: expected \"treatysim-trace\", got \"something-else\"");
+  CHECK(parse_error(other.dump()) ==
+        "trace.json: format: expected \"treatysim-trace\", got \"something-else\"");
 
   ordered_json future = good;
   future["format_version"] = 2;
-  CHECK(parse_error(future.dump()) == "trace.json: format_version: this program reads trace format 1, the file has 2");
+  CHECK(parse_error(future.dump()) ==
+        "trace.json: format_version: this program reads trace format 1, the file has 2");
 
   ordered_json negative_seed = good;
   negative_seed["seed"] = -1;
-  CHECK(parse_error(negative_seed.dump()) == "trace.json: seed: expected a non-negative integer, got -1");
+  CHECK(parse_error(negative_seed.dump()) ==
+        "trace.json: seed: expected a non-negative integer, got -1");
 
   ordered_json bad_spec = good;
   bad_spec["agents"]["cn"] = "linear(";
   CHECK(parse_error(bad_spec.dump()) ==
-        "trace.json: agents.cn: agent spec \"linear(\": at column 8: expected a parameter name (a letter, then "
+        "trace.json: agents.cn: agent spec \"linear(\": at column 8: expected a parameter name (a "
+        "letter, then "
         "letters, digits or '_'), found the end");
 
   ordered_json no_events = good;
   no_events.erase("events");
-  CHECK(parse_error(no_events.dump()) == "trace.json: events: missing key (expected an array of events)");
+  CHECK(parse_error(no_events.dump()) ==
+        "trace.json: events: missing key (expected an array of events)");
 }
 
 TEST_CASE("load_trace_file reads a saved trace and names the file in errors") {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("treatysim-trace-test-" + std::to_string(::getpid()));
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("treatysim-trace-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string good_path = (dir / "good.json").string();
   const std::string bad_path = (dir / "bad.json").string();

@@ -38,14 +38,17 @@ using S = TreatyState;
 
 // The table of treaty_state.hpp, written out pair by pair.
 const std::vector<std::pair<TreatyState, TreatyState>> kLegal = {
-    {S::kInForce, S::kRenegotiating},   {S::kInForce, S::kLapsed},       {S::kInForce, S::kTerminated},
-    {S::kRenewed, S::kRenegotiating},   {S::kRenewed, S::kLapsed},       {S::kRenewed, S::kTerminated},
-    {S::kAmended, S::kRenegotiating},   {S::kAmended, S::kLapsed},       {S::kAmended, S::kTerminated},
-    {S::kRenegotiating, S::kRenewed},   {S::kRenegotiating, S::kAmended}, {S::kRenegotiating, S::kExtended},
-    {S::kRenegotiating, S::kLapsed},    {S::kRenegotiating, S::kTerminated},
-    {S::kExtended, S::kRenewed},        {S::kExtended, S::kAmended},     {S::kExtended, S::kExtended},
-    {S::kExtended, S::kLapsed},         {S::kExtended, S::kTerminated},
-    {S::kLapsed, S::kRenewed},          {S::kLapsed, S::kAmended},       {S::kLapsed, S::kTerminated},
+    {S::kInForce, S::kRenegotiating}, {S::kInForce, S::kLapsed},
+    {S::kInForce, S::kTerminated},    {S::kRenewed, S::kRenegotiating},
+    {S::kRenewed, S::kLapsed},        {S::kRenewed, S::kTerminated},
+    {S::kAmended, S::kRenegotiating}, {S::kAmended, S::kLapsed},
+    {S::kAmended, S::kTerminated},    {S::kRenegotiating, S::kRenewed},
+    {S::kRenegotiating, S::kAmended}, {S::kRenegotiating, S::kExtended},
+    {S::kRenegotiating, S::kLapsed},  {S::kRenegotiating, S::kTerminated},
+    {S::kExtended, S::kRenewed},      {S::kExtended, S::kAmended},
+    {S::kExtended, S::kExtended},     {S::kExtended, S::kLapsed},
+    {S::kExtended, S::kTerminated},   {S::kLapsed, S::kRenewed},
+    {S::kLapsed, S::kAmended},        {S::kLapsed, S::kTerminated},
 };
 
 bool in_table(TreatyState from, TreatyState to) {
@@ -55,7 +58,9 @@ bool in_table(TreatyState from, TreatyState to) {
   return false;
 }
 
-std::string name(TreatyState state) { return std::string(treatysim::treaty_state_name(state)); }
+std::string name(TreatyState state) {
+  return std::string(treatysim::treaty_state_name(state));
+}
 
 const Scenario& sta() {
   static const Scenario s = treatysim::load_scenario_file(
@@ -70,7 +75,9 @@ class Draw {
  public:
   explicit Draw(std::uint64_t seed) : rng_(treatysim::derive_seed(seed, "random-lifecycle", 0)) {}
   int integer(int lo, int hi) { return boost::random::uniform_int_distribution<int>(lo, hi)(rng_); }
-  double number(double lo, double hi) { return boost::random::uniform_real_distribution<double>(lo, hi)(rng_); }
+  double number(double lo, double hi) {
+    return boost::random::uniform_real_distribution<double>(lo, hi)(rng_);
+  }
   bool chance(double p) { return boost::random::bernoulli_distribution<double>(p)(rng_); }
   template <typename T, std::size_t N>
   const T& pick(const std::array<T, N>& items) {
@@ -101,15 +108,18 @@ Scenario random_lifecycle(std::uint64_t seed) {
   t.retroactive = draw.chance(0.7);
   for (int& months : t.term_months) months = draw.integer(3, 72);
   // Packages the STA talks often reach: starting from one makes renewals (same clauses) likely.
-  static const std::array<std::string, 3> packages = {"S0/IP0/D0/G2/T2", "S0/IP0/D0/G3/T3", "S0/IP1/D1/G1/T2"};
+  static const std::array<std::string, 3> packages = {"S0/IP0/D0/G2/T2", "S0/IP0/D0/G3/T3",
+                                                      "S0/IP1/D1/G1/T2"};
   if (draw.chance(0.5)) t.initial_clauses = draw.pick(packages);
   static const std::array<std::string, 8> policies = {
-      "tit_for_tat",       "grim_trigger", "always_comply", "always_exploit", "win_stay_lose_shift",
-      "generous_tit_for_tat(forgiveness=0.3)", "random(p=0.7)", "random(p=0.2)"};
+      "tit_for_tat",    "grim_trigger",        "always_comply",
+      "always_exploit", "win_stay_lose_shift", "generous_tit_for_tat(forgiveness=0.3)",
+      "random(p=0.7)",  "random(p=0.2)"};
   for (std::size_t p = 0; p < 2; ++p) {
     life.compliance.policies[p] = draw.pick(policies);
     treatysim::DomesticDef& d = life.domestic[p];
-    d.rule = draw.chance(0.5) ? treatysim::DomesticRule::kLogistic : treatysim::DomesticRule::kThreshold;
+    d.rule =
+        draw.chance(0.5) ? treatysim::DomesticRule::kLogistic : treatysim::DomesticRule::kThreshold;
     d.threshold = draw.number(0.1, 0.7);
     d.steepness = draw.number(2.0, 20.0);
     d.pressure = draw.number(-0.2, 0.3);
@@ -120,8 +130,9 @@ Scenario random_lifecycle(std::uint64_t seed) {
   auto date = [&] { return t.start.plus(draw.integer(0, months - 1)); };
   life.events.clear();
   const int count = draw.integer(0, 5);
-  static const std::array<LifecycleEventKind, 4> kinds = {LifecycleEventKind::kPressure, LifecycleEventKind::kTrustShock,
-                                                          LifecycleEventKind::kReservation, LifecycleEventKind::kWeight};
+  static const std::array<LifecycleEventKind, 4> kinds = {
+      LifecycleEventKind::kPressure, LifecycleEventKind::kTrustShock,
+      LifecycleEventKind::kReservation, LifecycleEventKind::kWeight};
   static const std::array<std::string, 5> issues = {"scope", "ip", "data", "guardrails", "term"};
   for (int k = 0; k < count; ++k) {
     treatysim::ScheduledEventDef e;
@@ -139,10 +150,12 @@ Scenario random_lifecycle(std::uint64_t seed) {
     life.events.push_back(e);
   }
   if (draw.chance(0.5)) {
-    life.events.push_back({"forced-lapse", date(), LifecycleEventKind::kForcedLapse, -1, 0.0, "", "A forced lapse.", true});
+    life.events.push_back({"forced-lapse", date(), LifecycleEventKind::kForcedLapse, -1, 0.0, "",
+                           "A forced lapse.", true});
   }
   if (draw.chance(0.5)) {
-    life.events.push_back({"termination", date(), LifecycleEventKind::kTermination, -1, 0.0, "", "A termination.", true});
+    life.events.push_back({"termination", date(), LifecycleEventKind::kTermination, -1, 0.0, "",
+                           "A termination.", true});
   }
   for (treatysim::RandomEventDef& e : life.random_events) e.yearly_rate *= draw.number(0.0, 5.0);
   return Scenario::create(std::move(def));
@@ -188,7 +201,8 @@ void check_lifecycle(const Scenario& scenario, const LifecycleResult& r) {
       CHECK(*e.effective == r.timeline[k - 1].from);
       CHECK(*e.effective <= e.from);
     } else if (k > 0 && t.retroactive && r.timeline[k - 1].state == S::kLapsed) {
-      CHECK_FALSE((e.state == S::kAmended || e.state == S::kRenewed));  // those would be retroactive
+      CHECK_FALSE(
+          (e.state == S::kAmended || e.state == S::kRenewed));  // those would be retroactive
     }
   }
   CHECK(r.path() == path);
@@ -221,7 +235,7 @@ void check_lifecycle(const Scenario& scenario, const LifecycleResult& r) {
 // [SECTION] States and the transition table -------------------------------------------------------
 
 TEST_CASE("treaty states: names are the documented ones and parse back") {
-  const std::vector<std::string> names = {"in_force", "renegotiating", "extended", "lapsed",
+  const std::vector<std::string> names = {"in_force", "renegotiating", "extended",  "lapsed",
                                           "renewed",  "amended",       "terminated"};
   REQUIRE(treatysim::kAllTreatyStates.size() == names.size());
   for (std::size_t k = 0; k < names.size(); ++k) {
@@ -300,8 +314,9 @@ TEST_CASE("calendar: months parse, print, add and subtract") {
 }
 
 TEST_CASE("calendar: malformed months are rejected") {
-  for (const char* bad : {"2023-13", "2023-00", "2023-8", "23-08", "2023/08", "2023-08-01", "", "2023-", "-2023-08",
-                          "2023 08", "2023-0a", "abcd-ef", " 2023-08", "2023-08 ", "+023-08"}) {
+  for (const char* bad :
+       {"2023-13", "2023-00", "2023-8", "23-08", "2023/08", "2023-08-01", "", "2023-", "-2023-08",
+        "2023 08", "2023-0a", "abcd-ef", " 2023-08", "2023-08 ", "+023-08"}) {
     CAPTURE(bad);
     CHECK_FALSE(Month::parse(bad).has_value());
   }
@@ -309,7 +324,9 @@ TEST_CASE("calendar: malformed months are rejected") {
 
 // [SECTION] Random lifecycles ---------------------------------------------------------------------
 
-TEST_CASE("treaty lifecycle property: random lifecycles keep a contiguous timeline of legal transitions") {
+TEST_CASE(
+    "treaty lifecycle property: random lifecycles keep a contiguous timeline of legal "
+    "transitions") {
   const auto& registry = treatysim::agents::builtin_registry();
   int terminated = 0;
   int forced_lapses = 0;
@@ -318,7 +335,8 @@ TEST_CASE("treaty lifecycle property: random lifecycles keep a contiguous timeli
   for (std::uint64_t k = 0; k < kScenarios; ++k) {
     CAPTURE(k);
     const Scenario scenario = random_lifecycle(k);
-    const LifecycleResult r = treatysim::simulate_lifecycle(scenario, treatysim::derive_seed(k, "run", 0), registry);
+    const LifecycleResult r =
+        treatysim::simulate_lifecycle(scenario, treatysim::derive_seed(k, "run", 0), registry);
     CAPTURE(r.path());
     check_lifecycle(scenario, r);
     terminated += r.final_state == S::kTerminated ? 1 : 0;
@@ -333,7 +351,9 @@ TEST_CASE("treaty lifecycle property: random lifecycles keep a contiguous timeli
   CHECK(retroactive > 0);
 }
 
-TEST_CASE("treaty lifecycle property: every legal transition of the table occurs in some random lifecycle") {
+TEST_CASE(
+    "treaty lifecycle property: every legal transition of the table occurs in some random "
+    "lifecycle") {
   // Renewals (the same clauses agreed again) followed by a forced lapse or a termination are rare,
   // so this draws random lifecycles until every transition has been seen (106 of them with these
   // seeds; the bound of 1000 is only a guard).
@@ -343,10 +363,12 @@ TEST_CASE("treaty lifecycle property: every legal transition of the table occurs
   for (; k < 1000 && seen.size() < kLegal.size(); ++k) {
     CAPTURE(k);
     const Scenario scenario = random_lifecycle(k);
-    const LifecycleResult r = treatysim::simulate_lifecycle(scenario, treatysim::derive_seed(k, "run", 0), registry);
+    const LifecycleResult r =
+        treatysim::simulate_lifecycle(scenario, treatysim::derive_seed(k, "run", 0), registry);
     CAPTURE(r.path());
     check_lifecycle(scenario, r);
-    for (std::size_t e = 0; e + 1 < r.timeline.size(); ++e) seen.emplace(r.timeline[e].state, r.timeline[e + 1].state);
+    for (std::size_t e = 0; e + 1 < r.timeline.size(); ++e)
+      seen.emplace(r.timeline[e].state, r.timeline[e + 1].state);
   }
   for (const auto& [from, to] : kLegal) {
     CAPTURE(name(from));

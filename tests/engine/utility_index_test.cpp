@@ -23,7 +23,8 @@ namespace {
 Issue make_issue(const std::string& id, std::size_t options) {
   Issue issue;
   issue.id = id;
-  for (std::size_t o = 0; o < options; ++o) issue.options.push_back(Option{id + std::to_string(o), {}, {}});
+  for (std::size_t o = 0; o < options; ++o)
+    issue.options.push_back(Option{id + std::to_string(o), {}, {}});
   return issue;
 }
 
@@ -61,7 +62,8 @@ void check_against_brute_force(const OutcomeSpace& space, const UtilityFunction&
     if (pos > 0) {
       const UtilityIndex::Entry& prev = index.entry(pos - 1);
       const bool next_level = treatysim::utility_greater(prev.utility, e.utility);
-      const bool same_level_by_index = treatysim::utility_equal(prev.utility, e.utility) && prev.index < e.index;
+      const bool same_level_by_index =
+          treatysim::utility_equal(prev.utility, e.utility) && prev.index < e.index;
       CHECK_MESSAGE((next_level || same_level_by_index),
                     "position " << pos << ": " << prev.index << " (" << prev.utility << ") then "
                                 << e.index << " (" << e.utility << ")");
@@ -104,7 +106,8 @@ void check_against_brute_force(const OutcomeSpace& space, const UtilityFunction&
 std::vector<double> sample_utilities(const UtilityIndex& index, std::size_t samples) {
   std::vector<double> out;
   const std::size_t step = index.size() / samples + 1;
-  for (std::size_t pos = 0; pos < index.size(); pos += step) out.push_back(index.entry(pos).utility);
+  for (std::size_t pos = 0; pos < index.size(); pos += step)
+    out.push_back(index.entry(pos).utility);
   out.push_back(index.worst().utility);
   return out;
 }
@@ -127,14 +130,14 @@ TEST_CASE("utility index: sorted by utility descending, ties by lowest outcome i
 
 TEST_CASE("utility index: at_least is the smallest utility reaching the target, lowest index") {
   const FiveOptions f;
-  CHECK(f.index.at_least(0.6).index == 1);    // 0.9 is the smallest utility ≥ 0.6
+  CHECK(f.index.at_least(0.6).index == 1);  // 0.9 is the smallest utility ≥ 0.6
   CHECK(f.index.at_least(0.9).index == 1);
-  CHECK(f.index.at_least(0.5).index == 0);    // 0.5 reached by 0 and 2: lowest index
+  CHECK(f.index.at_least(0.5).index == 0);  // 0.5 reached by 0 and 2: lowest index
   CHECK(f.index.at_least(0.3).index == 0);
   CHECK(f.index.at_least(0.2).index == 3);
   CHECK(f.index.at_least(0.0).index == 3);
   CHECK(f.index.at_least(-5.0).index == 3);
-  CHECK(f.index.at_least(0.95).index == 1);   // above every utility: the best outcome
+  CHECK(f.index.at_least(0.95).index == 1);  // above every utility: the best outcome
   // Tolerance 1e-9: a target 1e-10 above a utility still selects it; 1e-8 above does not.
   CHECK(f.index.at_least(0.5 + 1e-10).index == 0);
   CHECK(f.index.at_least(0.5 + 1e-8).index == 1);
@@ -200,6 +203,7 @@ TEST_CASE("utility index on a grid of random scenarios with many ties") {
     }
     const treatysim::Scenario scenario = treatysim::Scenario::create(def);
     const UtilityIndex& index = scenario.utility_index(0, "utility index test");
-    check_against_brute_force(scenario.space(), scenario.utility(0), index, sample_utilities(index, 20));
+    check_against_brute_force(scenario.space(), scenario.utility(0), index,
+                              sample_utilities(index, 20));
   }
 }

@@ -11,8 +11,12 @@ namespace treatysim::testing {
 
 Scenario random_scenario(std::uint64_t seed, const RandomScenarioShape& shape) {
   Rng rng(derive_seed(seed, "random_scenario", 0));
-  auto integer = [&rng](int lo, int hi) { return boost::random::uniform_int_distribution<int>(lo, hi)(rng); };
-  auto real = [&rng](double lo, double hi) { return boost::random::uniform_real_distribution<double>(lo, hi)(rng); };
+  auto integer = [&rng](int lo, int hi) {
+    return boost::random::uniform_int_distribution<int>(lo, hi)(rng);
+  };
+  auto real = [&rng](double lo, double hi) {
+    return boost::random::uniform_real_distribution<double>(lo, hi)(rng);
+  };
   ScenarioDef def;
   def.id = "random-" + std::to_string(seed);
   def.title = "Random scenario " + std::to_string(seed);
