@@ -81,4 +81,19 @@ struct PlayOptions {
 // (bad input is asked again; the end of input abandons the game) and writing to `out`.
 int play_command(const PlayOptions& options, std::istream& in, std::ostream& out);
 
+struct ImportGeniusOptions {
+  std::string domain;            // the GENIUS domain file (XML)
+  std::string profile_a;         // the utility profile of the first party (moves first)
+  std::string profile_b;         // the utility profile of the second party
+  std::string out;               // the scenario file to write; empty = standard output
+  int deadline = 100;            // number of offers
+  std::string id;                // scenario id; empty = from the domain file name
+  std::string parties = "a,b";   // the two party ids, "A,B"
+  std::string agent = "linear";  // default strategy of both parties
+};
+// Converts GENIUS / ANAC XML files to a scenario file (engine/genius_import.hpp). With `out`
+// set, writes the file (whole or not at all) and prints a one-line summary to `out`; otherwise
+// writes the scenario to `out`, the summary as its first line (a TOML comment).
+int import_genius_command(const ImportGeniusOptions& options, std::ostream& out);
+
 }  // namespace treatysim::cli

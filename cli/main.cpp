@@ -154,6 +154,33 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--seed", play.seed, "Run seed")->check(kSeed)->capture_default_str();
   play_cmd->add_option("--deadline", play.deadline, "Override the deadline (number of offers)");
 
+  ImportGeniusOptions import_genius;
+  auto* import_genius_cmd = app.add_subcommand(
+      "import-genius",
+      "Convert a GENIUS / ANAC scenario (domain XML + two utility profiles) to a scenario file");
+  import_genius_cmd->add_option("domain", import_genius.domain, "Domain file (XML)")->required();
+  import_genius_cmd
+      ->add_option("profile_a", import_genius.profile_a,
+                   "Utility profile (XML) of the first party (it moves first)")
+      ->required();
+  import_genius_cmd
+      ->add_option("profile_b", import_genius.profile_b,
+                   "Utility profile (XML) of the second party")
+      ->required();
+  import_genius_cmd->add_option(
+      "-o,--out", import_genius.out,
+      "Write the scenario to FILE (whole or not at all) instead of standard output");
+  import_genius_cmd
+      ->add_option("--deadline", import_genius.deadline,
+                   "Deadline in offers (GENIUS's discount d becomes d^(1/(N-1)) per offer)")
+      ->capture_default_str();
+  import_genius_cmd->add_option("--id", import_genius.id,
+                                "Scenario id (default: from the domain file name)");
+  import_genius_cmd->add_option("--parties", import_genius.parties, "The two party ids, A,B")
+      ->capture_default_str();
+  import_genius_cmd->add_option("--agent", import_genius.agent, "Default strategy of both parties")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -174,6 +201,7 @@ int main(int argc, char** argv) {
     if (*replay_cmd) return replay_command(replay_trace, std::cout);
     if (*bench_cmd) return bench_command(bench, std::cout);
     if (*analyze_cmd) return analyze_command(analyze, std::cout);
+    if (*import_genius_cmd) return import_genius_command(import_genius, std::cout);
     if (*simulate_cmd) {
       simulate.progress = ::isatty(STDERR_FILENO) != 0;
       return simulate_command(simulate, std::cout);
