@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <map>
 #include <sstream>
+#include <type_traits>
 #include <utility>
 
 #include <toml++/toml.h>
@@ -617,18 +618,23 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
     opt_num(tt, "trust", "reservation_per_distrust", td.reservation_per_distrust);
     opt_num(tt, "trust", "pressure_per_distrust", td.pressure_per_distrust);
   }
-  // [[events]]
-  if (const toml::node* n = root.get("events")) {
-    const toml::array& a = r.array(*n, "events");
+  // [[events]] and [[random_events]]: the same fields, plus a date or a yearly rate.
+  auto read_events = [&](const char* section, auto& out, std::initializer_list<const char*> keys) {
+    const toml::node* n = root.get(section);
+    if (n == nullptr) return;
+    const toml::array& a = r.array(*n, section);
     for (std::size_t k = 0; k < a.size(); ++k) {
-      const std::string key = indexed("events", k);
+      const std::string key = indexed(section, k);
       const toml::table& et = r.table_of(*a.get(k), key);
       const auto& region = a.get(k)->source();
-      r.only_keys(et, key,
-                  {"id", "date", "kind", "party", "value", "issue", "narration", "enabled"});
-      ScheduledEventDef e;
+      r.only_keys(et, key, keys);
+      typename std::remove_reference_t<decltype(out)>::value_type e;
       e.id = r.string(et, region, key, "id");
-      e.date = month_of(r, r.node(et, region, key, "date"), key + ".date");
+      if constexpr (std::is_same_v<decltype(e), ScheduledEventDef>) {
+        e.date = month_of(r, r.node(et, region, key, "date"), key + ".date");
+      } else {
+        e.yearly_rate = r.number(et, region, key, "yearly_rate");
+      }
       e.kind = event_kind_of(r, r.node(et, region, key, "kind"), key + ".kind");
       if (const toml::node* v = r.optional(et, key, "party"))
         e.party = party_ref(r, *v, key + ".party", def, true);
@@ -638,33 +644,13 @@ void read_lifecycle(Reader& r, const toml::table& root, ScenarioDef& def) {
       e.narration = r.string(et, region, key, "narration");
       if (const toml::node* v = r.optional(et, key, "enabled"))
         e.enabled = r.boolean(*v, key + ".enabled");
-      life.events.push_back(std::move(e));
+      out.push_back(std::move(e));
     }
-  }
-  // [[random_events]]
-  if (const toml::node* n = root.get("random_events")) {
-    const toml::array& a = r.array(*n, "random_events");
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      const std::string key = indexed("random_events", k);
-      const toml::table& et = r.table_of(*a.get(k), key);
-      const auto& region = a.get(k)->source();
-      r.only_keys(et, key,
-                  {"id", "kind", "party", "value", "issue", "yearly_rate", "narration", "enabled"});
-      RandomEventDef e;
-      e.id = r.string(et, region, key, "id");
-      e.kind = event_kind_of(r, r.node(et, region, key, "kind"), key + ".kind");
-      if (const toml::node* v = r.optional(et, key, "party"))
-        e.party = party_ref(r, *v, key + ".party", def, true);
-      opt_num(et, key, "value", e.value);
-      if (const toml::node* v = r.optional(et, key, "issue"))
-        e.issue = r.string_of(*v, key + ".issue");
-      e.yearly_rate = r.number(et, region, key, "yearly_rate");
-      e.narration = r.string(et, region, key, "narration");
-      if (const toml::node* v = r.optional(et, key, "enabled"))
-        e.enabled = r.boolean(*v, key + ".enabled");
-      life.random_events.push_back(std::move(e));
-    }
-  }
+  };
+  read_events("events", life.events,
+              {"id", "date", "kind", "party", "value", "issue", "narration", "enabled"});
+  read_events("random_events", life.random_events,
+              {"id", "kind", "party", "value", "issue", "yearly_rate", "narration", "enabled"});
   def.lifecycle = std::move(life);
 }
 

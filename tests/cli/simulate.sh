@@ -11,35 +11,7 @@ set -u
 bin=${1:?usage: bash simulate.sh /path/to/treatysim}
 [[ -x $bin ]] || { echo "simulate.sh: $bin is not an executable" >&2; exit 1; }
 
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# t ARGS...: runs treatysim; sets $status, $out (stdout) and $err (stderr), each without its
-# final newline.
-t() {
-  "$bin" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
-  status=$?
-  IFS= read -r -d '' out <"$tmp/stdout"
-  IFS= read -r -d '' err <"$tmp/stderr"
-  out=${out%$'\n'}
-  err=${err%$'\n'}
-}
-
-# expect STATUS DESCRIPTION: checks the last command's status.
-expect() {
-  if [[ $status != "$1" ]]; then
-    fail "$2: exit status $status, expected $1 (stdout: ${out:0:300}) (stderr: ${err:0:300})"
-    return 1
-  fi
-}
-# contains NEEDLE DESCRIPTION: stdout contains NEEDLE (taken literally).
-contains() { [[ $out == *"$1"* ]] || fail "$2: expected '$1' in stdout, got: ${out:0:500}"; }
+source "$(dirname "$0")/lib/harness.sh"
 # quiet DESCRIPTION: nothing on stderr.
 quiet() { [[ -z $err ]] || fail "$1: expected nothing on stderr, got: ${err:0:300}"; }
 # error_is MESSAGE DESCRIPTION: status 2, nothing on stdout, exactly "treatysim: error: MESSAGE" on stderr.
