@@ -310,7 +310,7 @@ void add_negotiators(Registry& registry) {
   registry.add(std::move(scripted));
 
   StrategyInfo human = entry("human", ComponentKind::kNegotiator,
-                             "a person decides (the GUI, or treatysim play)", "treatysim");
+                             "a person decides through a front end (treatysim play)", "treatysim");
   human.traits.interactive = true;
   human.create_negotiator = [](const Parameters&, const Registry&) {
     return std::make_unique<HumanAgent>();
