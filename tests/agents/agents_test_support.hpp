@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include "tests/support/temp_dir.hpp"
 
 #include <unistd.h>
 
@@ -88,41 +89,6 @@ std::string error_of(Action action) {
   return {};
 }
 
-// A fresh directory under the system temporary directory, removed with its contents at scope
-// exit. CTest may run test cases in parallel processes, so the name carries the process id.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto base = std::filesystem::temp_directory_path();
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      const auto candidate = base / ("treatysim-agents-test-" + std::to_string(::getpid()) + "-" +
-                                     std::to_string(counter++));
-      if (std::filesystem::create_directory(candidate)) {
-        path_ = candidate;
-        return;
-      }
-    }
-    throw std::runtime_error("cannot create a temporary directory");
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  // Writes `text` to a file of the directory and returns its path.
-  [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
-    const std::string path = (path_ / name).string();
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path);
-    return path;
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = treatysim::testing::TempDir;
 
 }  // namespace agents_test

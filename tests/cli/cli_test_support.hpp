@@ -11,6 +11,7 @@
 #include <string>
 #include <system_error>
 #include <vector>
+#include "tests/support/temp_dir.hpp"
 
 #include <unistd.h>
 
@@ -23,45 +24,7 @@ inline std::string config(const std::string& name) {
   return std::string(TREATYSIM_SOURCE_DIR) + "/configs/" + name;
 }
 
-// A fresh directory under the system temporary directory, removed with everything in it when
-// the object goes out of scope. CTest runs test cases as separate processes, possibly in
-// parallel, so the name carries the process id.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto base = std::filesystem::temp_directory_path();
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      const auto candidate = base / ("treatysim-cli-test-" + std::to_string(::getpid()) + "-" +
-                                     std::to_string(counter++));
-      if (std::filesystem::create_directory(candidate)) {
-        path_ = candidate;
-        return;
-      }
-    }
-    throw std::runtime_error("cannot create a temporary directory");
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
-  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
-  // Names of the entries in the directory, in no particular order.
-  [[nodiscard]] std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(path_)) {
-      names.push_back(entry.path().filename().string());
-    }
-    return names;
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = treatysim::testing::TempDir;
 
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -2,6 +2,7 @@
 // distribution over seeds, determinism, ratification (Putnam's two-level game), tied hands,
 // scheduled events, and scenario files that extend others.
 #include <doctest/doctest.h>
+#include "tests/support/temp_dir.hpp"
 
 #include <array>
 #include <atomic>
@@ -90,41 +91,7 @@ const TimelineEntry* entry_from(const LifecycleResult& r, TreatyState state, Mon
   return nullptr;
 }
 
-// A directory under the system temporary directory, removed with its files at the end.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      const fs::path candidate =
-          fs::temp_directory_path() / ("treatysim-lifecycle-test-" + std::to_string(::getpid()) +
-                                       "-" + std::to_string(counter++));
-      if (fs::create_directory(candidate)) {
-        path_ = candidate;
-        return;
-      }
-    }
-    throw std::runtime_error("cannot create a temporary directory");
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
-    const std::string path = (path_ / name).string();
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path);
-    return path;
-  }
-  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using treatysim::testing::TempDir;
 
 std::string load_error(const std::string& path) {
   try {
