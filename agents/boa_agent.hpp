@@ -30,6 +30,10 @@ class BoaAgent final : public Agent {
   void reset(const NegotiationContext& context) override;
   [[nodiscard]] Outcome propose(const NegotiationState& state) override;
   [[nodiscard]] Response respond(const NegotiationState& state, const Outcome& offer) override;
+  // Agent::target_utility: the bidding component's scheduled target, if it has one.
+  [[nodiscard]] std::optional<double> target_utility(int offer_index) const override {
+    return bidding_->scheduled_target(offer_index);
+  }
 
   [[nodiscard]] const BiddingStrategy& bidding() const noexcept { return *bidding_; }
   [[nodiscard]] const OpponentModel* model() const noexcept { return model_.get(); }

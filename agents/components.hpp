@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "engine/agent.hpp"
 
@@ -39,6 +40,12 @@ class BiddingStrategy {
                                     const OpponentModel* model) const = 0;
   // True when bid() uses the opponent model (the registry's "uses_opponent_model" trait).
   [[nodiscard]] virtual bool uses_model() const noexcept { return false; }
+  // The target at `offer_index` when the strategy fixes it in advance as a function of time
+  // (Agent::target_utility); nullopt otherwise (default) or out of range.
+  [[nodiscard]] virtual std::optional<double> scheduled_target(int offer_index) const {
+    static_cast<void>(offer_index);
+    return std::nullopt;
+  }
 };
 
 // What an acceptance condition decides on.

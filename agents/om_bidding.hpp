@@ -43,6 +43,10 @@ class OpponentModelBidding final : public BiddingStrategy {
   [[nodiscard]] Outcome bid(const NegotiationState& state,
                             const OpponentModel* model) const override;
   [[nodiscard]] bool uses_model() const noexcept override { return true; }
+  // The inner strategy's scheduled target (the band search does not change the target).
+  [[nodiscard]] std::optional<double> scheduled_target(int offer_index) const override {
+    return inner_->scheduled_target(offer_index);
+  }
 
  private:
   std::unique_ptr<BiddingStrategy> inner_;

@@ -45,6 +45,13 @@ void TimeDependentAgent::reset(const NegotiationContext& context) {
   schedule_deadline_ = context.deadline;
 }
 
+std::optional<double> TimeDependentAgent::target_utility(int offer_index) const {
+  if (offer_index < 0 || static_cast<std::size_t>(offer_index) >= targets_.size()) {
+    return std::nullopt;
+  }
+  return targets_[static_cast<std::size_t>(offer_index)];
+}
+
 Outcome TimeDependentAgent::propose(const NegotiationState& state) {
   return bids_[static_cast<std::size_t>(state.offer_index)];
 }

@@ -29,6 +29,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,8 @@ class TimeDependentAgent final : public Agent {
   [[nodiscard]] double target(int offer_index) const {
     return targets_[static_cast<std::size_t>(offer_index)];
   }
+  // Agent::target_utility: target(offer_index) within 0 … deadline−1, else nullopt.
+  [[nodiscard]] std::optional<double> target_utility(int offer_index) const override;
 
  private:
   ConcessionFamily family_;

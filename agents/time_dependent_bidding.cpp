@@ -28,6 +28,13 @@ void TimeDependentBidding::reset(const NegotiationContext& context) {
   schedule_deadline_ = context.deadline;
 }
 
+std::optional<double> TimeDependentBidding::scheduled_target(int offer_index) const {
+  if (offer_index < 0 || static_cast<std::size_t>(offer_index) >= targets_.size()) {
+    return std::nullopt;
+  }
+  return targets_[static_cast<std::size_t>(offer_index)];
+}
+
 double TimeDependentBidding::target(const NegotiationState& state,
                                     const OpponentModel* model) const {
   static_cast<void>(model);

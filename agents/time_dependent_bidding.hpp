@@ -29,6 +29,8 @@ class TimeDependentBidding final : public BiddingStrategy {
                               const OpponentModel* model) const override;
   [[nodiscard]] Outcome bid(const NegotiationState& state,
                             const OpponentModel* model) const override;
+  // The schedule's target at `offer_index` (0 … deadline−1), else nullopt.
+  [[nodiscard]] std::optional<double> scheduled_target(int offer_index) const override;
 
  private:
   ConcessionFamily family_;

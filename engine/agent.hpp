@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -94,6 +95,15 @@ class Agent {
   [[nodiscard]] virtual Response respond(const NegotiationState& state, const Outcome& offer) = 0;
   // Every event of the negotiation, in order (default: ignored).
   virtual void observe(const Event& event) { static_cast<void>(event); }
+  // Optional, for front ends that plot aspirations: the agent's own target utility for an offer
+  // made at `offer_index` (0 … deadline−1) of the current negotiation (after reset), where its
+  // strategy fixes that target in advance as a function of time (the time-dependent tactics,
+  // alone or as a BOA bidding component). nullopt for strategies whose targets depend on the
+  // opponent's moves or that have none (default), and for indices out of range.
+  [[nodiscard]] virtual std::optional<double> target_utility(int offer_index) const {
+    static_cast<void>(offer_index);
+    return std::nullopt;
+  }
 };
 
 // Creates agents from specs: implemented by the agents layer's registry, so that the engine
