@@ -1,13 +1,10 @@
 // simulate_command.cpp — `treatysim simulate`: the treaty's life over the years.
 #include <unistd.h>
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <ostream>
-#include <thread>
 
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
@@ -15,6 +12,7 @@
 
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "cli/scenario_setup.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/lifecycle.hpp"
@@ -259,23 +257,8 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
   } else {
     // Run k uses seed + k: results land in their own slot, so they do not depend on the threads.
     std::vector<std::optional<LifecycleResult>> slots(static_cast<std::size_t>(options.runs));
-    std::atomic<int> done{0};
-    std::atomic<bool> finished{false};
-    std::thread bar;
-    if (options.progress) {
-      bar = std::thread([&] {
-        const auto start = std::chrono::steady_clock::now();
-        while (!finished.load()) {
-          const int d = done.load();
-          const double elapsed =
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-          std::fprintf(stderr, "\rsimulating %d/%d runs (%.0f/s)   ", d, options.runs,
-                       elapsed > 0 ? d / elapsed : 0.0);
-          std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        }
-        std::fprintf(stderr, "\r%*s\r", 60, "");
-      });
-    }
+    Progress progress("simulating runs", static_cast<std::uint64_t>(options.runs),
+                      options.progress ? Progress::Style::kTerminal : Progress::Style::kNone);
     std::optional<oneapi::tbb::global_control> limit;
     if (options.jobs > 0) {
       limit.emplace(oneapi::tbb::global_control::max_allowed_parallelism,
@@ -291,10 +274,9 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
         const std::lock_guard<std::mutex> lock(failure_mutex);
         if (!failure) failure = std::current_exception();
       }
-      ++done;
+      progress.advance();
     });
-    finished = true;
-    if (bar.joinable()) bar.join();
+    progress.stop();
     if (failure) std::rethrow_exception(failure);
     std::vector<LifecycleResult> results;
     results.reserve(slots.size());
