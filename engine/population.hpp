@@ -1,0 +1,121 @@
+// population.hpp — population dynamics on a payoff matrix: the replicator dynamics and a seeded
+// Moran process, with the meta-game analysis, in one call for the front ends (evolve()).
+//
+// THEORY.
+// - Replicator dynamics (Taylor & Jonker 1978; Hofbauer & Sigmund 1998, "Evolutionary Games
+//   and Population Dynamics", ch. 7): an infinite population where x_i is the share playing
+//   strategy i and a strategy grows in proportion to how much better than average it does:
+//       dx_i/dt = x_i ((Ax)_i − xᵀAx).
+//   Integrated with the classical fourth-order Runge–Kutta method, `steps_per_generation`
+//   steps of length 1/steps_per_generation per unit of time ("generation"); after each step
+//   shares below 0 (rounding) are set to 0 and the shares renormalised to sum to 1. Time is in
+//   payoff units: multiplying A by c runs the same path c times faster, and adding a constant to
+//   A changes nothing. Rest points include every symmetric Nash equilibrium
+//   (engine/metagame.hpp); a share that starts at 0 stays at 0.
+// - Moran process (Moran 1958; Nowak, Sasaki, Taylor & Fudenberg 2004, "Emergence of
+//   cooperation and evolutionary stability in finite populations", Nature 428): N individuals;
+//   an individual of strategy k meets every other individual once, so its payoff is
+//       π_k = (Σ_l A[k][l] c_l − A[k][k]) / (N − 1)     (c_l: number playing l)
+//   and its fitness f_k = 1 − w + w·π_k, with selection intensity w in [0, 1] (w = 0: neutral
+//   drift). Each birth–death step picks one individual to reproduce with probability
+//   proportional to fitness and one to die uniformly at random (the parent included); the
+//   offspring takes its place. A generation is N steps. Without mutation the process ends when
+//   one strategy holds the whole population (fixation). Fitness must stay positive:
+//   1 − w + w·min A > 0 is required.
+// - Fixation probability ρ of a single `mutant` in a population of N − 1 `resident`s: estimated
+//   as the fraction of `runs` seeded runs the mutant takes over, with its standard error
+//   √(ρ̂(1 − ρ̂)/runs). These runs follow the embedded jump chain (the steps that change the
+//   count: with i mutants, the next change adds one with probability f_i/(f_i + g_i)), which has
+//   the same fixation probability as the full process and skips the steps that change nothing.
+//   The exact value (Nowak et al. 2004; Nowak 2006, "Evolutionary Dynamics", ch. 6) is
+//       ρ = 1 / (1 + Σ_{k=1}^{N−1} Π_{i=1}^{k} g_i / f_i),
+//   with f_i, g_i the fitness of mutant and resident when there are i mutants; ρ = 1/N under
+//   neutral drift.
+//
+// Determinism: every run draws from its own Boost.Random stream, derive_seed(seed,
+// "moran-trajectory", run) for the share trajectories and derive_seed(seed, "moran-fixation",
+// mutant·n + resident) for the fixation runs of one pair: same seed ⇒ identical results.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/metagame.hpp"
+#include "engine/payoff_matrix.hpp"
+
+namespace treatysim {
+
+// Settings of evolve(); validate_population_options checks every field once.
+struct PopulationOptions {
+  int generations = 100;          // replicator: time horizon (units); Moran: generations (N steps)
+  int steps_per_generation = 20;  // Runge–Kutta steps per unit of time, 1 to 10000
+  std::vector<double> initial_shares;  // one per strategy, ≥ 0, summing to > 0; empty: uniform
+  int population = 100;                // Moran population size N, 2 to 100000
+  double selection = 0.1;              // Moran selection intensity w, 0 (neutral) to 1
+  int runs = 1000;                     // Moran runs averaged per trajectory and per fixation pair
+  std::uint64_t seed = 1;              // the run seed of the Moran process
+};
+
+// Throws UserError (key = the field name: "generations", "population", ...) when a field is out
+// of range for `matrix`, including a selection intensity that makes some fitness ≤ 0.
+void validate_population_options(const PayoffMatrix& matrix, const PopulationOptions& options);
+
+// The replicator dynamics from `initial` (shares, normalised to sum to 1): the shares at times
+// 0, 1, ..., generations ([time][strategy]).
+[[nodiscard]] std::vector<std::vector<double>> replicator_dynamics(const PayoffMatrix& matrix,
+                                                                   std::span<const double> initial,
+                                                                   int generations,
+                                                                   int steps_per_generation);
+
+// The Moran process averaged over many seeded runs.
+struct MoranTrajectory {
+  std::vector<std::vector<double>> mean_share;  // [generation 0..G][strategy]: mean over runs
+  std::vector<double> fixed_share;  // fraction of runs strategy k had taken over by generation G
+};
+
+// Integer counts summing to `population` nearest to `shares` (largest remainder; ties go to
+// the lower index). Shares are normalised first.
+[[nodiscard]] std::vector<int> initial_counts(std::span<const double> shares, int population);
+
+// `options.runs` seeded Moran runs from initial_counts(initial shares), `options.generations`
+// generations each (see THEORY).
+[[nodiscard]] MoranTrajectory moran_trajectory(const PayoffMatrix& matrix,
+                                               const PopulationOptions& options);
+
+// A fixation probability: estimated from seeded runs, and exact.
+struct FixationProbability {
+  double estimate = 0;        // fraction of runs the single mutant took over
+  double standard_error = 0;  // √(estimate (1 − estimate) / runs)
+  double exact = 0;           // Nowak et al. (2004)'s closed form
+  int runs = 0;
+};
+
+// The exact fixation probability of one `mutant` among N − 1 `resident`s (see THEORY).
+[[nodiscard]] double moran_fixation_exact(const PayoffMatrix& matrix, std::size_t mutant,
+                                          std::size_t resident, int population, double selection);
+
+// The fixation probability of one `mutant` among N − 1 `resident`s, from options.runs runs of
+// the stream derive_seed(options.seed, "moran-fixation", mutant·n + resident).
+[[nodiscard]] FixationProbability moran_fixation(const PayoffMatrix& matrix, std::size_t mutant,
+                                                 std::size_t resident,
+                                                 const PopulationOptions& options);
+
+// Everything a front end shows about a payoff matrix's population dynamics, from one call.
+struct PopulationResult {
+  PayoffMatrix matrix;
+  PopulationOptions options;                    // initial_shares filled in (uniform by default)
+  std::vector<std::vector<double>> replicator;  // [time 0..G][strategy]: replicator shares
+  MoranTrajectory moran;
+  // [mutant][resident]: fixation probability of one mutant among N − 1 residents; the
+  // diagonal is left at zero (a strategy does not invade itself).
+  std::vector<std::vector<FixationProbability>> fixation;
+  MetaGame metagame;  // the symmetric Nash equilibria and regrets (engine/metagame.hpp)
+};
+
+// Validates the matrix and options (UserError), then runs the replicator dynamics, the Moran
+// trajectories, the fixation probabilities of every ordered pair and the meta-game analysis.
+[[nodiscard]] PopulationResult evolve(const PayoffMatrix& matrix, const PopulationOptions& options);
+
+}  // namespace treatysim
