@@ -9,10 +9,13 @@
 
 #include "agents/registry.hpp"
 #include "cli/scenario_setup.hpp"
+#include "cli/study_setup.hpp"
 #include "cli/svg_plot.hpp"
 #include "cli/text_output.hpp"
+#include "cli/tournament_support.hpp"
 #include "engine/analysis.hpp"
 #include "engine/atomic_file.hpp"
+#include "engine/payoff_matrix.hpp"
 #include "engine/scenario_toml.hpp"
 #include "engine/series.hpp"
 #include "engine/trace.hpp"
@@ -180,16 +183,50 @@ int run_command(const RunOptions& options, std::ostream& out) {
 
 // [SECTION] validate ----------------------------------------------------------------------
 
+namespace {
+
+// The "OK (...)" description of a valid tournament file.
+std::string validate_tournament(const std::string& file) {
+  const TournamentDef def = load_tournament(file);
+  return "tournament \"" + def.plan.name + "\", " + std::to_string(def.plan.competitors.size()) +
+         " competitors, " + std::to_string(def.plan.scenarios.size()) +
+         (def.plan.scenarios.size() == 1 ? " scenario, " : " scenarios, ") +
+         std::to_string(def.plan.negotiation_count()) + " negotiations";
+}
+
+// The "OK (...)" description of a valid scenario file.
+std::string validate_scenario(const std::string& file) {
+  const Scenario scenario =
+      load_scenario_file(file, agents::spec_checker(agents::builtin_registry()));
+  const std::size_t issues = scenario.space().issue_count();
+  return "scenario \"" + scenario.id() + "\", " + std::to_string(issues) +
+         (issues == 1 ? " issue, " : " issues, ") + format_number(scenario.space().size()) +
+         " outcomes";
+}
+
+// Checks one file, recognised by its content: a top-level table that only one kind of file has
+// ([tournament]: a tournament file; [payoff_matrix]: a payoff matrix for `evolve`; [sweep] or
+// [tune]: a sweep or tuning file); anything else is read as a scenario.
+std::string validate_file(const std::string& file) {
+  const std::string text = read_text_file(file);
+  if (is_tournament_text(text)) return validate_tournament(file);
+  if (is_payoff_matrix_text(text)) {
+    const PayoffMatrix matrix = load_payoff_matrix(file);
+    return "payoff matrix \"" + matrix.name + "\", " + std::to_string(matrix.size()) +
+           " strategies";
+  }
+  if (std::optional<std::string> study = validate_study_file(file, text)) return *study;
+  return validate_scenario(file);
+}
+
+}  // namespace
+
 int validate_command(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
   int status = 0;
   for (const std::string& file : files) {
     try {
-      const Scenario scenario =
-          load_scenario_file(file, agents::spec_checker(agents::builtin_registry()));
-      const std::size_t issues = scenario.space().issue_count();
-      out << file << ": OK (scenario \"" << scenario.id() << "\", " << issues
-          << (issues == 1 ? " issue, " : " issues, ") << format_number(scenario.space().size())
-          << " outcomes)\n";
+      const std::string description = validate_file(file);
+      out << file << ": OK (" << description << ")\n";
     } catch (const UserError& e) {
       err << "treatysim: error: " << e.what() << "\n";
       status = 2;

@@ -96,4 +96,60 @@ struct ImportGeniusOptions {
 // writes the scenario to `out`, the summary as its first line (a TOML comment).
 int import_genius_command(const ImportGeniusOptions& options, std::ostream& out);
 
+struct EvolveOptions {
+  std::string file;             // a tournament's summary.json or a payoff-matrix TOML file
+  int generations = 100;        // replicator time horizon and Moran generations
+  int population = 100;         // Moran population size N
+  double selection = 0.1;       // Moran selection intensity w (0 = neutral drift)
+  int runs = 1000;              // Moran runs per trajectory and per fixation probability
+  std::uint64_t seed = 1;       // Moran run seed
+  std::string initial_shares;   // "0.8,0.2": starting shares (any scale); empty = equal shares
+  std::string out;              // CSV of the shares over time (whole or not at all); empty = none
+  std::string format = "text";  // text | json
+};
+// Replicator dynamics, the Moran process and the meta-game's Nash equilibria and regrets of a
+// payoff matrix (engine/population.hpp); text tables or JSON to `out`, the shares to a CSV file.
+int evolve_command(const EvolveOptions& options, std::ostream& out);
+
+struct SweepOptions {
+  std::string file;  // the sweep file (TOML, a [sweep] table)
+  std::string csv;   // the CSV to write; empty = FILE's name with .csv, in the working folder
+  std::string svg;   // the chart to write; empty = FILE's name with .svg, in the working folder
+  int jobs = 0;      // threads (0: all cores); results do not depend on it
+  bool progress = false;  // the point count on stderr (set when it is a terminal)
+};
+// A grid over one or two parameters of a strategy or its scenarios (engine/sweep.hpp): a table to
+// `out`, the CSV and the chart (a line with its 95% band, or a heat map) written whole.
+int sweep_command(const SweepOptions& options, std::ostream& out);
+
+struct TuneOptions {
+  std::string file;       // the tuning file (TOML, a [tune] table)
+  int jobs = 0;           // threads (0: all cores); results do not depend on it
+  bool progress = false;  // the evaluation count on stderr (set when it is a terminal)
+};
+// Optimises a strategy's numeric parameters with NLopt (engine/tuning.hpp): progress lines, the
+// best parameters, and both the best's and the defaults' scores on fresh seeds, to `out`.
+int tune_command(const TuneOptions& options, std::ostream& out);
+
+struct TournamentOptions {
+  std::string file;     // the tournament file (TOML, a [tournament] table)
+  int jobs = 0;         // threads (0: all cores); the files do not depend on it
+  std::string out;      // output folder; empty = "tournament-<name>" in the working folder
+  bool resume = false;  // finish the run recorded in `out`
+  std::string shard;    // "i/n": play the negotiations with index ≡ i−1 (mod n); empty = all
+  bool traces = false;  // also write every negotiation's trace to OUT/traces/INDEX.json
+  bool interactive = false;  // stderr is a terminal: a redrawn progress bar (else plain lines)
+};
+// Runs a tournament (engine/tournament.hpp): OUT/negotiations.csv and OUT/summary.json, the
+// ranking, the significance of adjacent ranks and the payoff matrix to `out`. Ctrl-C stops
+// cleanly (exit status 130): finished rows kept, summary marked incomplete; --resume finishes.
+int tournament_command(const TournamentOptions& options, std::ostream& out);
+
+struct MergeOptions {
+  std::vector<std::string> dirs;  // output folders of the shards of one tournament
+  std::string out;                // the folder to write
+};
+// Merges shard outputs into the files one whole run writes, and prints the same tables.
+int merge_command(const MergeOptions& options, std::ostream& out);
+
 }  // namespace treatysim::cli

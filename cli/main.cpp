@@ -181,6 +181,92 @@ int main(int argc, char** argv) {
   import_genius_cmd->add_option("--agent", import_genius.agent, "Default strategy of both parties")
       ->capture_default_str();
 
+  EvolveOptions evolve;
+  auto* evolve_cmd = app.add_subcommand(
+      "evolve",
+      "Population dynamics (replicator, Moran) and the meta-game's Nash equilibria and regrets "
+      "of a payoff matrix");
+  evolve_cmd
+      ->add_option("file", evolve.file,
+                   "A tournament's summary.json (with self-play) or a payoff-matrix TOML file")
+      ->required();
+  evolve_cmd
+      ->add_option("--generations", evolve.generations,
+                   "Replicator time horizon and Moran generations (N birth-death steps each)")
+      ->capture_default_str();
+  evolve_cmd->add_option("--population", evolve.population, "Moran population size N")
+      ->capture_default_str();
+  evolve_cmd
+      ->add_option("--selection", evolve.selection,
+                   "Moran selection intensity w: fitness 1 - w + w*payoff (0: neutral drift)")
+      ->capture_default_str();
+  evolve_cmd
+      ->add_option("--runs", evolve.runs,
+                   "Moran runs averaged per trajectory and per fixation probability")
+      ->capture_default_str();
+  evolve_cmd->add_option("--seed", evolve.seed, "Moran run seed")
+      ->capture_default_str()
+      ->check(kSeed);
+  evolve_cmd->add_option(
+      "--initial-shares", evolve.initial_shares,
+      "Starting shares, one per strategy, e.g. 0.8,0.2 (normalised; default: equal shares)");
+  evolve_cmd->add_option("--out", evolve.out,
+                         "Write the shares over time to FILE.csv (whole or not at all)");
+  evolve_cmd->add_option("--format", evolve.format, "text or json")->capture_default_str();
+
+  SweepOptions sweep;
+  auto* sweep_cmd = app.add_subcommand(
+      "sweep", "Score a strategy over a grid of one or two parameters; write a CSV and a chart");
+  sweep_cmd->add_option("file", sweep.file, "Sweep file (TOML, a [sweep] table)")->required();
+  sweep_cmd->add_option("--csv", sweep.csv,
+                        "Write the CSV to FILE (default: the sweep file's name with .csv)");
+  sweep_cmd->add_option("--svg", sweep.svg,
+                        "Write the chart to FILE (default: the sweep file's name with .svg)");
+  sweep_cmd->add_option("--jobs", sweep.jobs, "Threads (default: all cores; same results)")
+      ->check(CLI::Range(0, 1024));
+
+  TuneOptions tune;
+  auto* tune_cmd = app.add_subcommand(
+      "tune", "Optimise a strategy's numeric parameters against opponents (NLopt)");
+  tune_cmd->add_option("file", tune.file, "Tuning file (TOML, a [tune] table)")->required();
+  tune_cmd->add_option("--jobs", tune.jobs, "Threads (default: all cores; same results)")
+      ->check(CLI::Range(0, 1024));
+
+  TournamentOptions tournament;
+  auto* tournament_cmd = app.add_subcommand(
+      "tournament", "Run every competitor against every other on every scenario, in parallel");
+  tournament_cmd
+      ->add_option("file", tournament.file, "Tournament file (TOML, a [tournament] table)")
+      ->required();
+  tournament_cmd->add_option("--jobs", tournament.jobs, "Threads (default: all cores; same files)")
+      ->check(CLI::Range(0, 1024));
+  tournament_cmd->add_option(
+      "--out", tournament.out,
+      "Output folder for negotiations.csv and summary.json (default: tournament-NAME)");
+  tournament_cmd->add_flag("--resume", tournament.resume,
+                           "Finish an interrupted run recorded in the output folder");
+  tournament_cmd->add_option(
+      "--shard", tournament.shard,
+      "Play only shard i of n: the negotiations whose index k has k mod n = i-1 (merge the "
+      "folders with `treatysim merge`)");
+  tournament_cmd->add_flag("--traces", tournament.traces,
+                           "Also write every negotiation's full trace to OUT/traces/INDEX.json");
+  tournament_cmd->footer(
+      "Ranking: mean discounted utility per competitor (both sides, every scenario and "
+      "repetition) with a 95% Student-t confidence interval. Adjacent ranks: two-sided paired "
+      "t-test on matched cells (same opponent, scenario and side; a cell's value is the mean "
+      "utility there), p-values adjusted by Holm's step-down method over the adjacent pairs; "
+      "significant when the adjusted p <= 0.05. Negotiation k's seed is derived from the base seed "
+      "and k alone, so files are identical for any --jobs and for merged shards. Ctrl-C stops "
+      "cleanly (exit status 130); --resume finishes the run.");
+
+  MergeOptions merge;
+  auto* merge_cmd = app.add_subcommand(
+      "merge", "Merge the output folders of a tournament's shards into one run's files");
+  merge_cmd->add_option("dirs", merge.dirs, "Output folders of `tournament --shard i/n` runs")
+      ->required();
+  merge_cmd->add_option("--out", merge.out, "Folder to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -202,6 +288,20 @@ int main(int argc, char** argv) {
     if (*bench_cmd) return bench_command(bench, std::cout);
     if (*analyze_cmd) return analyze_command(analyze, std::cout);
     if (*import_genius_cmd) return import_genius_command(import_genius, std::cout);
+    if (*evolve_cmd) return evolve_command(evolve, std::cout);
+    if (*sweep_cmd) {
+      sweep.progress = ::isatty(STDERR_FILENO) != 0;
+      return sweep_command(sweep, std::cout);
+    }
+    if (*tune_cmd) {
+      tune.progress = ::isatty(STDERR_FILENO) != 0;
+      return tune_command(tune, std::cout);
+    }
+    if (*tournament_cmd) {
+      tournament.interactive = ::isatty(STDERR_FILENO) != 0;
+      return tournament_command(tournament, std::cout);
+    }
+    if (*merge_cmd) return merge_command(merge, std::cout);
     if (*simulate_cmd) {
       simulate.progress = ::isatty(STDERR_FILENO) != 0;
       return simulate_command(simulate, std::cout);

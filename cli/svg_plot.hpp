@@ -5,9 +5,13 @@
 // reservation lines and the zone of possible agreement shaded. With a trace: both parties' offer
 // trails (party colours, fading with age), the agreement, and a second panel with the utility of
 // every offer over rounds. Colours follow the window: party 0 (the U.S.) blue, party 1 orange.
+//
+// Charts of a sweep (line_chart_svg, heat_map_svg): a title and subtitle, labelled axes with
+// round ticks, a 95% confidence band or a colour scale with its legend, the best point marked.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/analysis.hpp"
 #include "engine/trace.hpp"
@@ -18,5 +22,43 @@ namespace treatysim::cli {
 [[nodiscard]] std::string outcome_space_svg(const Scenario& scenario,
                                             const ScenarioAnalysis& analysis,
                                             const Trace* trace = nullptr);
+
+// One point of a line chart: the mean at x and its confidence interval.
+struct LinePoint {
+  double x = 0.0;
+  double mean = 0.0;
+  double ci_low = 0.0;
+  double ci_high = 0.0;
+};
+
+struct LineChart {
+  std::string title;
+  std::string subtitle;  // one line under the title (what was played)
+  std::string x_label;
+  std::string y_label;
+  std::vector<LinePoint> points;  // in increasing x, at least one
+  bool log_x = false;             // a logarithmic x axis (every x > 0)
+  bool higher_is_better = true;   // which point is marked as the best
+};
+
+// A line chart of the mean with its 95% confidence band shaded, the best point marked.
+[[nodiscard]] std::string line_chart_svg(const LineChart& chart);
+
+struct HeatMap {
+  std::string title;
+  std::string subtitle;
+  std::string x_label;
+  std::string y_label;
+  std::string value_label;       // the colour scale's legend title
+  std::vector<double> x_values;  // columns, left to right
+  std::vector<double> y_values;  // rows, bottom to top
+  std::vector<double> values;    // values[row * x_values.size() + column]
+  bool higher_is_better = true;  // which cell is outlined as the best
+};
+
+// A heat map: one cell per grid point (equal widths, whatever the spacing of the values), a
+// sequential colour scale (dark blue low, yellow high) with its legend, the value printed in
+// each cell when the grid is small, the best cell outlined.
+[[nodiscard]] std::string heat_map_svg(const HeatMap& chart);
 
 }  // namespace treatysim::cli

@@ -1,0 +1,140 @@
+// sweep_command.cpp — `treatysim sweep FILE`: a grid over one or two parameters, written as a
+// CSV and a chart (a line with its confidence band, or a heat map).
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "agents/registry.hpp"
+#include "cli/commands.hpp"
+#include "cli/study_setup.hpp"
+#include "cli/svg_plot.hpp"
+#include "engine/atomic_file.hpp"
+#include "engine/issue.hpp"
+#include "engine/sweep.hpp"
+
+namespace treatysim::cli {
+
+namespace {
+
+std::string fixed(double value, int decimals = 4) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string pad_left(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
+}
+
+}  // namespace
+
+int sweep_command(const SweepOptions& options, std::ostream& out) {
+  SweepDef def = load_sweep_file(options.file);
+  check_batch_strategies(def.study);
+  const agents::Registry& registry = agents::builtin_registry();
+  const PreparedSweep sweep = prepare_sweep(std::move(def), registry, builtin_parameter_lookup());
+  const StudyDef& study = sweep.def.study;
+  const std::string stem = std::filesystem::path(options.file).stem().string();
+  const std::string csv_path = options.csv.empty() ? stem + ".csv" : options.csv;
+  const std::string svg_path = options.svg.empty() ? stem + ".svg" : options.svg;
+  const std::size_t per_point = sweep.negotiation_count() / sweep.point_count();
+
+  out << "Sweep " << study.name << ": " << study_description(study, 100) << "\n"
+      << sweep.point_count() << " grid points × " << per_point
+      << " negotiations = " << sweep.negotiation_count()
+      << " negotiations (the same seeds at every point)\n"
+      << "metric: " << metric_name(study.metric) << " — " << study_metric_label(study)
+      << ", with a 95% confidence interval\n\n";
+
+  const auto progress = [&](std::size_t done, std::size_t total) {
+    if (options.progress) std::cerr << "\rsweep: point " << done << "/" << total << std::flush;
+  };
+  const SweepResult result = run_sweep(sweep, registry, parallel_for_jobs(options.jobs), progress);
+  if (options.progress) std::cerr << "\n";
+
+  const std::string metric(metric_name(study.metric));
+  const std::vector<SweepAxis>& axes = sweep.def.axes;
+  std::vector<double> means;
+  for (const SweepPoint& p : result.points) means.push_back(p.summary.mean);
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < means.size(); ++i) {
+    if (metric_higher_is_better(study.metric) ? means[i] > means[best] : means[i] < means[best]) {
+      best = i;
+    }
+  }
+
+  std::string svg;
+  if (axes.size() == 1) {
+    std::size_t width = std::max<std::size_t>(axes[0].parameter.size(), 6);
+    for (const double v : axes[0].values) width = std::max(width, format_number(v).size());
+    out << pad_left(axes[0].parameter, width) << "  "
+        << pad_left(metric, std::max<std::size_t>(metric.size(), 8))
+        << "  95% CI            agreement  welfare\n";
+    LineChart chart;
+    chart.title = study.name;
+    chart.subtitle = study_description(study, 4);
+    chart.x_label = axes[0].parameter;
+    chart.y_label = study_metric_label(study);
+    chart.log_x = axes[0].log_scale;
+    chart.higher_is_better = metric_higher_is_better(study.metric);
+    for (const SweepPoint& p : result.points) {
+      out << pad_left(format_number(p.values[0]), width) << "  "
+          << pad_left(fixed(p.summary.mean), std::max<std::size_t>(metric.size(), 8)) << "  ["
+          << fixed(p.summary.ci_low) << ", " << fixed(p.summary.ci_high) << "]  "
+          << pad_left(fixed(p.means[static_cast<std::size_t>(Metric::kAgreementRate)], 3), 9)
+          << "  " << fixed(p.means[static_cast<std::size_t>(Metric::kSocialWelfare)], 3) << "\n";
+      chart.points.push_back({p.values[0], p.summary.mean, p.summary.ci_low, p.summary.ci_high});
+    }
+    svg = line_chart_svg(chart);
+  } else {
+    // Rows: the first axis; columns: the second. The heat map puts the first axis across.
+    const std::size_t rows = axes[0].values.size();
+    const std::size_t columns = axes[1].values.size();
+    out << metric << " by " << axes[0].parameter << " (rows) and " << axes[1].parameter
+        << " (columns)\n";
+    const std::string corner = axes[0].parameter + " \\ " + axes[1].parameter;
+    std::size_t first = corner.size();
+    for (const double v : axes[0].values) first = std::max(first, format_number(v).size());
+    out << pad_left(corner, first);
+    for (const double v : axes[1].values) out << "  " << pad_left(format_number(v), 8);
+    out << "\n";
+    for (std::size_t r = 0; r < rows; ++r) {
+      out << pad_left(format_number(axes[0].values[r]), first);
+      for (std::size_t c = 0; c < columns; ++c) {
+        out << "  " << pad_left(fixed(means[r * columns + c]), 8);
+      }
+      out << "\n";
+    }
+    HeatMap chart;
+    chart.title = study.name;
+    chart.subtitle = study_description(study, 4);
+    chart.x_label = axes[0].parameter;
+    chart.y_label = axes[1].parameter;
+    chart.value_label = metric;
+    chart.x_values = axes[0].values;
+    chart.y_values = axes[1].values;
+    chart.higher_is_better = metric_higher_is_better(study.metric);
+    for (std::size_t y = 0; y < columns; ++y) {
+      for (std::size_t x = 0; x < rows; ++x) chart.values.push_back(means[x * columns + y]);
+    }
+    svg = heat_map_svg(chart);
+  }
+
+  const SweepPoint& b = result.points[best];
+  out << "\nbest: ";
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    out << (a == 0 ? "" : ", ") << axes[a].parameter << " = " << format_number(b.values[a]);
+  }
+  out << ": " << metric << " " << fixed(b.summary.mean) << " [" << fixed(b.summary.ci_low) << ", "
+      << fixed(b.summary.ci_high) << "]\n";
+
+  write_file_atomically(csv_path, sweep_csv(sweep, result));
+  write_file_atomically(svg_path, svg);
+  out << "wrote " << csv_path << " (" << result.points.size() << " rows) and " << svg_path << "\n";
+  return 0;
+}
+
+}  // namespace treatysim::cli
