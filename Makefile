@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make run   — install what is missing, build, run the main job (the STA negotiation)
+#   make run   — install what is missing, build, run the main job (the STA negotiation: the
+#                window when a display is available, else the terminal simulation)
 #   make test  — install what is missing, build with warnings as errors, run the whole test
 #                suite, then the same suite built with AddressSanitizer + UndefinedBehaviorSanitizer
 SHELL      := /bin/bash
@@ -21,7 +22,7 @@ build: setup
 
 run: setup
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS) --target treatysim
+	@cmake --build $(BUILD) -j $(JOBS) --target treatysim $$(grep -qs '^TREATYSIM_GUI:BOOL=ON' $(BUILD)/CMakeCache.txt && echo treatysim-gui)
 	@scripts/run-main.sh $(BUILD)
 
 test-release: build

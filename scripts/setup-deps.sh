@@ -7,7 +7,8 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config ccache
   libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
-  libcli11-dev libtbb-dev libpugixml-dev
+  libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
+  libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
 )
 
 missing=()

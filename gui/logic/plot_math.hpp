@@ -1,0 +1,118 @@
+// plot_math.hpp — the arithmetic of drawing plots, separate from ImGui so it can be tested:
+// mapping data coordinates to pixels, nice axis ticks, decimating long series to about the
+// plot's pixel width, and binning big outcome clouds into a density grid.
+//
+// Nothing here computes a negotiation number: values come from the engine; this only maps them
+// to the screen (and keeps the GL2 renderer under its ~65k-vertex limit per window).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace treatysim::gui {
+
+// A point in data or pixel coordinates.
+struct Vec2d {
+  double x = 0.0;
+  double y = 0.0;
+  friend constexpr bool operator==(const Vec2d&, const Vec2d&) = default;
+};
+
+// An axis-aligned rectangle [min.x, max.x] × [min.y, max.y].
+struct PlotRect {
+  Vec2d min;
+  Vec2d max;
+  [[nodiscard]] constexpr double width() const noexcept { return max.x - min.x; }
+  [[nodiscard]] constexpr double height() const noexcept { return max.y - min.y; }
+  // True when p lies inside (edges included).
+  [[nodiscard]] constexpr bool contains(Vec2d p) const noexcept {
+    return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y;
+  }
+};
+
+// Maps a data rectangle onto a pixel rectangle, with the data y axis pointing up (screen y grows
+// downwards): data.min ↦ (pixels.min.x, pixels.max.y), data.max ↦ (pixels.max.x, pixels.min.y).
+// A data rectangle of zero width or height is widened by ±0.5 around its value so the mapping
+// stays invertible.
+class PlotTransform {
+ public:
+  PlotTransform(PlotRect data, PlotRect pixels) noexcept;
+
+  // Pixel position of a data point.
+  [[nodiscard]] Vec2d to_pixel(Vec2d data) const noexcept;
+  // Data point at a pixel position (inverse of to_pixel).
+  [[nodiscard]] Vec2d to_data(Vec2d pixel) const noexcept;
+  // Pixel x of a data x; pixel y of a data y.
+  [[nodiscard]] double pixel_x(double data_x) const noexcept;
+  [[nodiscard]] double pixel_y(double data_y) const noexcept;
+  [[nodiscard]] const PlotRect& data() const noexcept { return data_; }
+  [[nodiscard]] const PlotRect& pixels() const noexcept { return pixels_; }
+
+ private:
+  PlotRect data_;
+  PlotRect pixels_;
+};
+
+// "Nice" tick positions covering [lo, hi]: multiples of 1, 2 or 5 × 10ᵏ, chosen so that there are
+// about `target_count` ticks (at least 2 when lo < hi), every tick inside [lo, hi] (within
+// 1e-9 of the step). Empty when lo > hi or target_count < 1; {lo} when lo == hi.
+[[nodiscard]] std::vector<double> nice_ticks(double lo, double hi, int target_count);
+// The step nice_ticks uses for this range and count (0 when the range is empty).
+[[nodiscard]] double nice_step(double lo, double hi, int target_count) noexcept;
+
+// One point of a series kept by decimate: the x value and the y value.
+struct SeriesPoint {
+  double x = 0.0;
+  double y = 0.0;
+  friend constexpr bool operator==(const SeriesPoint&, const SeriesPoint&) = default;
+};
+
+// Reduces a series (x non-decreasing) to at most about 2·bucket_count points for drawing: the
+// x range is cut into `bucket_count` equal buckets and each bucket keeps its first, minimum,
+// maximum and last points (in their original order, duplicates removed). Properties: the global
+// minimum and maximum y are kept, the first and last points are kept, the output is a
+// subsequence of the input, and its size is at most 4·bucket_count. A series of at most
+// 4·bucket_count points is returned unchanged. bucket_count < 1 counts as 1.
+[[nodiscard]] std::vector<SeriesPoint> decimate(const std::vector<SeriesPoint>& series,
+                                                std::size_t bucket_count);
+
+// A density grid over a data rectangle: cell (column, row) counts the points inside it; row 0 is
+// at the bottom of the data (low y). Points outside the rectangle are clamped into the edge cells,
+// so the counts always sum to the number of points binned.
+class DensityGrid {
+ public:
+  // An empty grid (columns, rows ≥ 1; smaller values count as 1).
+  DensityGrid(PlotRect data, std::size_t columns, std::size_t rows);
+  // Counts one point.
+  void add(Vec2d point) noexcept;
+  [[nodiscard]] std::size_t columns() const noexcept { return columns_; }
+  [[nodiscard]] std::size_t rows() const noexcept { return rows_; }
+  // The count of a cell.
+  [[nodiscard]] std::uint32_t count(std::size_t column, std::size_t row) const noexcept {
+    return counts_[row * columns_ + column];
+  }
+  // The largest count of any cell.
+  [[nodiscard]] std::uint32_t max_count() const noexcept { return max_count_; }
+  // The sum of all counts (= points added).
+  [[nodiscard]] std::uint64_t total() const noexcept { return total_; }
+  // The data rectangle of one cell.
+  [[nodiscard]] PlotRect cell(std::size_t column, std::size_t row) const noexcept;
+  // Shade of a count in [0, 1]: log(1 + count) / log(1 + max_count) (0 for an empty grid).
+  [[nodiscard]] double intensity(std::size_t column, std::size_t row) const noexcept;
+
+ private:
+  PlotRect data_;
+  std::size_t columns_;
+  std::size_t rows_;
+  std::vector<std::uint32_t> counts_;
+  std::uint32_t max_count_ = 0;
+  std::uint64_t total_ = 0;
+};
+
+// Outcome clouds with more points than this are drawn as a density grid (each point costs four
+// vertices; a window must stay under ~60k vertices with the trails and text).
+inline constexpr std::size_t kMaxPointsDrawn = 8'000;
+
+}  // namespace treatysim::gui

@@ -1,0 +1,197 @@
+#include "gui/panels/clause_board.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+
+#include <imgui.h>
+
+#include "gui/logic/narration.hpp"
+#include "gui/panels/plot_frame.hpp"
+
+namespace treatysim::gui {
+
+namespace {
+
+// Each party's latest offer and the one before it.
+struct Proposals {
+  std::array<std::optional<Outcome>, kPartyCount> latest;
+  std::array<std::optional<Outcome>, kPartyCount> previous;
+};
+
+Proposals proposals_of(const std::vector<Session::OfferPoint>& offers) {
+  Proposals out;
+  for (const Session::OfferPoint& offer : offers) {
+    out.previous[offer.proposer] = out.latest[offer.proposer];
+    out.latest[offer.proposer] = offer.outcome;
+  }
+  return out;
+}
+
+ImFont* font_or_default(ImFont* font) {
+  return font != nullptr ? font : ImGui::GetFont();
+}
+
+float text_width_of(ImFont* font, const std::string& text) {
+  return font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str()).x;
+}
+
+float wrapped_height(ImFont* font, const std::string& text, float width) {
+  return font->CalcTextSizeA(font->FontSize, 1e9f, width, text.c_str()).y;
+}
+
+}  // namespace
+
+void draw_clause_board(AppContext& ctx) {
+  const Session& session = ctx.session;
+  const Scenario& scenario = session.scenario();
+  const OutcomeSpace& space = scenario.space();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float scale = ctx.ui_scale;
+  ImFont* bold = font_or_default(ctx.fonts.bold);
+  ImFont* body = font_or_default(ctx.fonts.body);
+  ImFont* small = font_or_default(ctx.fonts.small);
+  const Proposals proposals = proposals_of(session.offers());
+  const std::optional<PartyIndex> viewer = session.private_viewer();
+
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = std::max(ImGui::GetContentRegionAvail().x, 120.0f);
+  const float pad = 6.0f * scale;
+  const float gap = 6.0f * scale;
+  // The issue labels take a column when the longest word of any label fits in 30% of the width;
+  // otherwise (presenter mode, narrow panel) each label heads its row and the cells get the
+  // full width.
+  float longest_word = 0.0f;
+  float longest_label = 0.0f;
+  for (const Issue& issue : space.issues()) {
+    longest_label = std::max(longest_label, text_width_of(bold, issue.label));
+    std::size_t begin = 0;
+    while (begin <= issue.label.size()) {
+      const std::size_t end = std::min(issue.label.find(' ', begin), issue.label.size());
+      longest_word =
+          std::max(longest_word, text_width_of(bold, issue.label.substr(begin, end - begin)));
+      begin = end + 1;
+    }
+  }
+  const bool stacked = longest_word + pad > width * 0.3f;
+  const float label_width = stacked ? 0.0f : std::min(longest_label + pad, width * 0.3f);
+  const float cells_x = origin.x + (stacked ? 0.0f : label_width + gap);
+  const float cell_width = (width - (stacked ? 0.0f : label_width + gap) - gap) / 2.0f;
+  const float text_width = std::max(cell_width - 2.0f * pad, 10.0f);
+
+  // Header: whose proposal each column shows (the party alone when "… proposal" does not fit).
+  float y = origin.y;
+  std::array<std::string, kPartyCount> headers;
+  bool long_headers_fit = true;
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    headers[p] = party_phrase(scenario, p);
+    if (headers[p].rfind("the ", 0) == 0) headers[p].erase(0, 4);
+    long_headers_fit =
+        long_headers_fit && text_width_of(bold, headers[p] + " proposal") <= cell_width;
+  }
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    const float x = cells_x + static_cast<float>(p) * (cell_width + gap);
+    const std::string text = long_headers_fit ? headers[p] + " proposal" : headers[p];
+    draw->AddText(bold, bold->FontSize, ImVec2(x, y), im_color(party_color(p)), text.c_str());
+  }
+  y += bold->FontSize + gap;
+
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    // In stacked mode a cell reads "S0 basic research only" in one wrapped text; otherwise the
+    // option id is a bold line above its label.
+    const auto cell_text = [&](const Option& option) {
+      return stacked ? option.id + "  " + option.label : option.label;
+    };
+    const float first_line = stacked ? 0.0f : bold->FontSize;
+    ImFont* label_font = stacked ? body : small;
+    float row = first_line + label_font->FontSize + 2.0f * pad;
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      if (!proposals.latest[p]) continue;
+      const auto& option = issue.options[static_cast<std::size_t>((*proposals.latest[p])[i])];
+      row = std::max(
+          row, first_line + wrapped_height(label_font, cell_text(option), text_width) + 2.0f * pad);
+    }
+    if (stacked) {
+      draw->AddText(bold, bold->FontSize, ImVec2(origin.x, y), im_color({0xdc, 0xde, 0xe3, 255}),
+                    issue.label.c_str(), nullptr, width);
+      y += wrapped_height(bold, issue.label, width) + 2.0f * scale;
+    } else {
+      const float label_h = wrapped_height(bold, issue.label, label_width - pad);
+      draw->AddText(bold, bold->FontSize, ImVec2(origin.x, y + (row - label_h) / 2.0f),
+                    im_color({0xdc, 0xde, 0xe3, 255}), issue.label.c_str(), nullptr,
+                    label_width - pad);
+    }
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      const float x = cells_x + static_cast<float>(p) * (cell_width + gap);
+      const ImVec2 min(x, y);
+      const ImVec2 max(x + cell_width, y + row);
+      if (!proposals.latest[p]) {
+        draw->AddRect(min, max, IM_COL32(90, 96, 108, 160), 3.0f * scale);
+        draw->AddText(small, small->FontSize, ImVec2(x + pad, y + pad),
+                      IM_COL32(140, 146, 156, 255), "no offer yet");
+        continue;
+      }
+      const int chosen = (*proposals.latest[p])[i];
+      const auto& option = issue.options[static_cast<std::size_t>(chosen)];
+      // Coloured by the worth to the proposing side; to the person alone while they play
+      // under private information.
+      const PartyIndex judge = viewer ? *viewer : p;
+      const double value =
+          scenario.party(judge).preferences.values[i][static_cast<std::size_t>(chosen)];
+      draw->AddRectFilled(min, max, im_color(shade(utility_color(value), 0.9)), 3.0f * scale);
+      const bool changed = proposals.previous[p] && (*proposals.previous[p])[i] != chosen;
+      if (changed) {
+        draw->AddRect(min, max, im_color(kChangedOutline), 3.0f * scale, 0, 2.5f * scale);
+      }
+      if (!stacked) {
+        draw->AddText(bold, bold->FontSize, ImVec2(x + pad, y + pad), IM_COL32(250, 250, 250, 255),
+                      option.id.c_str());
+      }
+      const std::string text = cell_text(option);
+      draw->AddText(label_font, label_font->FontSize, ImVec2(x + pad, y + pad + first_line),
+                    IM_COL32(245, 245, 245, 240), text.c_str(), nullptr, text_width);
+    }
+    y += row + gap;
+  }
+
+  // What each proposal is worth to both sides (the scenario's utilities); to the person alone
+  // while they play under private information.
+  y += gap;
+  const std::string worth_header =
+      viewer ? "Worth to " + party_phrase(scenario, *viewer) + " (you)"
+             : "Worth to " + party_phrase(scenario, 0) + " / to " + party_phrase(scenario, 1);
+  draw->AddText(small, small->FontSize, ImVec2(origin.x, y), IM_COL32(160, 166, 176, 255),
+                worth_header.c_str());
+  y += small->FontSize + 2.0f * scale;
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    std::string name = party_phrase(scenario, p);
+    if (name.rfind("the ", 0) == 0) name.erase(0, 4);
+    std::string line = name + " proposal   ";
+    if (!proposals.latest[p]) {
+      line += "—";
+    } else if (viewer) {
+      line += format_utility(scenario.utility(*viewer)(*proposals.latest[p]));
+    } else {
+      line += format_utility(scenario.utility(0)(*proposals.latest[p])) + " / " +
+              format_utility(scenario.utility(1)(*proposals.latest[p]));
+    }
+    draw->AddText(body, body->FontSize, ImVec2(origin.x, y), IM_COL32(220, 222, 227, 255),
+                  line.c_str());
+    y += body->FontSize + 2.0f * scale;
+  }
+  y += gap;
+  const char* colour_note = viewer ? "cell colour = the clause's worth to you"
+                                   : "cell colour = the clause's worth to the side proposing it";
+  const char* legend[] = {"gold outline = changed since that side's last offer", colour_note,
+                          "(red = low, green = high)"};
+  for (const char* text : legend) {
+    draw->AddText(small, small->FontSize, ImVec2(origin.x, y), IM_COL32(140, 146, 156, 255), text,
+                  nullptr, width);
+    y += wrapped_height(small, text, width) + 1.0f * scale;
+  }
+  ImGui::Dummy(ImVec2(width, y - origin.y));
+}
+
+}  // namespace treatysim::gui

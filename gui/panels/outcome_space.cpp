@@ -1,0 +1,446 @@
+#include "gui/panels/outcome_space.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <imgui.h>
+
+#include "gui/logic/narration.hpp"
+#include "gui/panels/plot_frame.hpp"
+
+namespace treatysim::gui {
+
+namespace {
+
+// Outcomes of a party's history drawn as dots (the newest ones; older repeats share a dot).
+constexpr std::size_t kMaxTrailDots = 300;
+// Offers of each party joined by the trail line.
+constexpr std::size_t kTrailLine = 24;
+
+// "U.S." / "China": the party phrase without a leading "the ".
+std::string short_name(const Scenario& scenario, PartyIndex party) {
+  std::string phrase = party_phrase(scenario, party);
+  if (phrase.rfind("the ", 0) == 0) phrase.erase(0, 4);
+  return phrase;
+}
+
+// The density grid of the outcome cloud, recomputed only when the cloud or the grid changes.
+const DensityGrid& density(const std::vector<OutcomePoint>& points, std::size_t columns,
+                           std::size_t rows) {
+  struct Cache {
+    const OutcomePoint* data = nullptr;
+    std::size_t size = 0;
+    std::size_t columns = 0;
+    std::size_t rows = 0;
+    DensityGrid grid{PlotRect{}, 1, 1};
+  };
+  static Cache cache;
+  if (cache.data != points.data() || cache.size != points.size() || cache.columns != columns ||
+      cache.rows != rows) {
+    cache.grid = DensityGrid(PlotRect{{0.0, 0.0}, {1.0, 1.0}}, columns, rows);
+    for (const OutcomePoint& p : points) cache.grid.add({p.utilities[0], p.utilities[1]});
+    cache.data = points.data();
+    cache.size = points.size();
+    cache.columns = columns;
+    cache.rows = rows;
+  }
+  return cache.grid;
+}
+
+void draw_cloud(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
+                const std::vector<OutcomePoint>& points) {
+  const float scale = ctx.ui_scale;
+  if (points.size() <= kMaxPointsDrawn) {
+    const float r = 1.3f * scale;
+    const ImU32 color = im_color(kOutcomeGrey.with_alpha(150));
+    for (const OutcomePoint& p : points) {
+      const ImVec2 c = im_vec(t.to_pixel({p.utilities[0], p.utilities[1]}));
+      draw->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), color);
+    }
+    return;
+  }
+  const double cell = 6.0 * scale;
+  const auto columns = static_cast<std::size_t>(std::max(1.0, t.pixels().width() / cell));
+  const auto rows = static_cast<std::size_t>(std::max(1.0, t.pixels().height() / cell));
+  const DensityGrid& grid = density(points, columns, rows);
+  for (std::size_t row = 0; row < grid.rows(); ++row) {
+    for (std::size_t column = 0; column < grid.columns(); ++column) {
+      if (grid.count(column, row) == 0) continue;
+      const PlotRect r = grid.cell(column, row);
+      const auto alpha = static_cast<std::uint8_t>(40.0 + 190.0 * grid.intensity(column, row));
+      draw->AddRectFilled(im_vec(t.to_pixel({r.min.x, r.max.y})),
+                          im_vec(t.to_pixel({r.max.x, r.min.y})),
+                          im_color(kOutcomeGrey.with_alpha(alpha)));
+    }
+  }
+}
+
+void draw_frontier(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
+                   const FrontierResult& frontier) {
+  std::vector<SeriesPoint> series;
+  series.reserve(frontier.points.size());
+  // The frontier is ordered by u0 descending: reverse it so x grows.
+  for (auto it = frontier.points.rbegin(); it != frontier.points.rend(); ++it) {
+    series.push_back({it->utilities[0], it->utilities[1]});
+  }
+  const auto buckets = static_cast<std::size_t>(std::max(8.0, t.pixels().width() / 2.0));
+  std::vector<ImVec2> line;
+  for (const SeriesPoint& p : decimate(series, buckets))
+    line.push_back(im_vec(t.to_pixel({p.x, p.y})));
+  polyline(draw, line, im_color(kFrontierGreen), 2.0f * ctx.ui_scale);
+}
+
+void draw_trails(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
+                 const std::vector<Session::OfferPoint>& offers) {
+  const float scale = ctx.ui_scale;
+  for (PartyIndex party = 0; party < kPartyCount; ++party) {
+    std::vector<const Session::OfferPoint*> own;
+    for (const Session::OfferPoint& offer : offers) {
+      if (offer.proposer == party) own.push_back(&offer);
+    }
+    if (own.empty()) continue;
+    const Rgba color = party_color(party);
+    // The line through the latest offers, fading with age.
+    const std::size_t first = own.size() > kTrailLine ? own.size() - kTrailLine : 0;
+    for (std::size_t i = first + 1; i < own.size(); ++i) {
+      const double age = static_cast<double>(own.size() - 1 - i);
+      draw->AddLine(im_vec(t.to_pixel({own[i - 1]->utilities[0], own[i - 1]->utilities[1]})),
+                    im_vec(t.to_pixel({own[i]->utilities[0], own[i]->utilities[1]})),
+                    im_color(fade(color.with_alpha(200), age, 30)), 1.5f * scale);
+    }
+    // One dot per outcome offered, at the age of its latest offer (oldest drawn first).
+    std::unordered_set<Outcome> seen;
+    std::vector<std::pair<const Session::OfferPoint*, double>> dots;
+    for (std::size_t i = own.size(); i-- > 0 && dots.size() < kMaxTrailDots;) {
+      if (seen.insert(own[i]->outcome).second) {
+        dots.emplace_back(own[i], static_cast<double>(own.size() - 1 - i));
+      }
+    }
+    for (auto it = dots.rbegin(); it != dots.rend(); ++it) {
+      const ImVec2 c = im_vec(t.to_pixel({it->first->utilities[0], it->first->utilities[1]}));
+      draw->AddCircleFilled(c, 3.5f * scale, im_color(fade(color, it->second, 60)), 10);
+    }
+  }
+}
+
+void draw_solutions(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
+                    const ScenarioAnalysis& analysis) {
+  // Solutions on the same outcome share one marker and one label ("N · KS").
+  std::map<std::uint64_t, std::pair<const OutcomePoint*, std::string>> markers;
+  const auto add = [&](const std::optional<OutcomePoint>& point, const char* letter) {
+    if (!point) return;
+    auto& entry = markers[point->index];
+    entry.first = &*point;
+    entry.second += entry.second.empty() ? letter : std::string(" · ") + letter;
+  };
+  add(analysis.nash, "N");
+  add(analysis.kalai_smorodinsky, "KS");
+  add(analysis.egalitarian, "E");
+  add(analysis.utilitarian, "U");
+  const float s = 4.5f * ctx.ui_scale;
+  for (const auto& [index, marker] : markers) {
+    const ImVec2 c = im_vec(t.to_pixel({marker.first->utilities[0], marker.first->utilities[1]}));
+    draw->AddRectFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s),
+                        im_color(kSolutionGold));
+    draw->AddRect(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s), IM_COL32(20, 20, 20, 220));
+    ImFont* font = ctx.fonts.bold != nullptr ? ctx.fonts.bold : ImGui::GetFont();
+    draw->AddText(font, font->FontSize, ImVec2(c.x + s + 3.0f, c.y - s - font->FontSize),
+                  im_color(kSolutionGold), marker.second.c_str());
+  }
+}
+
+void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
+                       const Scenario& scenario, const ScenarioAnalysis& analysis) {
+  const PlotRect& px = t.pixels();
+  const double d0 = analysis.disagreement[0];
+  const double d1 = analysis.disagreement[1];
+  if (!analysis.zopa.empty) {
+    draw->AddRectFilled(im_vec(t.to_pixel({d0, 1.0})), im_vec(t.to_pixel({1.0, d1})),
+                        im_color(kZopaShade));
+  }
+  const float x = static_cast<float>(t.pixel_x(d0));
+  const float y = static_cast<float>(t.pixel_y(d1));
+  const float scale = ctx.ui_scale;
+  draw->AddLine(ImVec2(x, static_cast<float>(px.min.y)), ImVec2(x, static_cast<float>(px.max.y)),
+                im_color(party_color(0).with_alpha(200)), 1.5f * scale);
+  draw->AddLine(ImVec2(static_cast<float>(px.min.x), y), ImVec2(static_cast<float>(px.max.x), y),
+                im_color(party_color(1).with_alpha(200)), 1.5f * scale);
+  // The U.S. label at the foot of its line (the top right holds the legend).
+  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  small_text(draw, ctx, ImVec2(x + 4.0f * scale, static_cast<float>(px.max.y) - h - 2.0f * scale),
+             party_color(0), short_name(scenario, 0) + " reservation " + format_utility(d0));
+  small_text(draw, ctx, ImVec2(static_cast<float>(px.min.x) + 4.0f * scale, y - h - 2.0f * scale),
+             party_color(1), short_name(scenario, 1) + " reservation " + format_utility(d1));
+}
+
+void ring(ImDrawList* draw, ImVec2 c, float radius, ImU32 color, float thickness) {
+  draw->AddCircle(c, radius, IM_COL32(0, 0, 0, 160), 20, thickness + 2.0f);
+  draw->AddCircle(c, radius, color, 20, thickness);
+}
+
+// Small text on a dark plate, right-aligned to the left of `anchor` (for labels over the cloud).
+void plate_label(ImDrawList* draw, const AppContext& ctx, ImVec2 anchor, float offset,
+                 const std::string& text) {
+  const float w = small_text_width(ctx, text);
+  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  const ImVec2 at(anchor.x - offset - w, anchor.y - h / 2.0f);
+  draw->AddRectFilled(ImVec2(at.x - 3.0f, at.y - 1.0f), ImVec2(at.x + w + 3.0f, at.y + h + 1.0f),
+                      IM_COL32(20, 22, 28, 210), 3.0f);
+  small_text(draw, ctx, at, kAgreementWhite, text);
+}
+
+void draw_table_and_agreement(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t) {
+  const Session& session = ctx.session;
+  const float scale = ctx.ui_scale;
+  if (const auto table = session.offer_on_table()) {
+    const ImVec2 c = im_vec(t.to_pixel({table->utilities[0], table->utilities[1]}));
+    ring(draw, c, 8.0f * scale, im_color(kAgreementWhite), 2.0f * scale);
+    plate_label(draw, ctx, c, 12.0f * scale, "offer on the table");
+  }
+  const auto result = session.result();
+  if (result && result->agreement) {
+    const ImVec2 c = im_vec(t.to_pixel({result->utilities[0], result->utilities[1]}));
+    ring(draw, c, 11.0f * scale, im_color(kAgreementWhite), 3.0f * scale);
+    draw->AddCircleFilled(c, 4.0f * scale, im_color(kAgreementWhite), 12);
+    plate_label(draw, ctx, c, 15.0f * scale, "agreement");
+  }
+}
+
+void draw_legend(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
+                 const Scenario& scenario) {
+  struct Row {
+    Rgba color;
+    std::string text;
+    bool line;
+  };
+  const std::vector<Row> rows{
+      {party_color(0), short_name(scenario, 0) + " offers", false},
+      {party_color(1), short_name(scenario, 1) + " offers", false},
+      {kFrontierGreen, "Pareto frontier", true},
+      {kSolutionGold, "N Nash · KS Kalai–Smorodinsky", false},
+      {kSolutionGold, "E egalitarian · U utilitarian", false},
+      {kZopaShade.with_alpha(110), "zone of possible agreement", false},
+  };
+  // The legend keeps the normal size in presenter mode (the big fonts drawn smaller): at full
+  // presenter size it would hide a third of the plot.
+  const float scale = 1.0f;
+  ImFont* font = ctx.fonts.small != nullptr ? ctx.fonts.small : ImGui::GetFont();
+  const float size = std::min(font->FontSize, ctx.presenter ? 18.0f : 14.0f);
+  const float h = size + 3.0f;
+  float width = 0.0f;
+  for (const Row& row : rows) {
+    width = std::max(width, font->CalcTextSizeA(size, 1e9f, 0.0f, row.text.c_str()).x);
+  }
+  const float box_w = width + 30.0f * scale;
+  const float box_h = h * static_cast<float>(rows.size()) + 8.0f * scale;
+  const ImVec2 max(static_cast<float>(t.pixels().max.x) - 6.0f * scale,
+                   static_cast<float>(t.pixels().min.y) + 6.0f * scale + box_h);
+  const ImVec2 min(max.x - box_w, max.y - box_h);
+  draw->AddRectFilled(min, max, IM_COL32(24, 27, 34, 225), 3.0f * scale);
+  draw->AddRect(min, max, IM_COL32(90, 96, 108, 200), 3.0f * scale);
+  float y = min.y + 4.0f * scale;
+  for (const Row& row : rows) {
+    const float cx = min.x + 12.0f * scale;
+    const float cy = y + h / 2.0f;
+    if (row.line) {
+      draw->AddLine(ImVec2(cx - 6.0f * scale, cy), ImVec2(cx + 6.0f * scale, cy),
+                    im_color(row.color), 2.0f * scale);
+    } else {
+      draw->AddRectFilled(ImVec2(cx - 5.0f * scale, cy - 5.0f * scale),
+                          ImVec2(cx + 5.0f * scale, cy + 5.0f * scale), im_color(row.color));
+    }
+    draw->AddText(font, size, ImVec2(min.x + 24.0f * scale, y + 1.0f * scale),
+                  IM_COL32(0xdc, 0xde, 0xe3, 255), row.text.c_str());
+    y += h;
+  }
+}
+
+// The outcome nearest to the mouse within `radius` pixels (points, or the frontier when the space
+// is not enumerated).
+const OutcomePoint* nearest(const PlotTransform& t, const Session& session, ImVec2 mouse,
+                            double radius) {
+  const std::vector<OutcomePoint>& points = session.outcome_points().empty()
+                                                ? session.analysis().frontier.points
+                                                : session.outcome_points();
+  const OutcomePoint* best = nullptr;
+  double best_d2 = radius * radius;
+  for (const OutcomePoint& p : points) {
+    const Vec2d q = t.to_pixel({p.utilities[0], p.utilities[1]});
+    const double dx = q.x - mouse.x;
+    const double dy = q.y - mouse.y;
+    const double d2 = dx * dx + dy * dy;
+    if (d2 < best_d2) {
+      best_d2 = d2;
+      best = &p;
+    }
+  }
+  return best;
+}
+
+void tooltip(const AppContext& ctx, const Scenario& scenario, const OutcomePoint& point) {
+  ImGui::BeginTooltip();
+  if (ctx.fonts.bold != nullptr) ImGui::PushFont(ctx.fonts.bold);
+  ImGui::TextUnformatted(scenario.space().format(point.outcome).c_str());
+  if (ctx.fonts.bold != nullptr) ImGui::PopFont();
+  const OutcomeSpace& space = scenario.space();
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    ImGui::TextDisabled("%s:", issue.label.c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted(issue.options[static_cast<std::size_t>(point.outcome[i])].label.c_str());
+  }
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    if (p > 0) ImGui::SameLine(0.0f, 16.0f * ctx.ui_scale);
+    ImGui::PushStyleColor(ImGuiCol_Text, im_color(party_color(p)));
+    ImGui::Text("%s %s", short_name(scenario, p).c_str(),
+                format_utility(point.utilities[p]).c_str());
+    ImGui::PopStyleColor();
+  }
+  if (ctx.session.awaiting_human_offer()) ImGui::TextDisabled("click to use it as your offer");
+  ImGui::EndTooltip();
+}
+
+// [SECTION] private view: a person playing under private information sees only their own
+// values. Outcomes are placed by the person's utility (x) and spread vertically by their index
+// (a fixed golden-ratio sequence, no meaning), so any outcome can still be hovered and picked.
+
+double spread(std::uint64_t index) {
+  const double v = static_cast<double>(index % 1000003U) * 0.6180339887498949;
+  return 0.03 + 0.94 * (v - std::floor(v));
+}
+
+void draw_private_view(AppContext& ctx, PartyIndex viewer) {
+  const Session& session = ctx.session;
+  const Scenario& scenario = session.scenario();
+  const OutcomeSpace& space = scenario.space();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float scale = ctx.ui_scale;
+
+  AxisLabels labels;
+  labels.x = "utility to " + party_phrase(scenario, viewer) + " (you) →";
+  labels.y = "every outcome, spread out (the other side's values stay hidden until the end)";
+  labels.y_ticks = false;
+  const PlotTransform t =
+      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+  const PlotRect& px = t.pixels();
+  draw->PushClipRect(im_vec(px.min), im_vec(px.max), true);
+
+  const std::vector<OutcomePoint>& points = session.outcome_points();
+  const std::size_t stride = points.size() / kMaxPointsDrawn + 1;
+  const float r = 1.3f * scale;
+  for (std::size_t i = 0; i < points.size(); i += stride) {
+    const ImVec2 c = im_vec(t.to_pixel({points[i].utilities[viewer], spread(points[i].index)}));
+    draw->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
+                        im_color(kOutcomeGrey.with_alpha(150)));
+  }
+  const double reservation = scenario.party(viewer).preferences.reservation_value;
+  const float x = static_cast<float>(t.pixel_x(reservation));
+  draw->AddLine(ImVec2(x, static_cast<float>(px.min.y)), ImVec2(x, static_cast<float>(px.max.y)),
+                im_color(party_color(viewer).with_alpha(200)), 1.5f * scale);
+  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  small_text(draw, ctx, ImVec2(x + 4.0f * scale, static_cast<float>(px.max.y) - h - 2.0f * scale),
+             party_color(viewer), "your reservation " + format_utility(reservation));
+
+  const auto position = [&](const Outcome& outcome) {
+    const std::uint64_t index = space.enumerable() ? space.index_of(outcome) : 0;
+    return im_vec(t.to_pixel({scenario.utility(viewer)(outcome), spread(index)}));
+  };
+  const std::vector<Session::OfferPoint>& offers = session.offers();
+  const std::size_t first =
+      offers.size() > 2 * kMaxTrailDots ? offers.size() - 2 * kMaxTrailDots : 0;
+  for (std::size_t i = first; i < offers.size(); ++i) {
+    const double age = static_cast<double>(offers.size() - 1 - i) / 2.0;
+    draw->AddCircleFilled(position(offers[i].outcome), 3.5f * scale,
+                          im_color(fade(party_color(offers[i].proposer), age, 60)), 10);
+  }
+  if (const auto table = session.offer_on_table()) {
+    ring(draw, position(table->outcome), 8.0f * scale, im_color(kAgreementWhite), 2.0f * scale);
+  }
+  if (hovered && !points.empty()) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const OutcomePoint* best = nullptr;
+    double best_d2 = 64.0 * scale * scale;
+    for (std::size_t i = 0; i < points.size(); i += stride) {
+      const Vec2d q = t.to_pixel({points[i].utilities[viewer], spread(points[i].index)});
+      const double d2 = (q.x - mouse.x) * (q.x - mouse.x) + (q.y - mouse.y) * (q.y - mouse.y);
+      if (d2 < best_d2) {
+        best_d2 = d2;
+        best = &points[i];
+      }
+    }
+    if (best != nullptr) {
+      draw->AddCircle(position(best->outcome), 5.0f * scale, IM_COL32(255, 255, 255, 230), 12,
+                      1.5f);
+      ctx.hovered_outcome = best->outcome;
+      if (clicked) ctx.picked_outcome = best->outcome;
+      ImGui::BeginTooltip();
+      ImGui::TextUnformatted(space.format(best->outcome).c_str());
+      for (std::size_t i = 0; i < space.issue_count(); ++i) {
+        const Issue& issue = space.issue(i);
+        ImGui::TextDisabled("%s:", issue.label.c_str());
+        ImGui::SameLine();
+        ImGui::TextUnformatted(
+            issue.options[static_cast<std::size_t>(best->outcome[i])].label.c_str());
+      }
+      ImGui::PushStyleColor(ImGuiCol_Text, im_color(party_color(viewer)));
+      ImGui::Text("worth %s to you", format_utility(best->utilities[viewer]).c_str());
+      ImGui::PopStyleColor();
+      if (session.awaiting_human_offer()) ImGui::TextDisabled("click to use it as your offer");
+      ImGui::EndTooltip();
+    }
+  }
+  draw->PopClipRect();
+}
+
+}  // namespace
+
+void draw_outcome_space(AppContext& ctx) {
+  const Session& session = ctx.session;
+  if (const auto viewer = session.private_viewer()) {
+    draw_private_view(ctx, *viewer);
+    return;
+  }
+  const Scenario& scenario = session.scenario();
+  const ScenarioAnalysis& analysis = session.analysis();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+
+  AxisLabels labels;
+  labels.x = "utility to " + party_phrase(scenario, 0) + " →";
+  labels.y = short_name(scenario, 1) + " utility ↑";
+  const PlotTransform t =
+      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+  const PlotRect& px = t.pixels();
+
+  draw->PushClipRect(
+      ImVec2(static_cast<float>(px.min.x) - 12.0f, static_cast<float>(px.min.y) - 12.0f),
+      ImVec2(static_cast<float>(px.max.x) + 12.0f, static_cast<float>(px.max.y) + 12.0f), true);
+  draw_reservations(draw, ctx, t, scenario, analysis);
+  draw_cloud(draw, ctx, t, session.outcome_points());
+  draw_frontier(draw, ctx, t, analysis.frontier);
+  draw_trails(draw, ctx, t, session.offers());
+  draw_solutions(draw, ctx, t, analysis);
+  draw_table_and_agreement(draw, ctx, t);
+
+  if (hovered) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (const OutcomePoint* point = nearest(t, session, mouse, 8.0 * ctx.ui_scale)) {
+      const ImVec2 c = im_vec(t.to_pixel({point->utilities[0], point->utilities[1]}));
+      draw->AddCircle(c, 5.0f * ctx.ui_scale, IM_COL32(255, 255, 255, 230), 12, 1.5f);
+      ctx.hovered_outcome = point->outcome;
+      if (clicked) ctx.picked_outcome = point->outcome;
+      tooltip(ctx, scenario, *point);
+    }
+  }
+  draw_legend(draw, ctx, t, scenario);
+  draw->PopClipRect();
+}
+
+}  // namespace treatysim::gui

@@ -1,0 +1,397 @@
+// timeline.cpp — the treaty's life drawn with ImGui draw lists.
+#include "gui/panels/timeline.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "engine/user_error.hpp"
+#include "gui/logic/colors.hpp"
+#include "gui/logic/lifecycle_view.hpp"
+#include "gui/logic/timeline_layout.hpp"
+
+namespace treatysim::gui {
+
+namespace {
+
+constexpr Rgba kInjectedCyan{0x5a, 0xd1, 0xe6, 255};  // markers of injected events
+constexpr Rgba kAxisGrey{0x8a, 0x90, 0x9a, 255};
+constexpr Rgba kGridGrey{0x8a, 0x90, 0x9a, 60};
+
+struct PanelState {
+  int template_index = 0;
+  int month_offset = 0;  // months after the life's start
+  std::string life_key;  // resets the controls when the life changes
+};
+
+PanelState& panel_state() {
+  static PanelState state;
+  return state;
+}
+
+ImVec2 v(double x, double y) {
+  return ImVec2(static_cast<float>(x), static_cast<float>(y));
+}
+
+const char* state_short_name(TreatyState state) {
+  switch (state) {
+    case TreatyState::kInForce:
+      return "in force";
+    case TreatyState::kRenegotiating:
+      return "talks";
+    case TreatyState::kExtended:
+      return "extended";
+    case TreatyState::kLapsed:
+      return "lapsed";
+    case TreatyState::kRenewed:
+      return "renewed";
+    case TreatyState::kAmended:
+      return "amended";
+    case TreatyState::kTerminated:
+      return "terminated";
+  }
+  return "";
+}
+
+std::string two(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  return buffer;
+}
+
+// Opens negotiation `index` of the life in the panels above (Replay mode, with its slider).
+void open_negotiation(AppContext& ctx, Lifecycle& life, std::size_t index) {
+  try {
+    ctx.session.load_trace(life.result().negotiations[index].trace, life.negotiation_label(index));
+    life.select(index);
+    ctx.mode = Mode::kReplay;
+  } catch (const UserError& error) {
+    ctx.report_error(error.what());
+  }
+}
+
+void draw_controls(AppContext& ctx, Lifecycle& life, PanelState& state) {
+  const auto& templates = life.templates();
+  const int months = life.last_month().since(life.first_month()) + 1;
+  state.template_index =
+      std::clamp(state.template_index, 0, std::max(0, static_cast<int>(templates.size()) - 1));
+  state.month_offset = std::clamp(state.month_offset, 0, std::max(0, months - 1));
+  const float unit = ImGui::GetFontSize();
+
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Inject");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(9.0f * unit);
+  const char* preview =
+      templates.empty() ? ""
+                        : templates[static_cast<std::size_t>(state.template_index)].label.c_str();
+  if (ImGui::BeginCombo("##inject-kind", preview)) {
+    for (std::size_t k = 0; k < templates.size(); ++k) {
+      const bool selected = static_cast<int>(k) == state.template_index;
+      if (ImGui::Selectable(templates[k].label.c_str(), selected)) {
+        state.template_index = static_cast<int>(k);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", templates[k].description.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered() && !templates.empty()) {
+    ImGui::SetTooltip(
+        "%s", templates[static_cast<std::size_t>(state.template_index)].description.c_str());
+  }
+  ImGui::SameLine();
+  ImGui::TextUnformatted("at");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(7.0f * unit);
+  const std::string date = life.first_month().plus(state.month_offset).to_string();
+  ImGui::SliderInt("##inject-month", &state.month_offset, 0, std::max(0, months - 1), date.c_str());
+  ImGui::SameLine();
+  ImGui::BeginDisabled(templates.empty());
+  if (ImGui::Button("Inject")) {
+    try {
+      life.inject(static_cast<std::size_t>(state.template_index),
+                  life.first_month().plus(state.month_offset));
+    } catch (const UserError& error) {
+      ctx.report_error(error.what());
+    }
+  }
+  ImGui::EndDisabled();
+  if (!life.injected().empty()) {
+    ImGui::SameLine();
+    const std::string clear =
+        "Clear injected (" + std::to_string(life.injected().size()) + ")###clear-injected";
+    if (ImGui::Button(clear.c_str())) life.clear_injected();
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("seed");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(5.0f * unit);
+  std::uint64_t seed = life.seed();
+  if (ImGui::InputScalar("##life-seed", ImGuiDataType_U64, &seed, nullptr, nullptr, nullptr,
+                         ImGuiInputTextFlags_EnterReturnsTrue)) {
+    life.set_seed(seed);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The lifecycle's run seed (Enter to re-run)");
+  if (life.selected() && ctx.session.has_scenario() && life.is_own_game(ctx.session.scenario()) &&
+      life.followed() != nullptr) {
+    ImGui::SameLine();
+    const std::string back = "Back to " + life.followed()->id() + "###back";
+    if (ImGui::SmallButton(back.c_str())) {
+      try {
+        ctx.session.set_scenario(*life.followed(), life.followed()->id());
+        life.select(std::nullopt);
+        if (ctx.mode == Mode::kReplay) ctx.mode = Mode::kSimulate;
+      } catch (const UserError& error) {
+        ctx.report_error(error.what());
+      }
+    }
+  }
+}
+
+// A curve plot: both parties' series over the axis, y from lo to hi, with its name on the left.
+void draw_curves(ImDrawList* draw, AppContext& ctx, const MonthAxis& axis, double top,
+                 double bottom, const char* name,
+                 const std::array<std::vector<double>, kPartyCount>& series, double lo, double hi,
+                 const ImVec2& mouse, bool hovered, std::string* tooltip) {
+  if (bottom - top < 8.0) return;
+  ImFont* small = ctx.fonts.small != nullptr ? ctx.fonts.small : ImGui::GetFont();
+  const float font = small->FontSize;
+  draw->AddLine(v(axis.x0, bottom), v(axis.x1, bottom), kGridGrey.packed());
+  draw->AddLine(v(axis.x0, top), v(axis.x1, top), kGridGrey.packed());
+  draw->AddText(small, font,
+                v(axis.x0 - 4.0 - small->CalcTextSizeA(font, 1e9f, 0.0f, name).x,
+                  (top + bottom) / 2.0 - font / 2.0),
+                kAxisGrey.packed(), name);
+  // The top of the range at the right (the bottom is 0 for both curves here, the grid line).
+  const std::string hi_text = two(hi);
+  draw->AddText(small, font * 0.9f, v(axis.x1 + 3.0, top - 1.0), kAxisGrey.packed(),
+                hi_text.c_str());
+  if (lo != 0.0) {
+    const std::string lo_text = two(lo);
+    draw->AddText(small, font * 0.9f, v(axis.x1 + 3.0, bottom - font + 2.0), kAxisGrey.packed(),
+                  lo_text.c_str());
+  }
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    std::vector<ImVec2> pixels;
+    for (const CurvePoint& point : curve_pixels(series[p], axis, top, bottom, lo, hi)) {
+      pixels.push_back(v(point.x, point.y));
+    }
+    draw->AddPolyline(pixels.data(), static_cast<int>(pixels.size()), party_color(p).packed(), 0,
+                      1.6f * ctx.ui_scale);
+  }
+  if (hovered && mouse.y >= top && mouse.y <= bottom && mouse.x >= axis.x0 && mouse.x <= axis.x1) {
+    const Month m = axis.month_at(mouse.x);
+    const auto k = static_cast<std::size_t>(m.since(axis.start));
+    if (k < series[0].size()) {
+      *tooltip = m.to_string() + " " + name + ": " + two(series[0][k]) + " / " + two(series[1][k]) +
+                 " (blue / orange)";
+    }
+  }
+}
+
+}  // namespace
+
+void draw_timeline(AppContext& ctx) {
+  if (ctx.lifecycle == nullptr) {
+    ImGui::TextDisabled("The treaty timeline appears once a scenario is open.");
+    return;
+  }
+  Lifecycle& life = *ctx.lifecycle;
+  if (!life.available()) {
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::TextWrapped("%s", life.unavailable_reason().c_str());
+    ImGui::TextDisabled(
+        "Open a scenario with a [treaty] section (sta-2024, the what-if files) to "
+        "see the treaty's life here.");
+    ImGui::PopFont();
+    return;
+  }
+  PanelState& state = panel_state();
+  const std::string key = life.run_scenario().id() + "/" + life.first_month().to_string();
+  if (state.life_key != key) {
+    state.life_key = key;
+    state.template_index = 0;
+    state.month_offset = std::max(0, life.last_month().since(life.first_month()) / 2);
+  }
+
+  ImGui::PushFont(ctx.fonts.small);
+  draw_controls(ctx, life, state);
+  ImGui::PopFont();
+
+  const LifecycleResult& result = life.result();
+  const LifecycleDef& def = *life.run_scenario().def().lifecycle;
+  ImFont* small = ctx.fonts.small != nullptr ? ctx.fonts.small : ImGui::GetFont();
+  const float font = small->FontSize;
+  const float scale = ctx.ui_scale;
+
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < 80.0f || avail.y < 40.0f) return;
+  ImGui::InvisibleButton("##timeline-canvas", avail);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+
+  // Vertical layout: label rows, markers, the band, the negotiation strip, year labels, curves.
+  const double left_margin = 52.0 * scale;
+  const double right_margin = 34.0 * scale;
+  const MonthAxis axis{result.start, result.end, origin.x + left_margin,
+                       origin.x + avail.x - right_margin};
+  const int label_rows = avail.y >= 165.0f * scale ? 3 : 2;
+  const double row_height = font + 2.0;
+  const double labels_top = origin.y + 2.0;
+  const double band_top = labels_top + label_rows * row_height + 4.0 * scale;
+  const double band_height = std::max(14.0, font + 3.0);
+  const double band_bottom = band_top + band_height;
+  const double strip_top = band_bottom + 2.0;
+  const double strip_bottom = strip_top + 7.0 * scale;
+  const double years_top = strip_bottom + 2.0;
+  const double curves_top = years_top + font + 4.0;
+  const double curves_bottom = origin.y + avail.y - 2.0;
+  std::string tooltip;
+
+  // State bands, with their names where they fit.
+  for (const StateBand& band : state_bands(result, axis)) {
+    const Rgba colour = treaty_state_color(band.state);
+    draw->AddRectFilled(v(band.x0, band_top), v(band.x1, band_bottom), colour.packed());
+    const char* name = state_short_name(band.state);
+    const float width = small->CalcTextSizeA(font, 1e9f, 0.0f, name).x;
+    if (band.x1 - band.x0 > width + 6.0) {
+      draw->AddText(small, font, v(band.x0 + 3.0, band_top + (band_height - font) / 2.0),
+                    IM_COL32(245, 245, 245, 235), name);
+    }
+    if (hovered && mouse.x >= band.x0 && mouse.x < band.x1 && mouse.y >= band_top &&
+        mouse.y < band_bottom) {
+      for (const TimelineEntry& entry : result.timeline) {
+        if (entry.from == band.from) {
+          tooltip = std::string(treaty_state_name(entry.state)) + " " + entry.from.to_string() +
+                    " – " + entry.to.to_string() + "\n" + entry.cause;
+        }
+      }
+    }
+  }
+
+  // Negotiations: a strip under the band, gold where the agreement was ratified by both.
+  const auto spans = negotiation_spans(result, def.treaty.offers_per_month, axis);
+  for (const NegotiationSpan& span : spans) {
+    const NegotiationRecord& n = result.negotiations[span.index];
+    Rgba colour = kAxisGrey.with_alpha(150);
+    if (n.agreed && !n.superseded) {
+      colour = n.ratified[0] && n.ratified[1] ? kSolutionGold : kDeadlineRed;
+    }
+    draw->AddRectFilled(v(span.x0 + 0.5, strip_top),
+                        v(std::max(span.x0 + 2.0, span.x1 - 0.5), strip_bottom), colour.packed());
+    if (life.selected() == span.index) {
+      draw->AddRect(v(span.x0 - 1.0, band_top - 1.0), v(span.x1 + 1.0, strip_bottom + 1.0),
+                    kAgreementWhite.packed(), 0.0f, 0, 1.5f * scale);
+    }
+  }
+  const bool over_talks = hovered && mouse.y >= band_top && mouse.y < strip_bottom + 2.0;
+  const std::optional<std::size_t> talks =
+      over_talks ? negotiation_at(spans, mouse.x, 6.0 * scale) : std::nullopt;
+  if (talks) {
+    tooltip = life.negotiation_label(*talks) + "\nclick to open it above";
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  }
+
+  // Year ticks and labels.
+  for (const YearTick& tick : year_ticks(axis, 42.0 * scale)) {
+    draw->AddLine(v(tick.x, band_bottom), v(tick.x, strip_bottom + 3.0), kAxisGrey.packed());
+    if (curves_bottom > curves_top) {
+      draw->AddLine(v(tick.x, curves_top), v(tick.x, curves_bottom), kGridGrey.packed());
+    }
+    if (!tick.labelled) continue;
+    const std::string year = std::to_string(tick.year);
+    const float width = small->CalcTextSizeA(font, 1e9f, 0.0f, year.c_str()).x;
+    draw->AddText(small, font, v(tick.x - width / 2.0, years_top), kAxisGrey.packed(),
+                  year.c_str());
+  }
+
+  // Event markers: a triangle on the band, a label above it (rows, no overlaps).
+  const auto markers = life.markers();
+  std::vector<LabelRequest> requests;
+  for (const TimelineMarker& marker : markers) {
+    const double x = axis.x_of(marker.date) + axis.month_width() / 2.0;
+    const float width = small->CalcTextSizeA(font, 1e9f, 0.0f, marker.label.c_str()).x;
+    requests.push_back({x, width});
+  }
+  const auto placed =
+      place_labels(requests, origin.x, origin.x + avail.x, 14.0 * scale, label_rows, 180.0 * scale);
+  for (std::size_t k = 0; k < markers.size(); ++k) {
+    const TimelineMarker& marker = markers[k];
+    const Rgba colour = marker.injected ? kInjectedCyan : kSolutionGold;
+    const double x = requests[k].anchor;
+    const double tri = 4.5 * scale;
+    draw->AddTriangleFilled(v(x - tri, band_top - tri - 1.0), v(x + tri, band_top - tri - 1.0),
+                            v(x, band_top - 1.0), colour.packed());
+    const double label_y = labels_top + (label_rows - 1 - placed[k].row) * row_height;
+    if (placed[k].shown) {
+      draw->AddText(small, font, v(placed[k].x, label_y), colour.packed(), marker.label.c_str());
+      // A leader from the marker to the nearest point under its label (labels may be shifted).
+      const double leader_x = std::clamp(x, placed[k].x, placed[k].x + requests[k].width);
+      const double leader_top = label_y + font;
+      if (band_top - tri - 1.0 > leader_top + 1.0) {
+        draw->AddLine(v(leader_x, leader_top), v(x, band_top - tri - 1.0),
+                      colour.with_alpha(110).packed());
+      }
+    }
+    const bool near_marker = std::abs(mouse.x - x) <= std::max(tri, axis.month_width() / 2.0) &&
+                             mouse.y >= labels_top && mouse.y < band_top;
+    const bool on_label = placed[k].shown && mouse.x >= placed[k].x &&
+                          mouse.x <= placed[k].x + requests[k].width && mouse.y >= label_y &&
+                          mouse.y < label_y + font;
+    if (hovered && (near_marker || on_label)) {
+      tooltip = marker.date.to_string() + (marker.injected ? " (injected) " : " ") + marker.label +
+                "\n" + marker.text;
+    }
+  }
+
+  // Curves: trust, and the running discounted payoff (the engine's total at the end).
+  const double curves_height = curves_bottom - curves_top;
+  if (curves_height >= 24.0) {
+    const bool both = curves_height >= 56.0 * scale;
+    const double split = both ? curves_top + (curves_height - 6.0) / 2.0 : curves_bottom;
+    const std::array<std::vector<double>, kPartyCount> trust{party_column(result.trust, 0),
+                                                             party_column(result.trust, 1)};
+    draw_curves(draw, ctx, axis, curves_top, split, "trust", trust, 0.0, 1.0, mouse, hovered,
+                &tooltip);
+    if (both) {
+      const double discount = def.treaty.monthly_discount;
+      const std::array<std::vector<double>, kPartyCount> payoff{
+          running_discounted_payoff(result, 0, discount),
+          running_discounted_payoff(result, 1, discount)};
+      double hi = 0.0;
+      double lo = 0.0;
+      for (const auto& series : payoff) {
+        for (const double x : series) {
+          hi = std::max(hi, x);
+          lo = std::min(lo, x);
+        }
+      }
+      draw_curves(draw, ctx, axis, split + 6.0, curves_bottom, "payoff", payoff, lo,
+                  hi > lo ? hi : lo + 1.0, mouse, hovered, &tooltip);
+    }
+  }
+
+  if (clicked) {
+    if (talks) {
+      open_negotiation(ctx, life, *talks);
+    } else if (mouse.x >= axis.x0 && mouse.x <= axis.x1) {
+      state.month_offset = axis.month_at(mouse.x).since(axis.start);
+    }
+  }
+  if (hovered && !tooltip.empty()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(tooltip.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+}  // namespace treatysim::gui

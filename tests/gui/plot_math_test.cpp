@@ -1,0 +1,148 @@
+// plot_math: data <-> pixel mapping, nice ticks, decimation and density grids.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+
+#include "gui/logic/plot_math.hpp"
+
+using treatysim::gui::decimate;
+using treatysim::gui::DensityGrid;
+using treatysim::gui::nice_ticks;
+using treatysim::gui::PlotRect;
+using treatysim::gui::PlotTransform;
+using treatysim::gui::SeriesPoint;
+using treatysim::gui::Vec2d;
+
+TEST_CASE("PlotTransform maps the data corners to the pixel corners with y up") {
+  const PlotTransform t(PlotRect{{0.0, 0.0}, {1.0, 1.0}}, PlotRect{{10.0, 20.0}, {110.0, 220.0}});
+  CHECK(t.to_pixel({0.0, 0.0}) == Vec2d{10.0, 220.0});  // bottom left
+  CHECK(t.to_pixel({1.0, 1.0}) == Vec2d{110.0, 20.0});  // top right
+  CHECK(t.to_pixel({0.5, 0.25}) == Vec2d{60.0, 170.0});
+  CHECK(t.to_data({60.0, 170.0}) == Vec2d{0.5, 0.25});
+}
+
+TEST_CASE("PlotTransform round-trips data -> pixel -> data for any point") {
+  boost::random::mt19937 rng(7);
+  boost::random::uniform_real_distribution<double> u(-3.0, 3.0);
+  for (int trial = 0; trial < 200; ++trial) {
+    const Vec2d corner{u(rng), u(rng)};
+    const PlotRect d{corner,
+                     {corner.x + 0.1 + std::abs(u(rng)), corner.y + 0.1 + std::abs(u(rng))}};
+    const PlotRect pixels{{u(rng) * 100.0, u(rng) * 100.0}, {400.0 + u(rng), 500.0 + u(rng)}};
+    const PlotTransform t(d, pixels);
+    const Vec2d p{u(rng), u(rng)};
+    const Vec2d back = t.to_data(t.to_pixel(p));
+    CHECK(back.x == doctest::Approx(p.x).epsilon(1e-9));
+    CHECK(back.y == doctest::Approx(p.y).epsilon(1e-9));
+  }
+}
+
+TEST_CASE("PlotTransform widens a degenerate data range around its value") {
+  const PlotTransform t(PlotRect{{0.4, 0.4}, {0.4, 0.4}}, PlotRect{{0.0, 0.0}, {100.0, 100.0}});
+  CHECK(t.to_pixel({0.4, 0.4}) == Vec2d{50.0, 50.0});
+  CHECK(t.data().min.x == doctest::Approx(-0.1));
+  CHECK(t.data().max.y == doctest::Approx(0.9));
+}
+
+TEST_CASE("nice_ticks picks multiples of 1, 2 or 5 times a power of ten") {
+  const std::vector<double> unit = nice_ticks(0.0, 1.0, 5);
+  REQUIRE(unit.size() == 6);
+  for (std::size_t i = 0; i < unit.size(); ++i) {
+    CHECK(unit[i] == doctest::Approx(0.2 * static_cast<double>(i)).epsilon(1e-12));
+  }
+  CHECK(nice_ticks(0.0, 40.0, 5) == std::vector<double>{0.0, 10.0, 20.0, 30.0, 40.0});
+  const std::vector<double> inner = nice_ticks(0.13, 0.87, 4);
+  REQUIRE(inner.size() == 4);
+  CHECK(inner.front() == doctest::Approx(0.2));
+  CHECK(inner.back() == doctest::Approx(0.8));
+  CHECK(nice_ticks(2.0, 2.0, 5) == std::vector<double>{2.0});
+  CHECK(nice_ticks(3.0, 2.0, 5).empty());
+}
+
+TEST_CASE("nice_ticks: every tick inside the range, evenly spaced, at least two") {
+  boost::random::mt19937 rng(11);
+  boost::random::uniform_real_distribution<double> u(-1000.0, 1000.0);
+  for (int trial = 0; trial < 300; ++trial) {
+    double lo = u(rng);
+    double hi = u(rng);
+    if (lo > hi) std::swap(lo, hi);
+    if (hi - lo < 1e-6) continue;
+    const int count = 2 + trial % 8;
+    const std::vector<double> ticks = nice_ticks(lo, hi, count);
+    REQUIRE(ticks.size() >= 2);
+    const double step = ticks[1] - ticks[0];
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+      CHECK(ticks[i] >= lo - 1e-9 * std::abs(step));
+      CHECK(ticks[i] <= hi + 1e-9 * std::abs(step));
+      if (i > 0) CHECK(ticks[i] - ticks[i - 1] == doctest::Approx(step).epsilon(1e-9));
+    }
+  }
+}
+
+TEST_CASE("decimate returns a short series unchanged") {
+  std::vector<SeriesPoint> series;
+  for (int i = 0; i < 40; ++i) series.push_back({static_cast<double>(i), std::sin(i)});
+  CHECK(decimate(series, 10) == series);  // 40 <= 4 * 10
+}
+
+TEST_CASE("decimate keeps extremes, ends and order, and bounds the output size") {
+  boost::random::mt19937 rng(3);
+  boost::random::uniform_real_distribution<double> u(0.0, 1.0);
+  for (const std::size_t n : {1000U, 20000U, 100000U}) {
+    std::vector<SeriesPoint> series;
+    for (std::size_t i = 0; i < n; ++i) series.push_back({static_cast<double>(i), u(rng)});
+    series[n / 3].y = 5.0;   // a spike
+    series[n / 2].y = -4.0;  // a dip
+    for (const std::size_t buckets : {1U, 7U, 300U}) {
+      const std::vector<SeriesPoint> out = decimate(series, buckets);
+      CHECK(out.size() <= 4 * buckets);
+      CHECK(out.front() == series.front());
+      CHECK(out.back() == series.back());
+      CHECK(std::any_of(out.begin(), out.end(), [](const SeriesPoint& p) { return p.y == 5.0; }));
+      CHECK(std::any_of(out.begin(), out.end(), [](const SeriesPoint& p) { return p.y == -4.0; }));
+      // A subsequence: x strictly increasing (the input's x are distinct and increasing).
+      for (std::size_t i = 1; i < out.size(); ++i) CHECK(out[i].x > out[i - 1].x);
+    }
+  }
+}
+
+TEST_CASE("DensityGrid counts every point once, clamping points outside into edge cells") {
+  DensityGrid grid(PlotRect{{0.0, 0.0}, {1.0, 1.0}}, 4, 2);
+  boost::random::mt19937 rng(5);
+  boost::random::uniform_real_distribution<double> u(-0.2, 1.2);
+  const int n = 5000;
+  for (int i = 0; i < n; ++i) grid.add({u(rng), u(rng)});
+  std::uint64_t sum = 0;
+  std::uint32_t largest = 0;
+  for (std::size_t r = 0; r < grid.rows(); ++r) {
+    for (std::size_t c = 0; c < grid.columns(); ++c) {
+      sum += grid.count(c, r);
+      largest = std::max(largest, grid.count(c, r));
+    }
+  }
+  CHECK(sum == n);
+  CHECK(grid.total() == n);
+  CHECK(grid.max_count() == largest);
+}
+
+TEST_CASE("DensityGrid: cells by hand, row 0 at the bottom, intensity 1 at the fullest cell") {
+  DensityGrid grid(PlotRect{{0.0, 0.0}, {2.0, 1.0}}, 2, 2);
+  grid.add({0.5, 0.25});  // column 0, row 0
+  grid.add({1.5, 0.75});  // column 1, row 1
+  grid.add({1.6, 0.9});   // column 1, row 1
+  CHECK(grid.count(0, 0) == 1);
+  CHECK(grid.count(1, 1) == 2);
+  CHECK(grid.count(1, 0) == 0);
+  CHECK(grid.intensity(1, 1) == doctest::Approx(1.0));
+  CHECK(grid.intensity(0, 0) == doctest::Approx(std::log(2.0) / std::log(3.0)));
+  CHECK(grid.intensity(1, 0) == 0.0);
+  const PlotRect cell = grid.cell(1, 0);
+  CHECK(cell.min == Vec2d{1.0, 0.0});
+  CHECK(cell.max == Vec2d{2.0, 0.5});
+}
