@@ -116,6 +116,41 @@ std::vector<SeriesPoint> decimate(const std::vector<SeriesPoint>& series,
   return out;
 }
 
+std::vector<EnvelopeColumn> envelope(const std::vector<SeriesPoint>& series,
+                                     std::size_t bucket_count) {
+  std::vector<EnvelopeColumn> out;
+  if (series.empty()) return out;
+  const std::size_t buckets = std::max<std::size_t>(bucket_count, 1);
+  const double x0 = series.front().x;
+  const double x1 = series.back().x;
+  const double width = x1 > x0 ? x1 - x0 : 1.0;
+  const double step = width / static_cast<double>(buckets);
+  const auto bucket_of = [&](double x) {
+    return std::min(buckets - 1, static_cast<std::size_t>(std::max(0.0, (x - x0) / width) *
+                                                          static_cast<double>(buckets)));
+  };
+  std::size_t begin = 0;
+  while (begin < series.size()) {
+    const std::size_t bucket = bucket_of(series[begin].x);
+    EnvelopeColumn column{x0 + step * static_cast<double>(bucket),
+                          x0 + step * static_cast<double>(bucket + 1), series[begin].y,
+                          series[begin].y};
+    if (begin > 0) {
+      column.y_min = std::min(column.y_min, series[begin - 1].y);
+      column.y_max = std::max(column.y_max, series[begin - 1].y);
+    }
+    std::size_t end = begin;
+    while (end < series.size() && bucket_of(series[end].x) == bucket) {
+      column.y_min = std::min(column.y_min, series[end].y);
+      column.y_max = std::max(column.y_max, series[end].y);
+      ++end;
+    }
+    out.push_back(column);
+    begin = end;
+  }
+  return out;
+}
+
 DensityGrid::DensityGrid(PlotRect data, std::size_t columns, std::size_t rows)
     : data_(data),
       columns_(std::max<std::size_t>(columns, 1)),

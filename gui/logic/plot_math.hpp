@@ -78,6 +78,25 @@ struct SeriesPoint {
 [[nodiscard]] std::vector<SeriesPoint> decimate(const std::vector<SeriesPoint>& series,
                                                 std::size_t bucket_count);
 
+// One column of a series' envelope: a bucket's x range and the y range the series covers in it.
+struct EnvelopeColumn {
+  double x0 = 0.0;  // the bucket's left edge (data x)
+  double x1 = 0.0;  // its right edge
+  double y_min = 0.0;
+  double y_max = 0.0;
+  friend constexpr bool operator==(const EnvelopeColumn&, const EnvelopeColumn&) = default;
+};
+
+// The envelope of a dense series (x non-decreasing): the x range [first x, last x] is cut into
+// `bucket_count` equal buckets (as decimate does) and each non-empty bucket gives one column
+// whose y range covers its points and the last point before it, so that consecutive columns
+// join as the line through the points would. Drawn as one bar per pixel column it looks like
+// that line and costs two triangles per column. Properties: at most bucket_count columns, in
+// increasing x; the union of the y ranges covers every point; the first column starts at the
+// first x. Empty for an empty series; bucket_count < 1 counts as 1.
+[[nodiscard]] std::vector<EnvelopeColumn> envelope(const std::vector<SeriesPoint>& series,
+                                                   std::size_t bucket_count);
+
 // A density grid over a data rectangle: cell (column, row) counts the points inside it; row 0 is
 // at the bottom of the data (low y). Points outside the rectangle are clamped into the edge cells,
 // so the counts always sum to the number of points binned.

@@ -4,12 +4,12 @@
 #include <cmath>
 #include <map>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <imgui.h>
 
 #include "gui/logic/narration.hpp"
+#include "gui/logic/trail.hpp"
 #include "gui/panels/plot_frame.hpp"
 
 namespace treatysim::gui {
@@ -20,6 +20,8 @@ namespace {
 constexpr std::size_t kMaxTrailDots = 300;
 // Offers of each party joined by the trail line.
 constexpr std::size_t kTrailLine = 24;
+// The newest dots of a trail drawn anti-aliased (older ones fade and are drawn plain).
+constexpr std::size_t kSmoothTrailDots = 40;
 
 // "U.S." / "China": the party phrase without a leading "the ".
 std::string short_name(const Scenario& scenario, PartyIndex party) {
@@ -112,18 +114,25 @@ void draw_trails(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t
                     im_vec(t.to_pixel({own[i]->utilities[0], own[i]->utilities[1]})),
                     im_color(fade(color.with_alpha(200), age, 30)), 1.5f * scale);
     }
-    // One dot per outcome offered, at the age of its latest offer (oldest drawn first).
-    std::unordered_set<Outcome> seen;
-    std::vector<std::pair<const Session::OfferPoint*, double>> dots;
-    for (std::size_t i = own.size(); i-- > 0 && dots.size() < kMaxTrailDots;) {
-      if (seen.insert(own[i]->outcome).second) {
-        dots.emplace_back(own[i], static_cast<double>(own.size() - 1 - i));
-      }
+    // One dot per outcome offered, at the age of its latest offer (oldest drawn first). The
+    // newest dots are smooth circles; the older, fading ones are plain octagons (6 triangles
+    // instead of 28: a 2,000-offer history stays cheap to rasterise).
+    std::vector<Outcome> outcomes;
+    outcomes.reserve(own.size());
+    for (const Session::OfferPoint* offer : own) outcomes.push_back(offer->outcome);
+    const std::vector<TrailDot> dots = latest_distinct(outcomes, kMaxTrailDots);
+    const auto dot = [&](const TrailDot& d, int segments) {
+      const Session::OfferPoint& offer = *own[d.index];
+      draw->AddCircleFilled(im_vec(t.to_pixel({offer.utilities[0], offer.utilities[1]})),
+                            3.5f * scale, im_color(fade(color, static_cast<double>(d.age), 60)),
+                            segments);
+    };
+    const std::size_t smooth = std::min(dots.size(), kSmoothTrailDots);
+    {
+      const PlainFill plain(draw);
+      for (std::size_t i = dots.size(); i-- > smooth;) dot(dots[i], 8);
     }
-    for (auto it = dots.rbegin(); it != dots.rend(); ++it) {
-      const ImVec2 c = im_vec(t.to_pixel({it->first->utilities[0], it->first->utilities[1]}));
-      draw->AddCircleFilled(c, 3.5f * scale, im_color(fade(color, it->second, 60)), 10);
-    }
+    for (std::size_t i = smooth; i-- > 0;) dot(dots[i], 10);
   }
 }
 
@@ -354,11 +363,19 @@ void draw_private_view(AppContext& ctx, PartyIndex viewer) {
   const std::vector<Session::OfferPoint>& offers = session.offers();
   const std::size_t first =
       offers.size() > 2 * kMaxTrailDots ? offers.size() - 2 * kMaxTrailDots : 0;
-  for (std::size_t i = first; i < offers.size(); ++i) {
+  // The newest dots smooth, the older, faded ones plain (as in draw_trails).
+  const std::size_t smooth_from =
+      std::max(first, offers.size() - std::min(offers.size(), 2 * kSmoothTrailDots));
+  const auto dot = [&](std::size_t i, int segments) {
     const double age = static_cast<double>(offers.size() - 1 - i) / 2.0;
     draw->AddCircleFilled(position(offers[i].outcome), 3.5f * scale,
-                          im_color(fade(party_color(offers[i].proposer), age, 60)), 10);
+                          im_color(fade(party_color(offers[i].proposer), age, 60)), segments);
+  };
+  {
+    const PlainFill plain(draw);
+    for (std::size_t i = first; i < smooth_from; ++i) dot(i, 8);
   }
+  for (std::size_t i = smooth_from; i < offers.size(); ++i) dot(i, 10);
   if (const auto table = session.offer_on_table()) {
     ring(draw, position(table->outcome), 8.0f * scale, im_color(kAgreementWhite), 2.0f * scale);
   }

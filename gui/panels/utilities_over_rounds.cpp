@@ -14,6 +14,9 @@ namespace treatysim::gui {
 
 namespace {
 
+// Dots per party drawn anti-aliased; a denser series is drawn plain.
+constexpr std::size_t kSmoothDots = 120;
+
 // x = offer index, y = the party's utility.
 std::vector<SeriesPoint> series_of(const std::vector<Session::OfferPoint>& offers,
                                    PartyIndex valued_by, bool own) {
@@ -88,13 +91,35 @@ void draw_utilities_over_rounds(AppContext& ctx) {
                     4.0f * scale, 3.0f * scale);
       }
     }
-    polyline(draw, to_pixels(t, decimate(series_of(session.offers(), party, true), buckets)),
-             im_color(color), 2.0f * scale);
-    // Dots cost ~17 vertices each: keep about one per 6 pixels (with each bucket's extremes).
+    // The line of its own offers; a series denser than the pixels (a long history) is drawn as
+    // its envelope, one plain bar per 2 pixels (the line would be a scribble of that shape at
+    // several times the triangles).
+    const std::vector<SeriesPoint> own = series_of(session.offers(), party, true);
+    if (own.size() <= 2 * buckets) {
+      polyline(draw, to_pixels(t, decimate(own, buckets)), im_color(color), 2.0f * scale);
+    } else {
+      const float half = 1.0f * scale;
+      for (const EnvelopeColumn& c : envelope(own, buckets)) {
+        const ImVec2 top = im_vec(t.to_pixel({c.x0, c.y_max}));
+        const ImVec2 bottom = im_vec(t.to_pixel({c.x1, c.y_min}));
+        draw->AddRectFilled(ImVec2(top.x, top.y - half), ImVec2(bottom.x, bottom.y + half),
+                            im_color(color));
+      }
+    }
+    // Dots: about one bucket per 6 pixels (each keeps its first, last and extreme points). A
+    // dense series (a long history) is drawn as small squares: an anti-aliased circle costs
+    // about 17 vertices and 22 triangles, a square 4 and 2, and the software rasteriser pays
+    // per vertex and triangle.
     const auto dot_buckets = static_cast<std::size_t>(std::max(8.0, px.width() / 6.0));
-    for (const ImVec2& p :
-         to_pixels(t, decimate(series_of(session.offers(), party, false), dot_buckets))) {
-      draw->AddCircleFilled(p, 3.0f * scale, im_color(color), 8);
+    const std::vector<ImVec2> dots =
+        to_pixels(t, decimate(series_of(session.offers(), party, false), dot_buckets));
+    if (dots.size() <= kSmoothDots) {
+      for (const ImVec2& p : dots) draw->AddCircleFilled(p, 3.0f * scale, im_color(color), 8);
+    } else {
+      const float r = 2.0f * scale;
+      for (const ImVec2& p : dots) {
+        draw->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), im_color(color));
+      }
     }
   }
 
