@@ -8,8 +8,10 @@ SHELL      := /bin/bash
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=Release -DTREATYSIM_WERROR=ON
-ASAN_FLAGS  = -DCMAKE_BUILD_TYPE=Debug -DTREATYSIM_WERROR=ON -DTREATYSIM_SANITIZERS=ON -DTREATYSIM_BENCH=OFF
+# -O2 rather than CMake's -O3 default: as fast for this code, and quicker to compile (CI has 2 cores).
+CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" -DTREATYSIM_WERROR=ON
+# -g1: line tables only, enough for the sanitizers' stack traces, and much cheaper than -g.
+ASAN_FLAGS  = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DTREATYSIM_WERROR=ON -DTREATYSIM_SANITIZERS=ON -DTREATYSIM_BENCH=OFF
 
 .PHONY: run test setup build build-asan test-release test-asan bench clean
 

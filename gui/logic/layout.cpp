@@ -76,10 +76,10 @@ Arrangement available_arrangement(const LayoutInput& input) {
   return all;
 }
 
-// Fixed-height strips: a line of text for the narration (two in presenter mode, where the
-// sentence wraps), a slider for the replay bar.
+// Fixed-height strips: two lines of text for the narration (its sentences about a deadline or a
+// rejection with reasons often wrap), a slider for the replay bar.
 float strip_height(PanelId id, const LayoutInput& input) {
-  const float lines = id == PanelId::kNarration && input.presenter ? 2.0f : 1.0f;
+  const float lines = id == PanelId::kNarration ? 2.0f : 1.0f;
   const float padding = id == PanelId::kReplayBar ? 26.0f : 22.0f;
   return std::round(lines * input.text_height * 1.15f + padding);
 }

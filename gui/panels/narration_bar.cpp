@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include "gui/logic/text_wrap.hpp"
+
 namespace treatysim::gui {
 
 void draw_narration_bar(AppContext& ctx) {
@@ -18,9 +20,11 @@ void draw_narration_bar(AppContext& ctx) {
       text = session.scenario().title() + ": press Space to play or → to step.";
     }
   }
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  // Wrapped at spaces only: ImGui's wrapping would split numbers such as "0.57" at the dot.
+  const auto lines = wrap_at_spaces(text, ImGui::GetContentRegionAvail().x, [](std::string_view s) {
+    return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
+  });
+  for (const std::string& line : lines) ImGui::TextUnformatted(line.c_str());
 }
 
 }  // namespace treatysim::gui

@@ -50,7 +50,9 @@ void draw_utilities_over_rounds(AppContext& ctx) {
   AxisLabels labels;
   labels.y = "utility";
   labels.x_format = "%.0f";
-  labels.x_tick_target = 8;
+  // Offer indices are whole numbers: never ask for more ticks than there are offers, so the
+  // step stays ≥ 1 (a 0.5 step would print "1 1 2 2 3").
+  labels.x_tick_target = std::min(8, std::max(1, deadline - 1));
   labels.y_tick_target = 4;
   const float caption = small + 4.0f * scale;
   const PlotTransform t =

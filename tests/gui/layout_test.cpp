@@ -114,10 +114,10 @@ TEST_CASE("the simulate layout at 1280x800 follows the wireframe, by hand") {
   CHECK(layout.find(PanelId::kOutcomeSpace)->rect.x == 294.0f);
   CHECK(layout.find(PanelId::kOutcomeSpace)->rect.width == 628.0f);
   CHECK(layout.find(PanelId::kClauseBoard)->rect.width == 358.0f);
-  // Rows of the 764 px content: narration round(15·1.15+22) = 39, bottom round(0.28·764) = 214,
-  // upper 764−39−214 = 511.
-  CHECK(layout.find(PanelId::kOutcomeSpace)->rect.height == 511.0f);
-  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 547, 1280, 39});
+  // Rows of the 764 px content: narration (two lines) round(2·15·1.15+22) = round(56.5) = 57,
+  // bottom round(0.28·764) = 214, upper 764−57−214 = 493.
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect.height == 493.0f);
+  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 529, 1280, 57});
   CHECK(layout.find(PanelId::kUtilities)->rect == Rect{0, 586, 563, 214});  // round(0.44·1280)
   CHECK(layout.find(PanelId::kTimeline)->rect == Rect{563, 586, 717, 214});
   CHECK(layout.splitters.size() == 4);
