@@ -234,6 +234,8 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
     std::vector<std::optional<TournamentRow>> rows(
         static_cast<std::size_t>(std::min(chunk, total)));
     std::vector<std::string> traces(options.traces ? rows.size() : 0);
+    // CSV lines are formatted by the workers too: only aggregation and the write stay serial.
+    std::vector<std::string> csv_lines(rows.size());
     // One player per thread, kept across chunks: it reuses the agents of the pairing it played
     // last (consecutive indices share a pairing).
     oneapi::tbb::enumerable_thread_specific<std::unique_ptr<TournamentPlayer>> players;
@@ -249,6 +251,7 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
                                   if (!mine)
                                     mine = std::make_unique<TournamentPlayer>(def, registry);
                                   TournamentPlayer& player = *mine;
+                                  std::uint64_t played = 0;
                                   for (std::uint64_t i = range.begin(); i != range.end(); ++i) {
                                     if (g_stop.load(std::memory_order_relaxed) || failed.load())
                                       return;
@@ -257,6 +260,7 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
                                       TournamentRow row = player.play(k);
                                       if (options.traces)
                                         traces[i] = trace_to_text(player.trace(k));
+                                      csv_lines[i] = tournament_csv_line(plan, row);
                                       rows[i] = std::move(row);
                                     } catch (...) {
                                       const std::lock_guard<std::mutex> lock(failure_mutex);
@@ -264,14 +268,17 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
                                       failed.store(true);
                                       return;
                                     }
-                                    progress.advance();
+                                    ++played;
                                   }
+                                  // Once per block, not per negotiation: the shared counter
+                                  // stays off the hot path.
+                                  progress.advance(played);
                                 });
       std::string lines;
       std::uint64_t written = 0;
       while (written < n && rows[written]) {
         const TournamentRow& row = *rows[written];
-        lines += tournament_csv_line(plan, row);
+        lines += csv_lines[written];
         aggregate.add(row);
         if (options.traces) {
           write_file_atomically(
