@@ -23,32 +23,10 @@ constexpr double kWidth = 880;
 constexpr double kHeight = 560;
 
 std::string num(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
+  return svg_number(value);
 }
-
 std::string escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return svg_escape(text);
 }
 
 std::string text(double x, double y, const std::string& content, const char* anchor = "start",

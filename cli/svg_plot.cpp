@@ -19,32 +19,10 @@ constexpr const char* kInk = "#222222";
 constexpr const char* kMuted = "#777777";
 
 std::string num(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
+  return svg_number(value);
 }
-
 std::string escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return svg_escape(text);
 }
 
 // A square plot of utility space: u₀ to the right, u₁ up, both in [0, 1].
@@ -352,6 +330,35 @@ std::string outcome_space_svg(const Scenario& scenario, const ScenarioAnalysis& 
   }
   svg += "</svg>\n";
   return svg;
+}
+
+std::string svg_number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+std::string svg_escape(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace treatysim::cli

@@ -18,6 +18,11 @@
 
 namespace treatysim::cli {
 
+// Shared by every SVG writer: a coordinate with one decimal, and text escaped for XML content
+// and attribute values.
+[[nodiscard]] std::string svg_number(double value);
+[[nodiscard]] std::string svg_escape(const std::string& text);
+
 // The picture of a scenario's outcome space (and, when `trace` is given, of that negotiation).
 [[nodiscard]] std::string outcome_space_svg(const Scenario& scenario,
                                             const ScenarioAnalysis& analysis,

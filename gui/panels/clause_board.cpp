@@ -191,6 +191,7 @@ void draw_clause_board(AppContext& ctx) {
                   nullptr, width);
     y += wrapped_height(small, text, width) + 1.0f * scale;
   }
+  // The board is drawn with the draw list: reserve its height so the window scrolls over it.
   ImGui::Dummy(ImVec2(width, y - origin.y));
 }
 
