@@ -12,8 +12,10 @@
 #include <string>
 
 #include "gui/app/application.hpp"
+#include "gui/platform/allocator.hpp"
 
 int main(int argc, char** argv) {
+  treatysim::gui::retain_freed_heap_memory();
   using treatysim::gui::AppOptions;
   constexpr const char* kDefaultScenario = "configs/sta-2024.toml";
 
