@@ -9,9 +9,12 @@
 // Parameters: none.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 
 #include "engine/agent.hpp"
+#include "engine/event.hpp"
+#include "engine/negotiation.hpp"
 
 namespace treatysim::agents {
 
@@ -33,5 +36,12 @@ class HumanAgent final : public Agent {
   std::optional<Outcome> offer_;
   std::optional<Response> response_;
 };
+
+// Hands `human` the decision recorded in `event` (events[index] of a saved trace, for replay):
+// an offer when `negotiation` awaits one, else a response. Throws UserError ("events[3]: …")
+// when the event is not the next actor's action on the current offer, or not of the kind the
+// negotiation awaits.
+void feed_recorded_decision(HumanAgent& human, const Negotiation& negotiation, const Event& event,
+                            std::size_t index);
 
 }  // namespace treatysim::agents

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agents/registry.hpp"
+#include "agents/trace_replay.hpp"
 #include "cli/scenario_setup.hpp"
 #include "cli/study_setup.hpp"
 #include "cli/svg_plot.hpp"
@@ -306,8 +307,9 @@ int agents_command(const std::string& format, std::ostream& out) {
 
 int replay_command(const std::string& trace_path, std::ostream& out) {
   const SavedTrace saved = load_trace_file(trace_path);
+  const agents::Registry& registry = agents::builtin_registry();
   const Trace rerun =
-      run_traced(saved.scenario, saved.specs, saved.seed, agents::builtin_registry());
+      agents::rerun_trace(saved, events_from_trace_json(saved, trace_path), registry);
   const ordered_json fresh = trace_to_json(rerun);
   const ordered_json& old_events = saved.json.at("events");
   const ordered_json& new_events = fresh.at("events");
@@ -332,6 +334,12 @@ int replay_command(const std::string& trace_path, std::ostream& out) {
   out << trace_path << ": identical (" << new_events.size() << " events, "
       << fresh.at("result").at("end").get<std::string>() << " after "
       << fresh.at("result").at("offers").get<int>() << " offers, seed " << saved.seed << ")\n";
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    if (registry.traits(saved.specs[p]).interactive) {
+      out << "  " << saved.scenario.party(p).id << " was played by a person: its recorded "
+          << "decisions were given again; the other side decided anew\n";
+    }
+  }
   const auto version = saved.json.find("program_version");
   if (version != saved.json.end() && *version != fresh.at("program_version")) {
     out << "  note: recorded by treatysim " << version->dump() << ", replayed by "

@@ -80,6 +80,13 @@ struct SavedTrace {
 [[nodiscard]] SavedTrace load_trace_file(const std::string& path);
 [[nodiscard]] SavedTrace parse_trace(const std::string& text, const std::string& source_name);
 
+// The events of `saved.json` as engine Events ("events": [{"type", "offer", "party",
+// "outcome"}]). Responses (reject, walk_away, deadline) carry no outcome in the file: they
+// concern the last offer, whose outcome they get, as the engine's events do. Throws UserError
+// naming `source` (the file) and the key ("events[3].party") with what was expected.
+[[nodiscard]] std::vector<Event> events_from_trace_json(const SavedTrace& saved,
+                                                        const std::string& source);
+
 // Offers as CSV: offer,proposer,<issue ids…>,utility_<party>…,response — one row per offer.
 [[nodiscard]] std::string offers_csv(const Trace& trace);
 

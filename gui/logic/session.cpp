@@ -214,7 +214,7 @@ bool Session::step_once() {
   if (scripted(actor)) {
     const std::size_t k = events_.size();
     if (k >= script_.size()) return false;  // the person's turn, or the end of the replay
-    feed_decision(*run_->humans[actor], negotiation, script_[k], k);
+    agents::feed_recorded_decision(*run_->humans[actor], negotiation, script_[k], k);
   }
   negotiation.step();
   step_ends_.push_back(events_.size());

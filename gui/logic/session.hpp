@@ -203,9 +203,6 @@ class Session {
   void update_targets();
   // One engine step; false when done or a scripted side has no decision left.
   bool step_once();
-  // Hands a recorded decision to a scripted side; throws UserError when it does not fit.
-  void feed_decision(agents::HumanAgent& human, const Negotiation& negotiation, const Event& event,
-                     std::size_t index);
   // load_trace, optionally checking the engine's result against a saved one (file `source`).
   void load_trace_checked(const Trace& trace, std::string label,
                           const nlohmann::ordered_json* expected_result, const std::string& source);

@@ -1,5 +1,5 @@
 // session_replay.cpp — the Session's replay of recorded decisions: loading traces (checked
-// against the engine), feeding recorded decisions to scripted sides, seeking.
+// against the engine), seeking.
 #include <algorithm>
 #include <filesystem>
 #include <utility>
@@ -7,7 +7,6 @@
 #include "engine/user_error.hpp"
 #include "gui/logic/session.hpp"
 #include "gui/logic/session_run.hpp"
-#include "gui/logic/trace_events.hpp"
 
 namespace treatysim::gui {
 
@@ -18,41 +17,6 @@ std::string file_label(const std::string& path) {
 }
 
 }  // namespace
-
-void Session::feed_decision(agents::HumanAgent& human, const Negotiation& negotiation,
-                            const Event& event, std::size_t index) {
-  const std::string where = "events[" + std::to_string(index) + "]";
-  if (event.party != negotiation.next_actor() || event.offer_index != negotiation.offer_index()) {
-    throw UserError(
-        where + ": expected an action of party \"" + scenario_->party(negotiation.next_actor()).id +
-        "\" on offer " + std::to_string(negotiation.offer_index()) + ", got one of \"" +
-        scenario_->party(event.party).id + "\" on offer " + std::to_string(event.offer_index));
-  }
-  if (!negotiation.awaiting_response()) {
-    if (event.kind != EventKind::kOffer) {
-      throw UserError(where + ": expected an offer, got \"" +
-                      std::string(event_kind_name(event.kind)) + "\"");
-    }
-    human.set_offer(event.outcome);
-    return;
-  }
-  switch (event.kind) {
-    case EventKind::kAccept:
-      human.set_response(Response::kAccept);
-      return;
-    case EventKind::kReject:
-      human.set_response(Response::kReject);
-      return;
-    case EventKind::kWalkAway:
-      human.set_response(Response::kWalkAway);
-      return;
-    case EventKind::kOffer:
-    case EventKind::kDeadline:
-      break;
-  }
-  throw UserError(where + ": expected a response (accept, reject or walk_away), got \"" +
-                  std::string(event_kind_name(event.kind)) + "\"");
-}
 
 // [SECTION] replay -----------------------------------------------------------------------------
 

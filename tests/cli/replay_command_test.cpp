@@ -123,6 +123,70 @@ TEST_CASE("replay reports missing events and an edited result") {
   CHECK(out.str().rfind(path + ": DIFFERENT result\n  saved:  ", 0) == 0);
 }
 
+TEST_CASE("replay gives a person's side its recorded decisions and re-runs the agent") {
+  // A trace of two agents with the U.S. side relabelled "human", as the window and the terminal
+  // game record a person: the U.S. decisions come from the file, China decides again.
+  cli_test::TempDir dir;
+  const std::string path = dir.file("trace.json");
+  save_trace(cli_test::run_options("sta-2024.toml", "json"), path);
+  auto json = read_json(path);
+  json.at("agents").at("us") = "human";
+  write_json(path, json);
+  const auto person = json;
+
+  std::ostringstream out;
+  CHECK(replay_command(path, out) == 0);
+  const std::string result = json.at("result").at("end").get<std::string>() + " after " +
+                             std::to_string(json.at("result").at("offers").get<int>()) + " offers";
+  CHECK(out.str() == path + ": identical (" + std::to_string(json.at("events").size()) +
+                         " events, " + result +
+                         ", seed 1)\n  us was played by a person: its recorded decisions were "
+                         "given again; the other side decided anew\n");
+
+  // China's opening offer (event 2) edited: China decides anew, so the replay differs there.
+  json.at("events").at(2).at("outcome").at("scope") = "S2";
+  write_json(path, json);
+  out.str("");
+  CHECK(replay_command(path, out) == 1);
+  CHECK(out.str().rfind(path + ": DIFFERENT at event 2\n", 0) == 0);
+
+  // The person's decisions end before the saved result says the negotiation did.
+  json = person;
+  const std::size_t saved_events = json.at("events").size();
+  REQUIRE(saved_events > 6);
+  while (json.at("events").size() > 5) json.at("events").erase(json.at("events").size() - 1);
+  write_json(path, json);
+  out.str("");
+  CHECK(replay_command(path, out) == 1);
+  // Events 0-4 are offer 0 (U.S.), its rejection, offer 1 (China), its rejection (U.S.), offer 2
+  // (U.S.). China, an agent, answers offer 2 and makes offer 3 (events 5 and 6); the U.S. answer
+  // to offer 3 is not recorded, so the re-run stops there, with 7 events.
+  CHECK(out.str() == path + ": DIFFERENT: the saved trace has 5 events, the replay 7\n");
+}
+
+TEST_CASE("replay of a trace saved while the negotiation was running stops where it did") {
+  // The window saves a negotiation in progress with "end": "running" and the offers so far.
+  cli_test::TempDir dir;
+  const std::string path = dir.file("trace.json");
+  save_trace(cli_test::run_options("three-clauses.toml", "json"), path);
+  auto json = read_json(path);
+  while (json.at("events").size() > 7) json.at("events").erase(json.at("events").size() - 1);
+  auto& result = json.at("result");
+  result = nlohmann::ordered_json::parse(
+      R"({"agreement": false, "end": "running", "offers": 4,
+          "utilities": {"us": 0.0, "cn": 0.0}, "discounted_utilities": {"us": 0.0, "cn": 0.0}})");
+  write_json(path, json);
+  std::ostringstream out;
+  CHECK(replay_command(path, out) == 0);
+  CHECK(out.str() == path + ": identical (7 events, running after 4 offers, seed 1)\n");
+
+  result.at("offers") = 3;
+  write_json(path, json);
+  out.str("");
+  CHECK(replay_command(path, out) == 1);
+  CHECK(out.str().rfind(path + ": DIFFERENT result\n", 0) == 0);
+}
+
 TEST_CASE("replay refuses a trace whose embedded scenario was edited") {
   cli_test::TempDir dir;
   const std::string path = dir.file("trace.json");

@@ -1,11 +1,11 @@
-#include "gui/logic/trace_events.hpp"
-
+// trace_events.cpp — the events of a saved trace file as engine Events (engine/trace.hpp).
 #include <array>
 #include <optional>
 
+#include "engine/trace.hpp"
 #include "engine/user_error.hpp"
 
-namespace treatysim::gui {
+namespace treatysim {
 
 namespace {
 
@@ -95,4 +95,4 @@ std::vector<Event> events_from_trace_json(const SavedTrace& saved, const std::st
   return events;
 }
 
-}  // namespace treatysim::gui
+}  // namespace treatysim
