@@ -290,6 +290,11 @@ void Registry::check(const Spec& spec, const Scenario& scenario, PartyIndex part
                     " component, not a negotiator");
   }
   const StrategyTraits combined = traits(spec);
+  if (combined.interactive) {
+    throw UserError("\"" + info->name +
+                    "\" is decided by a person, so it cannot play on its own (a person takes a "
+                    "side with `treatysim play --as ID` or in the window's Play mode)");
+  }
   if (combined.needs_complete_information &&
       scenario.protocol().information != Information::kComplete) {
     throw UserError(info->name +

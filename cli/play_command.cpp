@@ -247,15 +247,23 @@ int play_command(const PlayOptions& options, std::istream& in, std::ostream& out
                     scenario.party(0).id + "\" and \"" + scenario.party(1).id + "\")");
   }
   const PartyIndex agent_party = other_party(human);
-  AgentOverrides overrides;
-  if (options.against)
-    overrides.assignments.push_back(scenario.party(agent_party).id + "=" + *options.against);
-  const auto specs = resolve_agents(scenario, overrides);
   const auto& registry = agents::builtin_registry();
-  if (registry.traits(specs[agent_party]).interactive) {
-    throw UserError("--against: the opponent must be an agent, not \"" + specs[agent_party].name +
-                    "\"");
+  AgentOverrides overrides;
+  if (options.against) {
+    // A malformed or unknown spec is reported by resolve_agents below; a person is refused here.
+    bool person = false;
+    std::string name;
+    try {
+      const Spec against = parse_spec(*options.against);
+      person = registry.traits(against).interactive;
+      name = against.name;
+    } catch (const UserError&) {
+      person = false;
+    }
+    if (person) throw UserError("--against: the opponent must be an agent, not \"" + name + "\"");
+    overrides.assignments.push_back(scenario.party(agent_party).id + "=" + *options.against);
   }
+  const auto specs = resolve_agents(scenario, overrides);
   agents::HumanAgent person;
   std::unique_ptr<Agent> agent = registry.create(specs[agent_party]);
   std::array<Agent*, kPartyCount> seats{};

@@ -95,11 +95,11 @@ void Session::set_scenario(Scenario scenario, std::string label) {
 
 void Session::set_spec(PartyIndex party, const Spec& spec) {
   TREATYSIM_CHECK(party < kPartyCount, "party index is 0 or 1");
-  registry_.check(spec, scenario(), party);
   if (spec_is_interactive(registry_, spec)) {
     throw UserError("strategy \"" + spec.name +
                     "\" needs a person: choose the side in Play mode instead");
   }
+  registry_.check(spec, scenario(), party);
   specs_[party] = spec;
   if (replaying_) {
     replaying_ = false;

@@ -173,6 +173,16 @@ TEST_CASE("registry: components that are not negotiators cannot negotiate") {
         "unknown strategy \"zzz\"; negotiators: full, oracle (see `treatysim agents`)");
 }
 
+TEST_CASE("registry: a person's strategy is refused by check(), so no batch run creates it") {
+  const Registry& registry = treatysim::agents::builtin_registry();
+  const treatysim::Scenario scenario = treatysim::testing::random_scenario(1);
+  CHECK(registry.traits(parse_spec("human")).interactive);
+  CHECK(error_of([&] { registry.check(parse_spec("human"), scenario, 0); }) ==
+        "\"human\" is decided by a person, so it cannot play on its own (a person takes a side "
+        "with `treatysim play --as ID` or in the window's Play mode)");
+  CHECK_NOTHROW(registry.check(parse_spec("boulware"), scenario, 0));
+}
+
 TEST_CASE("registry: defaults are filled in for parameters not given") {
   const Registry& registry = builtin_registry();
   const auto td = registry.resolve(parse_spec("time_dependent"));

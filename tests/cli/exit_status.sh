@@ -133,6 +133,25 @@ expect 2 "run --deadline without a value"
 no_stdout "run --deadline without a value"
 stderr_starts "treatysim: error: --deadline" "run --deadline without a value"
 
+# A person's strategy cannot play on its own: every batch command refuses it with status 2 (it
+# once reached HumanAgent and aborted).
+human_refusal='"human" is decided by a person, so it cannot play on its own'
+for command in "run configs/sta-2024.toml --us human" "run configs/sta-2024.toml --cn human --series 3" \
+  "bench configs/sta-2024.toml --us human"; do
+  # shellcheck disable=SC2086  # the command is split into words on purpose
+  t $command
+  expect 2 "$command"
+  no_stdout "$command"
+  [[ $err == "treatysim: error: --"??": $human_refusal"* ]] || fail "$command: unexpected stderr: $err"
+done
+sed 's/^agent = "boulware(e=0.2)"$/agent = "human"/' configs/sta-2024.toml >"$tmp/human.toml"
+for command in validate simulate run; do
+  t "$command" "$tmp/human.toml"
+  expect 2 "$command of a scenario whose default agent is human"
+  [[ $err == "treatysim: error: $tmp/human.toml:79:9: parties[0].agent: $human_refusal"* ]] ||
+    fail "$command of a scenario whose default agent is human: unexpected stderr: $err"
+done
+
 t run configs/three-clauses.toml --bogus
 expect 2 "run with an unknown option"
 stderr_starts "treatysim: error: " "run with an unknown option"
