@@ -49,9 +49,9 @@ Trace rerun_trace(const SavedTrace& saved, const std::vector<Event>& recorded,
   trace.result = negotiation.result();
   if (!negotiation.done()) {
     // As the window saves a negotiation in progress: the offers made so far.
-    trace.result.offers = static_cast<int>(
-        std::count_if(trace.events.begin(), trace.events.end(),
-                      [](const Event& e) { return e.kind == EventKind::kOffer; }));
+    trace.result.offers =
+        static_cast<int>(std::count_if(trace.events.begin(), trace.events.end(),
+                                       [](const Event& e) { return e.kind == EventKind::kOffer; }));
   }
   return trace;
 }

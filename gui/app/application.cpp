@@ -301,6 +301,7 @@ LayoutInput Application::layout_input() const {
   const float heading = ctx_.fonts.heading != nullptr ? ctx_.fonts.heading->FontSize : 17.0f;
   input.top_bar_height = std::round(heading + 2.0f * ImGui::GetStyle().FramePadding.y + 14.0f);
   input.text_height = ctx_.fonts.body != nullptr ? ctx_.fonts.body->FontSize : 15.0f;
+  input.ui_scale = ctx_.ui_scale;
   const auto found = splits_.find({ctx_.mode, ctx_.presenter});
   input.splits = found != splits_.end() ? found->second : default_splits(ctx_.mode, ctx_.presenter);
   input.available = wired_;

@@ -77,10 +77,11 @@ Arrangement available_arrangement(const LayoutInput& input) {
 }
 
 // Fixed-height strips: two lines of text for the narration (its sentences about a deadline or a
-// rejection with reasons often wrap), a slider for the replay bar.
+// rejection with reasons often wrap), a slider for the replay bar. The padding (window padding,
+// borders, the spacing between lines) grows with the style's scale.
 float strip_height(PanelId id, const LayoutInput& input) {
   const float lines = id == PanelId::kNarration ? 2.0f : 1.0f;
-  const float padding = id == PanelId::kReplayBar ? 26.0f : 22.0f;
+  const float padding = (id == PanelId::kReplayBar ? 26.0f : 22.0f) * input.ui_scale;
   return std::round(lines * input.text_height * 1.15f + padding);
 }
 

@@ -74,6 +74,12 @@ std::string party_phrase(const Scenario& scenario, PartyIndex party) {
   return name;
 }
 
+std::string party_short_name(const Scenario& scenario, PartyIndex party) {
+  std::string phrase = party_phrase(scenario, party);
+  if (phrase.rfind("the ", 0) == 0) phrase.erase(0, 4);
+  return phrase;
+}
+
 std::string party_possessive(const Scenario& scenario, PartyIndex party) {
   const std::string phrase = party_phrase(scenario, party);
   if (!phrase.empty() && (phrase.back() == '.' || phrase.rfind("the ", 0) == 0)) return phrase;

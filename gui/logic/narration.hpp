@@ -43,6 +43,9 @@ using NarrationTargets = std::array<std::optional<std::vector<double>>, kPartyCo
 // Kingdom", "the EU" for "European Union", otherwise the name as written ("China").
 [[nodiscard]] std::string party_phrase(const Scenario& scenario, PartyIndex party);
 
+// party_phrase without a leading "the ", for headings and labels: "U.S.", "China".
+[[nodiscard]] std::string party_short_name(const Scenario& scenario, PartyIndex party);
+
 // What changed from `previous` to `outcome`, as "option label (Issue label)" items in issue
 // order joined by ", " (the last by " and "), at most `max_items` of them, then ", and N more
 // changes"; "" when nothing changed.

@@ -188,4 +188,20 @@ double DensityGrid::intensity(std::size_t column, std::size_t row) const noexcep
          std::log1p(static_cast<double>(max_count_));
 }
 
+std::vector<FlowSlot> flow_rows(const std::vector<double>& widths, double available, double gap) {
+  std::vector<FlowSlot> slots;
+  slots.reserve(widths.size());
+  std::size_t row = 0;
+  double x = 0.0;
+  for (const double w : widths) {
+    if (x > 0.0 && x + w > available) {
+      ++row;
+      x = 0.0;
+    }
+    slots.push_back({row, x});
+    x += w + gap;
+  }
+  return slots;
+}
+
 }  // namespace treatysim::gui

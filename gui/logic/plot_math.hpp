@@ -1,6 +1,7 @@
 // plot_math.hpp — the arithmetic of drawing plots, separate from ImGui so it can be tested:
 // mapping data coordinates to pixels, nice axis ticks, decimating long series to about the
-// plot's pixel width, and binning big outcome clouds into a density grid.
+// plot's pixel width, binning big outcome clouds into a density grid, and laying out a legend
+// in rows under a plot.
 //
 // Nothing here computes a negotiation number: values come from the engine; this only maps them
 // to the screen (and keeps the GL2 renderer under its ~65k-vertex limit per window).
@@ -129,6 +130,18 @@ class DensityGrid {
   std::uint32_t max_count_ = 0;
   std::uint64_t total_ = 0;
 };
+
+// Where an item of a left-to-right flow goes (a legend laid out in rows under a plot).
+struct FlowSlot {
+  std::size_t row = 0;  // 0 is the first row
+  double x = 0.0;       // offset from the left edge
+};
+
+// Places items of the given widths left to right with `gap` between them, starting a new row
+// when the next item would pass `available` (an item wider than `available` gets a row of its
+// own). One slot per item, in order; the number of rows is the last slot's row + 1.
+[[nodiscard]] std::vector<FlowSlot> flow_rows(const std::vector<double>& widths, double available,
+                                              double gap);
 
 // Outcome clouds with more points than this are drawn as a density grid (each point costs four
 // vertices; a window must stay under ~60k vertices with the trails and text).

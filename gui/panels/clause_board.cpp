@@ -85,8 +85,7 @@ void draw_clause_board(AppContext& ctx) {
   std::array<std::string, kPartyCount> headers;
   bool long_headers_fit = true;
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
-    headers[p] = party_phrase(scenario, p);
-    if (headers[p].rfind("the ", 0) == 0) headers[p].erase(0, 4);
+    headers[p] = party_short_name(scenario, p);
     long_headers_fit =
         long_headers_fit && text_width_of(bold, headers[p] + " proposal") <= cell_width;
   }
@@ -166,9 +165,7 @@ void draw_clause_board(AppContext& ctx) {
                 worth_header.c_str());
   y += small->FontSize + 2.0f * scale;
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
-    std::string name = party_phrase(scenario, p);
-    if (name.rfind("the ", 0) == 0) name.erase(0, 4);
-    std::string line = name + " proposal   ";
+    std::string line = party_short_name(scenario, p) + " proposal   ";
     if (!proposals.latest[p]) {
       line += "—";
     } else if (viewer) {

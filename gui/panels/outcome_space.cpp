@@ -10,6 +10,7 @@
 
 #include "gui/logic/narration.hpp"
 #include "gui/logic/trail.hpp"
+#include "gui/panels/outcome_legend.hpp"
 #include "gui/panels/plot_frame.hpp"
 
 namespace treatysim::gui {
@@ -22,13 +23,6 @@ constexpr std::size_t kMaxTrailDots = 300;
 constexpr std::size_t kTrailLine = 24;
 // The newest dots of a trail drawn anti-aliased (older ones fade and are drawn plain).
 constexpr std::size_t kSmoothTrailDots = 40;
-
-// "U.S." / "China": the party phrase without a leading "the ".
-std::string short_name(const Scenario& scenario, PartyIndex party) {
-  std::string phrase = party_phrase(scenario, party);
-  if (phrase.rfind("the ", 0) == 0) phrase.erase(0, 4);
-  return phrase;
-}
 
 // The density grid of the outcome cloud, recomputed only when the cloud or the grid changes.
 const DensityGrid& density(const std::vector<OutcomePoint>& points, std::size_t columns,
@@ -136,30 +130,87 @@ void draw_trails(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t
   }
 }
 
-void draw_solutions(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
-                    const ScenarioAnalysis& analysis) {
-  // Solutions on the same outcome share one marker and one label ("N · KS").
-  std::map<std::uint64_t, std::pair<const OutcomePoint*, std::string>> markers;
+// The bargaining solutions as markers: solutions on the same outcome share one marker and one
+// label ("N · KS").
+struct SolutionMarker {
+  const OutcomePoint* point = nullptr;
+  std::string label;
+};
+
+std::vector<SolutionMarker> solution_markers(const ScenarioAnalysis& analysis) {
+  std::map<std::uint64_t, SolutionMarker> markers;
   const auto add = [&](const std::optional<OutcomePoint>& point, const char* letter) {
     if (!point) return;
-    auto& entry = markers[point->index];
-    entry.first = &*point;
-    entry.second += entry.second.empty() ? letter : std::string(" · ") + letter;
+    SolutionMarker& entry = markers[point->index];
+    entry.point = &*point;
+    entry.label += entry.label.empty() ? letter : std::string(" · ") + letter;
   };
   add(analysis.nash, "N");
   add(analysis.kalai_smorodinsky, "KS");
   add(analysis.egalitarian, "E");
   add(analysis.utilitarian, "U");
+  std::vector<SolutionMarker> list;
+  for (auto& [index, marker] : markers) list.push_back(std::move(marker));
+  return list;
+}
+
+// The markers with their letters above right; placed from right to left, a label that would
+// overlap one placed before it (solutions close together, like KS and E) goes above left of its
+// marker instead, or else below right.
+void draw_solutions(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
+                    const std::vector<SolutionMarker>& markers) {
   const float s = 4.5f * ctx.ui_scale;
-  for (const auto& [index, marker] : markers) {
-    const ImVec2 c = im_vec(t.to_pixel({marker.first->utilities[0], marker.first->utilities[1]}));
+  ImFont* font = ctx.fonts.bold != nullptr ? ctx.fonts.bold : ImGui::GetFont();
+  const float h = font->FontSize;
+  std::vector<ImVec4> placed;  // label rectangles (x0, y0, x1, y1)
+  const auto overlaps = [&](const ImVec4& r) {
+    return std::any_of(placed.begin(), placed.end(), [&](const ImVec4& q) {
+      return r.x < q.z && q.x < r.z && r.y < q.w && q.y < r.w;
+    });
+  };
+  std::vector<const SolutionMarker*> order;
+  for (const SolutionMarker& marker : markers) order.push_back(&marker);
+  std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+    return a->point->utilities[0] > b->point->utilities[0];
+  });
+  for (const SolutionMarker* each : order) {
+    const SolutionMarker& marker = *each;
+    const ImVec2 c = im_vec(t.to_pixel({marker.point->utilities[0], marker.point->utilities[1]}));
     draw->AddRectFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s),
                         im_color(kSolutionGold));
     draw->AddRect(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s), IM_COL32(20, 20, 20, 220));
-    ImFont* font = ctx.fonts.bold != nullptr ? ctx.fonts.bold : ImGui::GetFont();
-    draw->AddText(font, font->FontSize, ImVec2(c.x + s + 3.0f, c.y - s - font->FontSize),
-                  im_color(kSolutionGold), marker.second.c_str());
+    const float w = font->CalcTextSizeA(h, 1e9f, 0.0f, marker.label.c_str()).x;
+    ImVec4 rect(c.x + s + 3.0f, c.y - s - h, c.x + s + 3.0f + w, c.y - s);
+    if (overlaps(rect)) rect = ImVec4(c.x - s - 3.0f - w, rect.y, c.x - s - 3.0f, rect.w);
+    if (overlaps(rect)) rect = ImVec4(c.x + s + 3.0f, c.y + s, c.x + s + 3.0f + w, c.y + s + h);
+    placed.push_back(rect);
+    draw->AddText(font, h, ImVec2(rect.x, rect.y), im_color(kSolutionGold), marker.label.c_str());
   }
+}
+
+// A reservation line's label: the U.S. one at the foot of its line, China's at the left end of
+// its line, both just above/right of the line.
+struct ReservationLabel {
+  ImVec2 at;
+  std::string text;
+};
+
+ReservationLabel reservation_label(const AppContext& ctx, const PlotTransform& t,
+                                   const Scenario& scenario, const ScenarioAnalysis& analysis,
+                                   PartyIndex party) {
+  const PlotRect& px = t.pixels();
+  const float scale = ctx.ui_scale;
+  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  const double d = analysis.disagreement[party];
+  std::string text = party_short_name(scenario, party) + " reservation " + format_utility(d);
+  if (party == 0) {
+    return {ImVec2(static_cast<float>(t.pixel_x(d)) + 4.0f * scale,
+                   static_cast<float>(px.max.y) - h - 2.0f * scale),
+            std::move(text)};
+  }
+  return {ImVec2(static_cast<float>(px.min.x) + 4.0f * scale,
+                 static_cast<float>(t.pixel_y(d)) - h - 2.0f * scale),
+          std::move(text)};
 }
 
 void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
@@ -178,12 +229,10 @@ void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransf
                 im_color(party_color(0).with_alpha(200)), 1.5f * scale);
   draw->AddLine(ImVec2(static_cast<float>(px.min.x), y), ImVec2(static_cast<float>(px.max.x), y),
                 im_color(party_color(1).with_alpha(200)), 1.5f * scale);
-  // The U.S. label at the foot of its line (the top right holds the legend).
-  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
-  small_text(draw, ctx, ImVec2(x + 4.0f * scale, static_cast<float>(px.max.y) - h - 2.0f * scale),
-             party_color(0), short_name(scenario, 0) + " reservation " + format_utility(d0));
-  small_text(draw, ctx, ImVec2(static_cast<float>(px.min.x) + 4.0f * scale, y - h - 2.0f * scale),
-             party_color(1), short_name(scenario, 1) + " reservation " + format_utility(d1));
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    const ReservationLabel label = reservation_label(ctx, t, scenario, analysis, p);
+    small_text(draw, ctx, label.at, party_color(p), label.text);
+  }
 }
 
 void ring(ImDrawList* draw, ImVec2 c, float radius, ImU32 color, float thickness) {
@@ -216,55 +265,6 @@ void draw_table_and_agreement(ImDrawList* draw, const AppContext& ctx, const Plo
     ring(draw, c, 11.0f * scale, im_color(kAgreementWhite), 3.0f * scale);
     draw->AddCircleFilled(c, 4.0f * scale, im_color(kAgreementWhite), 12);
     plate_label(draw, ctx, c, 15.0f * scale, "agreement");
-  }
-}
-
-void draw_legend(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
-                 const Scenario& scenario) {
-  struct Row {
-    Rgba color;
-    std::string text;
-    bool line;
-  };
-  const std::vector<Row> rows{
-      {party_color(0), short_name(scenario, 0) + " offers", false},
-      {party_color(1), short_name(scenario, 1) + " offers", false},
-      {kFrontierGreen, "Pareto frontier", true},
-      {kSolutionGold, "N Nash · KS Kalai–Smorodinsky", false},
-      {kSolutionGold, "E egalitarian · U utilitarian", false},
-      {kZopaShade.with_alpha(110), "zone of possible agreement", false},
-  };
-  // The legend keeps the normal size in presenter mode (the big fonts drawn smaller): at full
-  // presenter size it would hide a third of the plot.
-  const float scale = 1.0f;
-  ImFont* font = ctx.fonts.small != nullptr ? ctx.fonts.small : ImGui::GetFont();
-  const float size = std::min(font->FontSize, ctx.presenter ? 18.0f : 14.0f);
-  const float h = size + 3.0f;
-  float width = 0.0f;
-  for (const Row& row : rows) {
-    width = std::max(width, font->CalcTextSizeA(size, 1e9f, 0.0f, row.text.c_str()).x);
-  }
-  const float box_w = width + 30.0f * scale;
-  const float box_h = h * static_cast<float>(rows.size()) + 8.0f * scale;
-  const ImVec2 max(static_cast<float>(t.pixels().max.x) - 6.0f * scale,
-                   static_cast<float>(t.pixels().min.y) + 6.0f * scale + box_h);
-  const ImVec2 min(max.x - box_w, max.y - box_h);
-  draw->AddRectFilled(min, max, IM_COL32(24, 27, 34, 225), 3.0f * scale);
-  draw->AddRect(min, max, IM_COL32(90, 96, 108, 200), 3.0f * scale);
-  float y = min.y + 4.0f * scale;
-  for (const Row& row : rows) {
-    const float cx = min.x + 12.0f * scale;
-    const float cy = y + h / 2.0f;
-    if (row.line) {
-      draw->AddLine(ImVec2(cx - 6.0f * scale, cy), ImVec2(cx + 6.0f * scale, cy),
-                    im_color(row.color), 2.0f * scale);
-    } else {
-      draw->AddRectFilled(ImVec2(cx - 5.0f * scale, cy - 5.0f * scale),
-                          ImVec2(cx + 5.0f * scale, cy + 5.0f * scale), im_color(row.color));
-    }
-    draw->AddText(font, size, ImVec2(min.x + 24.0f * scale, y + 1.0f * scale),
-                  IM_COL32(0xdc, 0xde, 0xe3, 255), row.text.c_str());
-    y += h;
   }
 }
 
@@ -305,7 +305,7 @@ void tooltip(const AppContext& ctx, const Scenario& scenario, const OutcomePoint
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     if (p > 0) ImGui::SameLine(0.0f, 16.0f * ctx.ui_scale);
     ImGui::PushStyleColor(ImGuiCol_Text, im_color(party_color(p)));
-    ImGui::Text("%s %s", short_name(scenario, p).c_str(),
+    ImGui::Text("%s %s", party_short_name(scenario, p).c_str(),
                 format_utility(point.utilities[p]).c_str());
     ImGui::PopStyleColor();
   }
@@ -429,9 +429,12 @@ void draw_outcome_space(AppContext& ctx) {
 
   AxisLabels labels;
   labels.x = "utility to " + party_phrase(scenario, 0) + " →";
-  labels.y = short_name(scenario, 1) + " utility ↑";
+  labels.y = party_short_name(scenario, 1) + " utility ↑";
+  const float legend_width = ImGui::GetContentRegionAvail().x;
+  const float below = legend_below_height(ctx, scenario, legend_width);
   const PlotTransform t =
-      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels);
+      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels, below);
+  const ImVec2 legend_origin = ImGui::GetCursorScreenPos();
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   const PlotRect& px = t.pixels();
@@ -443,7 +446,8 @@ void draw_outcome_space(AppContext& ctx) {
   draw_cloud(draw, ctx, t, session.outcome_points());
   draw_frontier(draw, ctx, t, analysis.frontier);
   draw_trails(draw, ctx, t, session.offers());
-  draw_solutions(draw, ctx, t, analysis);
+  const std::vector<SolutionMarker> markers = solution_markers(analysis);
+  draw_solutions(draw, ctx, t, markers);
   draw_table_and_agreement(draw, ctx, t);
 
   if (hovered) {
@@ -456,8 +460,8 @@ void draw_outcome_space(AppContext& ctx) {
       tooltip(ctx, scenario, *point);
     }
   }
-  draw_legend(draw, ctx, t, scenario);
   draw->PopClipRect();
+  draw_legend_below(draw, ctx, scenario, legend_origin, legend_width);
 }
 
 }  // namespace treatysim::gui

@@ -123,6 +123,25 @@ TEST_CASE("the simulate layout at 1280x800 follows the wireframe, by hand") {
   CHECK(layout.splitters.size() == 4);
 }
 
+TEST_CASE("presenter mode's narration strip holds two lines of its 30 px text, by hand") {
+  LayoutInput input;
+  input.presenter = true;
+  input.text_height = 30.0f;
+  input.ui_scale = 2.0f;  // the theme's paddings doubled: window padding 16, line spacing 12
+  input.top_bar_height = 56.0f;
+  input.splits = treatysim::gui::default_splits(Mode::kSimulate, true);
+  const Layout layout = compute_layout(input);
+  // round(2·30·1.15 + 22·2) = round(113) = 113 ≥ 2·30 + 12 + 2·16 + 2·2 = 108 that the text
+  // needs; at the bottom of the window.
+  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 687, 1280, 113});
+  input.mode = Mode::kReplay;
+  input.splits = treatysim::gui::default_splits(Mode::kReplay, true);
+  // The replay bar: round(30·1.15 + 26·2) = round(86.5) = 87 ≥ a 46 px slider + 32 + 4.
+  const Layout replay = compute_layout(input);
+  REQUIRE(replay.find(PanelId::kReplayBar) != nullptr);
+  CHECK(replay.find(PanelId::kReplayBar)->rect.height == 87.0f);
+}
+
 TEST_CASE("presenter mode shows fewer panels than the normal view of the same mode") {
   for (const Mode mode : kModes) {
     CAPTURE(static_cast<int>(mode));

@@ -116,6 +116,8 @@ TEST_CASE("describe_changes lists changed clauses in issue order, at most max_it
 TEST_CASE("party names in running text and utilities with two decimals") {
   CHECK(treatysim::gui::party_phrase(sta(), 0) == "the U.S.");
   CHECK(treatysim::gui::party_phrase(sta(), 1) == "China");
+  CHECK(treatysim::gui::party_short_name(sta(), 0) == "U.S.");
+  CHECK(treatysim::gui::party_short_name(sta(), 1) == "China");
   CHECK(treatysim::gui::party_possessive(sta(), 0) == "the U.S.");
   CHECK(treatysim::gui::party_possessive(sta(), 1) == "China's");
   CHECK(treatysim::gui::format_utility(0.305) == "0.30");  // 0.305 is 0.30499… in binary

@@ -1,4 +1,4 @@
-// plot_math: data <-> pixel mapping, nice ticks, decimation and density grids.
+// plot_math: data <-> pixel mapping, nice ticks, decimation, density grids, legend rows.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -145,4 +145,32 @@ TEST_CASE("DensityGrid: cells by hand, row 0 at the bottom, intensity 1 at the f
   const PlotRect cell = grid.cell(1, 0);
   CHECK(cell.min == Vec2d{1.0, 0.0});
   CHECK(cell.max == Vec2d{2.0, 0.5});
+}
+
+TEST_CASE("flow_rows wraps items left to right, an oversized item alone on its row") {
+  using treatysim::gui::flow_rows;
+  using treatysim::gui::FlowSlot;
+  // Widths 100, 120, 90 with gap 10 in 250 px: 0..100, 110..230, then 240+90 > 250 wraps.
+  auto slots = flow_rows({100.0, 120.0, 90.0}, 250.0, 10.0);
+  REQUIRE(slots.size() == 3);
+  CHECK(slots[0].row == 0);
+  CHECK(slots[0].x == 0.0);
+  CHECK(slots[1].row == 0);
+  CHECK(slots[1].x == 110.0);
+  CHECK(slots[2].row == 1);
+  CHECK(slots[2].x == 0.0);
+  // An item wider than the space starts its own row and the next one starts another.
+  slots = flow_rows({50.0, 400.0, 50.0}, 250.0, 10.0);
+  CHECK(slots[0].row == 0);
+  CHECK(slots[1].row == 1);
+  CHECK(slots[1].x == 0.0);
+  CHECK(slots[2].row == 2);
+  CHECK(flow_rows({}, 250.0, 10.0).empty());
+  // Property: no item but a row's first starts past the space, and rows never go back.
+  const std::vector<double> widths{30, 70, 20, 90, 10, 60, 40, 80, 50, 100};
+  slots = flow_rows(widths, 200.0, 8.0);
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i].x > 0.0) CHECK(slots[i].x + widths[i] <= 200.0);
+    if (i > 0) CHECK(slots[i].row >= slots[i - 1].row);
+  }
 }
