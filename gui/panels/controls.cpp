@@ -11,6 +11,7 @@
 
 #include "agents/registry.hpp"
 #include "engine/user_error.hpp"
+#include "gui/logic/narration.hpp"
 #include "gui/panels/plot_frame.hpp"
 
 namespace treatysim::gui {
@@ -90,18 +91,22 @@ void party_controls(AppContext& ctx, PartyIndex party, float label_width) {
   const agents::Registry& registry = agents::builtin_registry();
   const Spec& spec = session.specs()[party];
   ImGui::PushID(static_cast<int>(party));
+  // The party's name labels its strategy's row (one row instead of a heading and a row).
   if (ctx.fonts.bold != nullptr) ImGui::PushFont(ctx.fonts.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, im_color(party_color(party)));
-  ImGui::TextUnformatted(scenario.party(party).name.c_str());
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(party_short_name(scenario, party).c_str());
   ImGui::PopStyleColor();
   if (ctx.fonts.bold != nullptr) ImGui::PopFont();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", scenario.party(party).name.c_str());
+  ImGui::SameLine(label_width);
   if (session.human() == party && !session.replaying()) {
     ImGui::TextDisabled("played by you");
     ImGui::PopID();
     return;
   }
 
-  row_label("Strategy", label_width);
+  ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::BeginCombo("##strategy", spec.name.c_str())) {
     for (const agents::StrategyInfo& info : registry.entries()) {
       if (info.kind != agents::ComponentKind::kNegotiator || info.traits.interactive) continue;
@@ -112,6 +117,9 @@ void party_controls(AppContext& ctx, PartyIndex party, float label_width) {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.description.c_str());
     }
     ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("the strategy %s plays", party_phrase(scenario, party).c_str());
   }
 
   const agents::StrategyInfo* info = registry.find(spec.name, agents::ComponentKind::kNegotiator);
@@ -332,6 +340,12 @@ void draw_controls(AppContext& ctx) {
   // Labels take the width of the longest one (capped so the widgets keep room).
   float longest = ImGui::CalcTextSize("Scenario").x;
   if (ctx.session.has_scenario()) {
+    if (ctx.fonts.bold != nullptr) ImGui::PushFont(ctx.fonts.bold);
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      longest = std::max(
+          longest, ImGui::CalcTextSize(party_short_name(ctx.session.scenario(), p).c_str()).x);
+    }
+    if (ctx.fonts.bold != nullptr) ImGui::PopFont();
     for (const Spec& spec : ctx.session.specs()) {
       if (const auto* info = agents::builtin_registry().find(spec.name)) {
         for (const agents::ParameterInfo& parameter : info->parameters) {
