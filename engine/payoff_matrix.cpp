@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/scenario_toml.hpp"
+#include "engine/toml_reading.hpp"
 #include "engine/user_error.hpp"
 
 namespace treatysim {
@@ -183,27 +184,14 @@ SourceLocation location_of(const std::string& source, const toml::node& node) {
 }  // namespace
 
 PayoffMatrix parse_payoff_matrix_toml(const std::string& text, const std::string& source) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    throw UserError(SourceLocation{source, static_cast<int>(e.source().begin.line),
-                                   static_cast<int>(e.source().begin.column)},
-                    "", "TOML syntax error: " + std::string(e.description()));
-  }
+  const toml::table root = toml_reading::parse(text, source);
   const toml::table* table = root["payoff_matrix"].as_table();
   if (table == nullptr) {
     throw UserError(SourceLocation{source, 0, 0}, "payoff_matrix",
                     "missing table (expected [payoff_matrix] with strategies and payoffs, or a "
                     "tournament's summary.json)");
   }
-  for (const auto& [k, node] : *table) {
-    const std::string name(k.str());
-    if (name != "name" && name != "strategies" && name != "payoffs") {
-      throw UserError(location_of(source, node), "payoff_matrix." + name,
-                      "unknown key (expected name, strategies or payoffs)");
-    }
-  }
+  toml_reading::only_keys(*table, "payoff_matrix", {"name", "strategies", "payoffs"}, source);
   PayoffMatrix matrix;
   if (const toml::node* name = table->get("name")) {
     const auto value = name->value<std::string>();

@@ -15,6 +15,7 @@
 
 #include <toml++/toml.h>
 
+#include "engine/toml_reading.hpp"
 #include "engine/user_error.hpp"
 
 namespace treatysim {
@@ -28,50 +29,8 @@ constexpr int kMaxLevels = 0xFFFF;
 
 // [SECTION] Reading TOML with locations ----------------------------------------------------
 
-std::string type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a floating-point number";
-    case toml::node_type::boolean:
-      return "a boolean";
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::date:
-      return "a date";
-    case toml::node_type::time:
-      return "a time";
-    case toml::node_type::date_time:
-      return "a date-time";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
-}
-
-// A float as TOML writes it: "10.0" rather than "10", so that "expected a whole number, got
-// 10.0" shows what is wrong.
-std::string toml_float_text(double value) {
-  std::string text = format_number(value);
-  if (text.find_first_not_of("-0123456789") == std::string::npos) text += ".0";
-  return text;
-}
-
-std::string describe_value(const toml::node& node) {
-  if (const auto* s = node.as_string()) return "\"" + s->get() + "\" (a string)";
-  if (const auto* i = node.as_integer()) return std::to_string(i->get()) + " (an integer)";
-  if (const auto* f = node.as_floating_point()) {
-    return toml_float_text(f->get()) + " (a floating-point number)";
-  }
-  if (const auto* b = node.as_boolean())
-    return std::string(b->get() ? "true" : "false") + " (a boolean)";
-  return type_name(node);
-}
+using toml_reading::describe;
+using toml_reading::type_name;
 
 // Reads a parsed document into a ScenarioDef, remembering where every key stood, so that
 // problems found later (by validate_scenario_def) can still point at a line.
@@ -81,9 +40,7 @@ class Reader {
 
   [[nodiscard]] SourceLocation where(const toml::source_region& region) const {
     // A node inherited through `extends` carries the path of the file it came from.
-    const std::string file = region.path && !region.path->empty() ? *region.path : file_;
-    return SourceLocation{file, static_cast<int>(region.begin.line),
-                          static_cast<int>(region.begin.column)};
+    return toml_reading::location(file_, region);
   }
   [[noreturn]] void fail(const toml::source_region& region, const std::string& key,
                          const std::string& message) const {
@@ -110,20 +67,11 @@ class Reader {
   // Rejects keys of `table` that are not in `allowed` (typos, misplaced keys).
   void only_keys(const toml::table& table, const std::string& path,
                  std::initializer_list<const char*> allowed) const {
-    for (auto&& [key, node] : table) {
-      bool ok = false;
-      for (const char* a : allowed) ok = ok || key.str() == a;
-      if (!ok) {
-        std::string list;
-        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        fail(key.source(), join(path, std::string(key.str())),
-             "unknown key (expected one of: " + list + ")");
-      }
-    }
+    toml_reading::only_keys(table, path, allowed, file_);
   }
 
   static std::string join(const std::string& path, const std::string& key) {
-    return path.empty() ? key : path + "." + key;
+    return toml_reading::join_key(path, key);
   }
   // The table header a user writes for a key path: "parties[0].values" -> "parties.values".
   static std::string header_of(const std::string& path) {
@@ -161,8 +109,7 @@ class Reader {
                      const std::string& path, const char* key) {
     const toml::node& n = node(parent, region, path, key);
     const auto* s = n.as_string();
-    if (s == nullptr)
-      fail(n.source(), join(path, key), "expected a string, got " + describe_value(n));
+    if (s == nullptr) fail(n.source(), join(path, key), "expected a string, got " + describe(n));
     return s->get();
   }
 
@@ -171,8 +118,7 @@ class Reader {
     if (n == nullptr) return {};
     remember(join(path, key), n->source());
     const auto* s = n->as_string();
-    if (s == nullptr)
-      fail(n->source(), join(path, key), "expected a string, got " + describe_value(*n));
+    if (s == nullptr) fail(n->source(), join(path, key), "expected a string, got " + describe(*n));
     return s->get();
   }
 
@@ -180,7 +126,7 @@ class Reader {
     remember(key, n.source());
     if (const auto* f = n.as_floating_point()) return f->get();
     if (const auto* i = n.as_integer()) return static_cast<double>(i->get());
-    fail(n.source(), key, "expected a number, got " + describe_value(n));
+    fail(n.source(), key, "expected a number, got " + describe(n));
   }
 
   double number(const toml::table& parent, const toml::source_region& region,
@@ -194,7 +140,7 @@ class Reader {
     const auto* i = n.as_integer();
     if (i == nullptr) {
       fail(n.source(), key,
-           std::string("expected ") + what + " (a whole number), got " + describe_value(n));
+           std::string("expected ") + what + " (a whole number), got " + describe(n));
     }
     const std::int64_t v = i->get();
     if (v < min || v > max) {
@@ -212,14 +158,14 @@ class Reader {
   const toml::array& array(const toml::node& n, const std::string& key) {
     remember(key, n.source());
     const auto* a = n.as_array();
-    if (a == nullptr) fail(n.source(), key, "expected an array, got " + describe_value(n));
+    if (a == nullptr) fail(n.source(), key, "expected an array, got " + describe(n));
     return *a;
   }
 
   const toml::table& table_of(const toml::node& n, const std::string& key) {
     remember(key, n.source());
     const auto* t = n.as_table();
-    if (t == nullptr) fail(n.source(), key, "expected a table, got " + describe_value(n));
+    if (t == nullptr) fail(n.source(), key, "expected a table, got " + describe(n));
     return *t;
   }
 
@@ -234,13 +180,13 @@ class Reader {
   bool boolean(const toml::node& n, const std::string& key) {
     remember(key, n.source());
     const auto* b = n.as_boolean();
-    if (b == nullptr) fail(n.source(), key, "expected true or false, got " + describe_value(n));
+    if (b == nullptr) fail(n.source(), key, "expected true or false, got " + describe(n));
     return b->get();
   }
   std::string string_of(const toml::node& n, const std::string& key) {
     remember(key, n.source());
     const auto* s = n.as_string();
-    if (s == nullptr) fail(n.source(), key, "expected a string, got " + describe_value(n));
+    if (s == nullptr) fail(n.source(), key, "expected a string, got " + describe(n));
     return s->get();
   }
 
@@ -328,7 +274,7 @@ std::vector<double> read_values(Reader& r, const toml::node& n, const std::strin
     r.fail(n.source(), key,
            "expected " + expected_list +
                (issue.numeric ? " or {shape = \"linear\", direction = \"increasing\"}" : "") +
-               ", got " + describe_value(n));
+               ", got " + describe(n));
   }
   std::vector<double> values;
   values.reserve(list->size());
@@ -407,7 +353,7 @@ Month month_of(Reader& r, const toml::node& n, const std::string& key) {
   r.remember(key, n.source());
   if (!n.is_string())
     r.fail(n.source(), key,
-           "expected a month as \"YYYY-MM\" (a quoted string), got " + describe_value(n));
+           "expected a month as \"YYYY-MM\" (a quoted string), got " + describe(n));
   const std::string text = r.string_of(n, key);
   const auto month = Month::parse(text);
   if (!month) r.fail(n.source(), key, "expected a month as \"YYYY-MM\", got \"" + text + "\"");
@@ -883,8 +829,7 @@ toml::table parse_toml_text(std::string_view text, const std::string& source_nam
   try {
     return toml::parse(text, source_name);
   } catch (const toml::parse_error& e) {
-    const SourceLocation where{source_name, static_cast<int>(e.source().begin.line),
-                               static_cast<int>(e.source().begin.column)};
+    const SourceLocation where = toml_reading::location(source_name, e.source());
     std::string message = "TOML syntax error: " + std::string(e.description());
     // toml++ reports a string left open at the end of its line as a forbidden control
     // character (the line break); say what usually causes it.

@@ -9,6 +9,7 @@
 
 #include "engine/issue.hpp"
 #include "engine/scenario_toml.hpp"
+#include "engine/toml_reading.hpp"
 
 namespace treatysim {
 
@@ -28,34 +29,7 @@ double round_significant(double value, int digits) {
   return round_for_output(std::round(value * scale) / scale);
 }
 
-std::string type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a floating-point number";
-    case toml::node_type::boolean:
-      return "a boolean";
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::array:
-      return "an array";
-    default:
-      return "a date or time";
-  }
-}
-
-toml::table parse_toml(const std::string& text, const std::string& source_name) {
-  try {
-    return toml::parse(text, source_name);
-  } catch (const toml::parse_error& e) {
-    throw UserError(SourceLocation{source_name, static_cast<int>(e.source().begin.line),
-                                   static_cast<int>(e.source().begin.column)},
-                    "", "TOML syntax error: " + std::string(e.description()));
-  }
-}
+using toml_reading::type_name;
 
 // Reads the keys of one [sweep] or [tune] table with their locations.
 class Reader {
@@ -63,8 +37,7 @@ class Reader {
   Reader(std::string file, std::string table) : file_(std::move(file)), table_(std::move(table)) {}
 
   [[nodiscard]] SourceLocation where(const toml::source_region& region) const {
-    return SourceLocation{file_, static_cast<int>(region.begin.line),
-                          static_cast<int>(region.begin.column)};
+    return toml_reading::location(file_, region);
   }
   [[nodiscard]] std::string key(const std::string& name) const { return table_ + "." + name; }
   [[noreturn]] void fail(const toml::node& node, const std::string& key_path,
@@ -74,16 +47,7 @@ class Reader {
 
   void only_keys(const toml::table& table, const std::string& path,
                  std::initializer_list<const char*> allowed) const {
-    for (auto&& [name, node] : table) {
-      bool ok = false;
-      for (const char* a : allowed) ok = ok || name.str() == a;
-      if (!ok) {
-        std::string list;
-        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        throw UserError(where(name.source()), path + "." + std::string(name.str()),
-                        "unknown key (expected one of: " + list + ")");
-      }
-    }
+    toml_reading::only_keys(table, path, allowed, file_);
   }
 
   [[nodiscard]] std::string string(const toml::node& node, const std::string& key_path) const {
@@ -318,7 +282,7 @@ std::optional<StudyKind> study_kind(const std::string& text) {
 }
 
 SweepDef parse_sweep(const std::string& text, const std::string& source_name) {
-  const toml::table root = parse_toml(text, source_name);
+  const toml::table root = toml_reading::parse(text, source_name);
   const Reader reader(source_name, "sweep");
   const toml::table& table = study_table(root, reader);
   reader.only_keys(table, "sweep",
@@ -350,7 +314,7 @@ SweepDef load_sweep_file(const std::string& path) {
 }
 
 TuneDef parse_tune(const std::string& text, const std::string& source_name) {
-  const toml::table root = parse_toml(text, source_name);
+  const toml::table root = toml_reading::parse(text, source_name);
   const Reader reader(source_name, "tune");
   const toml::table& table = study_table(root, reader);
   reader.only_keys(

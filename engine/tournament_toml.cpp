@@ -32,6 +32,7 @@
 
 #include "engine/genius_import.hpp"
 #include "engine/scenario_toml.hpp"
+#include "engine/toml_reading.hpp"
 #include "engine/tournament.hpp"
 #include "engine/user_error.hpp"
 
@@ -44,17 +45,7 @@ constexpr std::int64_t kMaxDeadline = 1'000'000;
 constexpr std::size_t kMaxCompetitors = 1000;
 constexpr std::size_t kMaxLabelLength = 60;
 
-std::string describe(const toml::node& node) {
-  if (const auto* s = node.as_string()) return "\"" + s->get() + "\" (a string)";
-  if (const auto* i = node.as_integer()) return std::to_string(i->get()) + " (an integer)";
-  if (const auto* f = node.as_floating_point()) {
-    return format_number(f->get()) + " (a floating-point number)";
-  }
-  if (const auto* b = node.as_boolean()) return b->get() ? "true (a boolean)" : "false (a boolean)";
-  if (node.is_table()) return "a table";
-  if (node.is_array()) return "an array";
-  return "a date or time";
-}
+using toml_reading::describe;
 
 // Reads values with their locations; every failure names file, line, column and key.
 class Reader {
@@ -62,8 +53,7 @@ class Reader {
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
   [[nodiscard]] SourceLocation where(const toml::source_region& region) const {
-    return SourceLocation{file_, static_cast<int>(region.begin.line),
-                          static_cast<int>(region.begin.column)};
+    return toml_reading::location(file_, region);
   }
   [[noreturn]] void fail(const toml::source_region& region, const std::string& key,
                          const std::string& message) const {
@@ -72,17 +62,7 @@ class Reader {
 
   void only_keys(const toml::table& table, const std::string& path,
                  std::initializer_list<const char*> allowed) const {
-    for (auto&& [key, node] : table) {
-      const bool ok = std::any_of(allowed.begin(), allowed.end(),
-                                  [&](const char* a) { return key.str() == a; });
-      if (!ok) {
-        std::string list;
-        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        fail(key.source(),
-             path.empty() ? std::string(key.str()) : path + "." + std::string(key.str()),
-             "unknown key (expected one of: " + list + ")");
-      }
-    }
+    toml_reading::only_keys(table, path, allowed, file_);
   }
 
   std::string string(const toml::node& n, const std::string& key) const {
@@ -242,12 +222,7 @@ bool is_tournament_text(std::string_view text) {
 TournamentDef parse_tournament(std::string_view text, const std::string& source_name,
                                const CompetitorCheck& check) {
   Reader r(source_name);
-  toml::table root;
-  try {
-    root = toml::parse(text, source_name);
-  } catch (const toml::parse_error& e) {
-    throw UserError(r.where(e.source()), "", "TOML syntax error: " + std::string(e.description()));
-  }
+  const toml::table root = toml_reading::parse(text, source_name);
   r.only_keys(root, "", {"tournament", "competitors", "scenarios"});
   TournamentDef def;
   def.file = source_name;

@@ -1,0 +1,79 @@
+#include "engine/toml_reading.hpp"
+
+#include <algorithm>
+
+#include "engine/issue.hpp"
+
+namespace treatysim::toml_reading {
+
+std::string type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a floating-point number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::none:
+      break;
+  }
+  return "nothing";
+}
+
+std::string describe(const toml::node& node) {
+  if (const auto* s = node.as_string()) return "\"" + s->get() + "\" (a string)";
+  if (const auto* i = node.as_integer()) return std::to_string(i->get()) + " (an integer)";
+  if (const auto* f = node.as_floating_point()) {
+    std::string text = format_number(f->get());
+    if (text.find_first_not_of("-0123456789") == std::string::npos) text += ".0";
+    return text + " (a floating-point number)";
+  }
+  if (const auto* b = node.as_boolean()) return b->get() ? "true (a boolean)" : "false (a boolean)";
+  return type_name(node);
+}
+
+SourceLocation location(const std::string& file, const toml::source_region& region) {
+  const std::string& own = region.path && !region.path->empty() ? *region.path : file;
+  return SourceLocation{own, static_cast<int>(region.begin.line),
+                        static_cast<int>(region.begin.column)};
+}
+
+toml::table parse(std::string_view text, const std::string& source) {
+  try {
+    return toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    throw UserError(location(source, e.source()), "",
+                    "TOML syntax error: " + std::string(e.description()));
+  }
+}
+
+std::string join_key(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+void only_keys(const toml::table& table, const std::string& path,
+               std::initializer_list<const char*> allowed, const std::string& file) {
+  for (auto&& [key, node] : table) {
+    const bool ok =
+        std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key.str() == a; });
+    if (ok) continue;
+    std::string list;
+    for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+    throw UserError(location(file, key.source()), join_key(path, key.str()),
+                    "unknown key (expected one of: " + list + ")");
+  }
+}
+
+}  // namespace treatysim::toml_reading
