@@ -27,6 +27,32 @@ namespace fs = std::filesystem;
 
 constexpr int kMaxDeadline = 1'000'000;
 
+// What walk_elements does after visiting an element.
+enum class Walk { kDescend, kSkipChildren, kStop };
+
+// Visits the elements below `root` in document order (depth first) without recursion, so that a
+// file nested hundreds of thousands of levels deep cannot overflow the stack. `visit(element)`
+// returns whether to go into the element's children, skip them, or stop the walk.
+template <class Visit>
+void walk_elements(pugi::xml_node root, Visit visit) {
+  pugi::xml_node node = root.first_child();
+  while (node) {
+    bool descend = false;
+    if (node.type() == pugi::node_element) {
+      const Walk next = visit(node);
+      if (next == Walk::kStop) return;
+      descend = next == Walk::kDescend;
+    }
+    if (descend && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node != root && !node.next_sibling()) node = node.parent();
+    if (node == root) return;
+    node = node.next_sibling();
+  }
+}
+
 // One parsed XML file, with what messages need: the path and the text (for line/column).
 class XmlFile {
  public:
@@ -83,12 +109,13 @@ class XmlFile {
 
  private:
   static pugi::xml_node find_utility_space(const pugi::xml_node& parent) {
-    for (pugi::xml_node child : parent.children()) {
-      if (child.type() != pugi::node_element) continue;
-      if (std::string(child.name()) == "utility_space") return child;
-      if (pugi::xml_node found = find_utility_space(child)) return found;
-    }
-    return {};
+    pugi::xml_node found;
+    walk_elements(parent, [&](pugi::xml_node element) {
+      if (std::string(element.name()) != "utility_space") return Walk::kDescend;
+      found = element;
+      return Walk::kStop;
+    });
+    return found;
   }
 
   std::string path_;
@@ -97,21 +124,15 @@ class XmlFile {
   pugi::xml_node root_;
 };
 
-// The elements named `name` below `node`, in document order (depth first).
-void collect(pugi::xml_node node, const char* name, std::vector<pugi::xml_node>& out) {
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
-    if (std::string(child.name()) == name) {
-      out.push_back(child);
-    } else {
-      collect(child, name, out);
-    }
-  }
-}
-
+// The elements named `name` below `node`, in document order (depth first; not those inside a
+// matching element).
 std::vector<pugi::xml_node> elements(pugi::xml_node node, const char* name) {
   std::vector<pugi::xml_node> out;
-  collect(node, name, out);
+  walk_elements(node, [&](pugi::xml_node element) {
+    if (std::string(element.name()) != name) return Walk::kDescend;
+    out.push_back(element);
+    return Walk::kSkipChildren;
+  });
   return out;
 }
 

@@ -472,3 +472,26 @@ TEST_CASE("genius import: each malformed file fails with its exact message") {
     }
   }
 }
+
+TEST_CASE("genius import: a file nested 200,000 elements deep is an error, not a stack overflow") {
+  // The search for <utility_space> and for the elements inside it walks the tree without
+  // recursion (a recursive search crashed at about 50,000 levels).
+  const std::string dir = temp_dir("deep");
+  const std::size_t depth = 200'000;
+  std::string deep;
+  deep.reserve(depth * 7);
+  for (std::size_t i = 0; i < depth; ++i) deep += "<a>";
+  for (std::size_t i = 0; i < depth; ++i) deep += "</a>";
+  write_file(dir + "/deep.xml", deep);
+  const std::string laptop = kGenius + "/" + samples()[0].folder + "/";
+  const auto error =
+      import_error(dir + "/deep.xml", laptop + samples()[0].a, laptop + samples()[0].b);
+  REQUIRE(error.has_value());
+  CHECK(error->rfind(dir + "/deep.xml:1:1: <a>: expected a <utility_space> element", 0) == 0);
+  // The same depth inside <utility_space>: its issues are searched the same way.
+  write_file(dir + "/deep-space.xml", "<utility_space>" + deep + "</utility_space>");
+  const auto inside =
+      import_error(dir + "/deep-space.xml", laptop + samples()[0].a, laptop + samples()[0].b);
+  REQUIRE(inside.has_value());
+  CHECK(inside->rfind(dir + "/deep-space.xml:", 0) == 0);
+}
