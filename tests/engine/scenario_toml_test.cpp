@@ -156,6 +156,21 @@ TEST_CASE("scenario loader: every config round-trips through to_toml") {
   }
 }
 
+TEST_CASE("scenario loader: negative zero round-trips with the same hash (it is written as 0)") {
+  CHECK(treatysim::format_number(-0.0) == "0");
+  CHECK(treatysim::format_number(0.0) == "0");
+  std::string text = treatysim::read_text_file(kConfigDir + "/three-clauses.toml");
+  const std::string from = "reservation = 0.35\n";
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), "reservation = -0.0\n");
+  const Scenario loaded = treatysim::parse_scenario(text, "negative-zero.toml", checker());
+  const std::string canonical = treatysim::to_toml(loaded.def());
+  CHECK(canonical.find("-0") == std::string::npos);
+  const Scenario again = treatysim::parse_scenario(canonical, "canonical.toml", checker());
+  CHECK(again.content_hash() == loaded.content_hash());
+}
+
 TEST_CASE("scenario loader: the content hash changes with the content") {
   const Scenario sta = treatysim::load_scenario_file(kConfigDir + "/sta-2024.toml");
   CHECK(sta.with_deadline(41).content_hash() != sta.content_hash());
