@@ -113,6 +113,13 @@ std::string suggestion(std::string_view wrong, const std::vector<std::string>& n
   return best.empty() ? std::string{} : " (did you mean \"" + best + "\"?)";
 }
 
+// "a bidding component", "an acceptance component", "an opponent_model component".
+std::string a_component(ComponentKind kind) {
+  const std::string name(component_kind_name(kind));
+  const bool vowel = std::string_view("aeiou").find(name.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + name + " component";
+}
+
 std::string range_text(const ParameterInfo& p) {
   return "[" + format_number(p.min) + ", " + format_number(p.max) + "]";
 }
@@ -122,6 +129,14 @@ std::string range_text(const ParameterInfo& p) {
 Parameters Registry::resolve(const Spec& spec, const StrategyInfo** info_out,
                              std::optional<ComponentKind> kind) const {
   const StrategyInfo* info = kind ? find(spec.name, *kind) : find(spec.name);
+  if (info == nullptr && kind == ComponentKind::kNegotiator) {
+    // A component's name where a negotiator is due ("tit_for_tat", the compliance policy): say
+    // so rather than suggest the same name.
+    if (const StrategyInfo* other = find(spec.name)) {
+      throw UserError("\"" + spec.name + "\" is " + a_component(other->kind) +
+                      ", not a negotiator");
+    }
+  }
   if (info == nullptr && kind && *kind != ComponentKind::kNegotiator) {
     std::vector<std::string> names;
     std::string list;
@@ -212,8 +227,8 @@ std::unique_ptr<Agent> Registry::create(const Spec& spec) const {
   const StrategyInfo* info = nullptr;
   const Parameters parameters = resolve(spec, &info);
   if (info->kind != ComponentKind::kNegotiator || !info->create_negotiator) {
-    throw UserError("\"" + info->name + "\" is a " + std::string(component_kind_name(info->kind)) +
-                    " component, not a negotiator; use it inside a negotiator's spec");
+    throw UserError("\"" + info->name + "\" is " + a_component(info->kind) +
+                    ", not a negotiator; use it inside a negotiator's spec");
   }
   return info->create_negotiator(parameters, *this);
 }
@@ -286,8 +301,7 @@ void Registry::check(const Spec& spec, const Scenario& scenario, PartyIndex part
   const StrategyInfo* info = nullptr;
   static_cast<void>(resolve(spec, &info));
   if (info->kind != ComponentKind::kNegotiator || !info->create_negotiator) {
-    throw UserError("\"" + info->name + "\" is a " + std::string(component_kind_name(info->kind)) +
-                    " component, not a negotiator");
+    throw UserError("\"" + info->name + "\" is " + a_component(info->kind) + ", not a negotiator");
   }
   const StrategyTraits combined = traits(spec);
   if (combined.interactive) {

@@ -292,3 +292,19 @@ TEST_CASE("registry: check() refuses a space too large to enumerate, and private
           custom.check(parse_spec("oracle"), treatysim::Scenario::create(def), 0);
         }).empty());
 }
+
+TEST_CASE("registry: a component's name given as a negotiator says what it is") {
+  const Registry& registry = treatysim::agents::builtin_registry();
+  // "tit_for_tat" is only a compliance policy (the negotiators are relative_/absolute_/nice_…):
+  // no "did you mean "tit_for_tat"?" pointing at itself.
+  CHECK(error_of([&] {
+          static_cast<void>(registry.resolve(parse_spec("tit_for_tat"), nullptr,
+                                             treatysim::agents::ComponentKind::kNegotiator));
+        }) == "\"tit_for_tat\" is a compliance component, not a negotiator");
+  CHECK(error_of([&] { static_cast<void>(registry.create("frequency")); }) ==
+        "\"frequency\" is an opponent_model component, not a negotiator; use it inside a "
+        "negotiator's spec");
+  CHECK(error_of([&] { static_cast<void>(registry.create("ac_next")); }) ==
+        "\"ac_next\" is an acceptance component, not a negotiator; use it inside a "
+        "negotiator's spec");
+}

