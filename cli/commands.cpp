@@ -78,7 +78,7 @@ std::array<Spec, kPartyCount> resolve_agents(const Scenario& scenario,
       specs[p] = parse_spec(texts[p]);
       agents::builtin_registry().check(specs[p], scenario, p);
     } catch (const UserError& e) {
-      throw UserError(origin[p] + ": " + e.message());
+      throw UserError(origin[p] + ": " + e.message_with_location());
     }
   }
   return specs;

@@ -98,7 +98,8 @@ void check_candidate(const EvaluationPlan& plan, const AgentFactory& factory,
         factory.check(candidate, s.scenario, role);
       } catch (const UserError& e) {
         throw UserError(candidate.to_string() + " cannot play scenario \"" + s.scenario.id() +
-                        "\", party \"" + s.scenario.party(role).id + "\": " + e.message());
+                        "\", party \"" + s.scenario.party(role).id +
+                        "\": " + e.message_with_location());
       }
     }
   }
@@ -113,7 +114,8 @@ void check_opponent(const EvaluationPlan& plan, const AgentFactory& factory, std
         factory.check(opponent, s.scenario, other);
       } catch (const UserError& e) {
         throw UserError(opponent.to_string() + " cannot play scenario \"" + s.scenario.id() +
-                        "\", party \"" + s.scenario.party(other).id + "\": " + e.message());
+                        "\", party \"" + s.scenario.party(other).id +
+                        "\": " + e.message_with_location());
       }
     }
   }

@@ -966,7 +966,7 @@ Scenario build_scenario(const toml::table& root, const std::string& source_name,
       try {
         checker(scenario.party(p).agent, scenario, p);
       } catch (const UserError& e) {
-        throw UserError(reader.location_of(key), key, e.message());
+        throw UserError(reader.location_of(key), key, e.message_with_location());
       }
     }
     if (scenario.def().lifecycle) {
@@ -975,7 +975,7 @@ Scenario build_scenario(const toml::table& root, const std::string& source_name,
         try {
           checker("compliance:" + scenario.def().lifecycle->compliance.policies[p], scenario, p);
         } catch (const UserError& e) {
-          throw UserError(reader.location_of(key), key, e.message());
+          throw UserError(reader.location_of(key), key, e.message_with_location());
         }
       }
     }

@@ -134,13 +134,13 @@ void check_study_plan(const StudyDef& study, const EvaluationPlan& plan,
       check_opponent(plan, factory, i);
     } catch (const UserError& e) {
       throw UserError(study.opponent_at[i], study.table + ".opponents[" + std::to_string(i) + "]",
-                      e.message());
+                      e.message_with_location());
     }
   }
   try {
     check_candidate(plan, factory, candidate);
   } catch (const UserError& e) {
-    throw UserError(candidate_at, candidate_key, e.message());
+    throw UserError(candidate_at, candidate_key, e.message_with_location());
   }
 }
 

@@ -272,7 +272,7 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
     try {
       c.spec = parse_spec(spec_text);
     } catch (const UserError& e) {
-      r.fail(strategy->source(), key + ".strategy", e.message());
+      r.fail(strategy->source(), key + ".strategy", e.message_with_location());
     }
     plan.competitors.push_back(std::move(c));
     strategy_regions.push_back(strategy->source());

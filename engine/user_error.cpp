@@ -43,6 +43,11 @@ UserError UserError::located(const SourceLocation& where) const {
   return UserError(merged, key_, message_);
 }
 
+std::string UserError::message_with_location() const {
+  if (location_.file.empty() && key_.empty()) return message_;
+  return format_user_error(location_, key_, message_);
+}
+
 UserError UserError::with_key(std::string key) const {
   return UserError(location_, key_.empty() ? std::move(key) : key + "." + key_, message_);
 }

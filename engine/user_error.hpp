@@ -31,6 +31,10 @@ class UserError : public std::runtime_error {
 
   // The same error with a file (and, when unknown so far, a line/column) filled in.
   [[nodiscard]] UserError located(const SourceLocation& where) const;
+  // The message, with this error's own file:line:column and key in front when it has any: for
+  // an error from another file (a scripted agent's script) wrapped into one about a spec, so
+  // that the script's file and line are not lost.
+  [[nodiscard]] std::string message_with_location() const;
   // The same error with a key prefix ("parties[0].agent" + ": " + message).
   [[nodiscard]] UserError with_key(std::string key) const;
 

@@ -357,6 +357,26 @@ TEST_CASE("run --out writes the file and nothing to the stream") {
   CHECK(dir.entries() == std::vector<std::string>{"trace.json"});
 }
 
+TEST_CASE("run: a scripted agent's bad script names the flag, the script's file and its line") {
+  cli_test::TempDir dir;
+  const std::string script = dir.file("us.script");
+  cli_test::write_file(script, "# the U.S. opening\nIP0/D0/G0\nIP9/D0/G0\n");
+  std::ostringstream out;
+  auto options = cli_test::run_options("three-clauses.toml", "text");
+  options.agents.us = "scripted(file=\"" + script + "\")";
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      ("--us: " + script + ":3:1: issue 'ip' has no option \"IP9\" (options: IP0 IP1 IP2 IP3 IP4)")
+          .c_str(),
+      UserError);
+  const std::string missing = dir.file("missing.script");
+  options.agents.us = "scripted(file=\"" + missing + "\")";
+  CHECK_THROWS_WITH_AS(
+      run_command(options, out),
+      ("--us: " + missing + ": cannot read the file: No such file or directory").c_str(),
+      UserError);
+}
+
 TEST_CASE("run rejects bad options with messages that name the flag") {
   std::ostringstream out;
   auto options = cli_test::run_options("three-clauses.toml", "xml");
