@@ -7,9 +7,8 @@
 // and aggregated as one run aggregates them, so memory stays flat.
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <ostream>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/tournament_support.hpp"
@@ -28,30 +27,35 @@ struct ShardInput {
   int line = 1;
 };
 
+// --out must not be one of the folders merged: the merged files would replace that shard's.
+void refuse_input_as_out(const MergeOptions& options) {
+  for (const std::string& dir : options.dirs) {
+    std::error_code error;  // set (and false returned) when either folder does not exist
+    if (!std::filesystem::equivalent(options.out, dir, error)) continue;
+    throw UserError(SourceLocation{options.out, 0, 0}, "--out",
+                    "is " +
+                        (dir == options.out ? std::string("one of the folders to merge")
+                                            : "the folder " + dir + ", one of those to merge") +
+                        ": its files would be overwritten; choose another --out");
+  }
+}
+
 }  // namespace
 
 int merge_command(const MergeOptions& options, std::ostream& out) {
   if (options.dirs.empty()) throw UserError("merge: expected at least one folder");
+  refuse_input_as_out(options);
   std::optional<TournamentPlan> plan;
   std::vector<ShardInput> inputs;
   for (const std::string& dir : options.dirs) {
     const std::string path = summary_path(dir);
-    nlohmann::ordered_json summary;
-    try {
-      summary = nlohmann::ordered_json::parse(read_text_file(path));
-    } catch (const nlohmann::json::exception& e) {
-      throw UserError(SourceLocation{path, 0, 0}, "", std::string("not valid JSON: ") + e.what());
-    }
-    if (summary.value("format", std::string()) != "treatysim-tournament-summary") {
-      throw UserError(SourceLocation{path, 0, 0}, "format",
-                      "expected \"treatysim-tournament-summary\" (a tournament's summary.json)");
-    }
-    if (!summary.value("complete", false)) {
+    const TournamentSummaryHead summary = parse_tournament_summary(read_text_file(path), path);
+    if (!summary.complete) {
       throw UserError(SourceLocation{path, 0, 0}, "complete",
                       "this run is incomplete: finish it with `treatysim tournament FILE --out " +
                           dir + " --resume` (and the same --shard) first");
     }
-    TournamentPlan this_plan = tournament_plan_from_json(summary.at("plan"), path);
+    TournamentPlan this_plan = tournament_plan_from_json(summary.plan, path);
     if (plan && this_plan.fingerprint() != plan->fingerprint()) {
       throw UserError(SourceLocation{path, 0, 0}, "plan",
                       "from another tournament than " + summary_path(options.dirs.front()) +
@@ -61,9 +65,7 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
     ShardInput input;
     input.dir = dir;
     input.csv = csv_path(dir);
-    input.shard = summary.at("shard").is_null()
-                      ? Shard{}
-                      : parse_shard(summary.at("shard").get<std::string>(), path + ": shard");
+    input.shard = summary.shard;
     input.stream.open(input.csv, std::ios::binary);
     if (!input.stream) throw UserError(SourceLocation{input.csv, 0, 0}, "", "cannot read the file");
     std::string header;

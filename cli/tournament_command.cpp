@@ -7,9 +7,10 @@
 // stopped by Ctrl-C — OUT/summary.json is written whole (temporary file, then rename) with
 // "complete" true or false, and the journal is renamed to OUT/negotiations.csv. After a crash
 // the journal is still there; --resume reads whichever of the two exists (the journal first),
-// keeps its whole, valid rows (a line cut short is dropped), re-aggregates them, and plays the
-// rest. The summary is always computed from the rows as written, in index order, so a resumed
-// run, any --jobs value and merged shards give the same bytes as one uninterrupted run.
+// keeps the valid rows before the first bad line (one cut short, or holding a value no run writes,
+// such as a NaN utility), re-aggregates them, and plays the rest. The summary is always computed
+// from the rows as written, in index order, so a resumed run, any --jobs value and merged shards
+// give the same bytes as one uninterrupted run.
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
@@ -23,7 +24,6 @@
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
-#include <nlohmann/json.hpp>
 
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
@@ -87,26 +87,15 @@ std::string plural(std::uint64_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// The summary.json of an earlier run in `dir`, or null when there is none.
-nlohmann::ordered_json read_summary(const std::string& path) {
-  if (!std::filesystem::exists(path)) return nullptr;
-  nlohmann::ordered_json json;
+// The summary.json of an earlier run in `dir`, or nullopt when there is none; a file that is not
+// a tournament's summary.json (edited, or another program's) is a UserError naming the key.
+std::optional<TournamentSummaryHead> read_summary(const std::string& path) {
+  if (!std::filesystem::exists(path)) return std::nullopt;
   try {
-    json = nlohmann::ordered_json::parse(read_text_file(path));
-  } catch (const nlohmann::json::exception& e) {
-    throw UserError(SourceLocation{path, 0, 0}, "", std::string("not valid JSON: ") + e.what());
+    return parse_tournament_summary(read_text_file(path), path);
+  } catch (const UserError& e) {
+    throw UserError(e.location(), e.key(), e.message() + "; use another --out, or remove the file");
   }
-  const bool valid =
-      json.is_object() && json.value("format", std::string()) == "treatysim-tournament-summary" &&
-      json.contains("complete") && json["complete"].is_boolean() && json.contains("plan") &&
-      json["plan"].is_object() && json["plan"].contains("fingerprint") &&
-      json["plan"]["fingerprint"].is_string() && json.contains("shard") &&
-      (json["shard"].is_null() || json["shard"].is_string());
-  if (!valid) {
-    throw UserError(SourceLocation{path, 0, 0}, "",
-                    "not a tournament's summary.json: use another --out, or remove it");
-  }
-  return json;
 }
 
 std::string shard_text(const Shard& shard) {
@@ -151,21 +140,18 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
   // Rows already played (--resume), re-aggregated in order.
   TournamentAggregate aggregate(plan);
   std::uint64_t done = 0;
-  const nlohmann::ordered_json earlier = read_summary(summary_path(dir));
+  const std::optional<TournamentSummaryHead> earlier = read_summary(summary_path(dir));
   const bool has_journal = std::filesystem::exists(journal);
   bool fresh = true;
   if (options.resume) {
-    if (!earlier.is_null()) {
-      const auto plan_json = earlier.value("plan", nlohmann::ordered_json::object());
-      if (plan_json.value("fingerprint", std::string()) != plan.fingerprint()) {
+    if (earlier) {
+      if (earlier->fingerprint != plan.fingerprint()) {
         throw UserError(SourceLocation{summary_path(dir), 0, 0}, "plan.fingerprint",
                         "these results are from another tournament (the tournament file or one of "
                         "its scenarios changed since): use another --out");
       }
-      const std::string earlier_shard = earlier.value("shard", nlohmann::ordered_json()).is_string()
-                                            ? earlier["shard"].get<std::string>()
-                                            : std::string();
-      if (earlier_shard != shard_text(shard)) {
+      const std::string earlier_shard = shard_text(earlier->shard);
+      if (earlier->shard != shard) {
         throw UserError(SourceLocation{summary_path(dir), 0, 0}, "shard",
                         "these results are from " +
                             (earlier_shard.empty() ? std::string("a run without --shard")
@@ -197,7 +183,7 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
       }
       fresh = rows.valid_bytes == 0;
     }
-  } else if (has_journal || (!earlier.is_null() && !earlier.value("complete", true))) {
+  } else if (has_journal || (earlier && !earlier->complete)) {
     throw UserError(SourceLocation{dir, 0, 0}, "--out",
                     "holds an interrupted run: finish it with --resume, or choose another --out");
   }

@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "engine/issue.hpp"
+#include "engine/treaty_state.hpp"
 #include "engine/user_error.hpp"
 
 namespace treatysim {
@@ -41,6 +42,16 @@ bool parse_whole(std::string_view text, T& value) {
   const char* end = text.data() + text.size();
   const auto result = std::from_chars(text.data(), end, value);
   return !text.empty() && result.ec == std::errc{} && result.ptr == end;
+}
+
+// A real number that is neither infinite nor NaN (from_chars reads "nan" and "inf" too).
+bool parse_finite(std::string_view text, double& value) {
+  return parse_whole(text, value) && std::isfinite(value);
+}
+
+// The 'end' column of a negotiation tournament's rows (tournament.cpp's end_name).
+bool negotiation_end(std::string_view end) {
+  return end == "agreement" || end == "walk_away" || end == "deadline";
 }
 
 }  // namespace
@@ -96,20 +107,38 @@ TournamentRow parse_tournament_csv_line(const TournamentPlan& plan, std::string_
                 " does not match this tournament's (another tournament's file?)");
   }
   row.end = std::string(f[8]);
-  if (row.end.empty()) return fail("empty 'end' column");
+  const bool lifecycle = plan.mode == TournamentMode::kLifecycle;
+  if (lifecycle ? !parse_treaty_state(row.end).has_value() : !negotiation_end(row.end)) {
+    return fail(std::string("expected ") +
+                (lifecycle ? "a treaty state" : "agreement, walk_away or deadline") +
+                " in the 'end' column, got \"" + row.end + "\"");
+  }
   if (f[9] != "0" && f[9] != "1") return fail("expected agreement 0 or 1");
   row.agreement = f[9] == "1";
+  if (!lifecycle && row.agreement != (row.end == "agreement")) {
+    return fail("the agreement column contradicts the 'end' column");
+  }
   double number = 0.0;
   if (!parse_whole(f[10], row.offers) || row.offers < 0) return fail("expected a number of offers");
   for (std::size_t p = 0; p < kPartyCount; ++p) {
-    if (!parse_whole(f[11 + p], row.utilities[p])) return fail("expected a utility");
+    if (!parse_finite(f[11 + p], row.utilities[p])) {
+      return fail("expected a utility (a finite number), got \"" + std::string(f[11 + p]) + "\"");
+    }
   }
-  if (!parse_whole(f[13], row.social_welfare)) return fail("expected the social welfare");
+  if (!parse_finite(f[13], row.social_welfare)) {
+    return fail("expected the social welfare (a finite number), got \"" + std::string(f[13]) +
+                "\"");
+  }
   for (std::size_t c = 14; c < 16; ++c) {
     if (f[c].empty()) continue;
-    if (!parse_whole(f[c], number)) return fail("expected a distance or nothing");
+    if (lifecycle) return fail("expected no distances in a lifecycle tournament's row");
+    if (!parse_finite(f[c], number) || number < 0.0) {
+      return fail("expected a distance (a finite number, 0 or more) or nothing, got \"" +
+                  std::string(f[c]) + "\"");
+    }
     (c == 14 ? row.distance_to_pareto : row.distance_to_nash) = number;
   }
+  if (!lifecycle && !row.distance_to_pareto) return fail("expected a distance to Pareto");
   return row;
 }
 
@@ -261,82 +290,6 @@ std::string_view tournament_method_text() noexcept {
          "value is the competitor's mean utility there, and only cells both competitors played "
          "are paired. The p-values of the adjacent comparisons are adjusted by Holm's step-down "
          "method; a difference is significant when its adjusted p-value is at most 0.05.";
-}
-
-ordered_json tournament_plan_to_json(const TournamentPlan& plan) {
-  ordered_json json;
-  json["name"] = plan.name;
-  json["mode"] = std::string(tournament_mode_name(plan.mode));
-  ordered_json competitors = ordered_json::array();
-  for (const Competitor& c : plan.competitors) {
-    competitors.push_back({{"label", c.label}, {"strategy", c.spec.to_string()}});
-  }
-  json["competitors"] = std::move(competitors);
-  ordered_json scenarios = ordered_json::array();
-  for (const PlanScenario& s : plan.scenarios) {
-    scenarios.push_back({{"name", s.name},
-                         {"parties", {s.parties[0], s.parties[1]}},
-                         {"content_hash", s.content_hash}});
-  }
-  json["scenarios"] = std::move(scenarios);
-  json["repetitions"] = plan.repetitions;
-  json["seed"] = plan.seed;
-  json["role_swap"] = plan.role_swap;
-  json["self_play"] = plan.self_play;
-  json["deadline"] = plan.deadline ? ordered_json(*plan.deadline) : ordered_json(nullptr);
-  json["years"] = plan.years;
-  ordered_json metrics = ordered_json::array();
-  for (const TournamentMetric m : plan.metrics) {
-    metrics.push_back(std::string(tournament_metric_name(m)));
-  }
-  json["metrics"] = std::move(metrics);
-  json["negotiations"] = plan.negotiation_count();
-  json["fingerprint"] = "";
-  return json;
-}
-
-TournamentPlan tournament_plan_from_json(const ordered_json& json, const std::string& file) {
-  TournamentPlan plan;
-  try {
-    plan.name = json.at("name").get<std::string>();
-    const std::string mode = json.at("mode").get<std::string>();
-    plan.mode = mode == "lifecycle" ? TournamentMode::kLifecycle : TournamentMode::kNegotiation;
-    for (const auto& c : json.at("competitors")) {
-      plan.competitors.push_back(Competitor{c.at("label").get<std::string>(),
-                                            parse_spec(c.at("strategy").get<std::string>())});
-    }
-    for (const auto& s : json.at("scenarios")) {
-      PlanScenario entry;
-      entry.name = s.at("name").get<std::string>();
-      entry.parties = {s.at("parties").at(0).get<std::string>(),
-                       s.at("parties").at(1).get<std::string>()};
-      entry.content_hash = s.at("content_hash").get<std::string>();
-      plan.scenarios.push_back(std::move(entry));
-    }
-    plan.repetitions = json.at("repetitions").get<int>();
-    plan.seed = json.at("seed").get<std::uint64_t>();
-    plan.role_swap = json.at("role_swap").get<bool>();
-    plan.self_play = json.at("self_play").get<bool>();
-    if (!json.at("deadline").is_null()) plan.deadline = json.at("deadline").get<int>();
-    plan.years = json.at("years").get<int>();
-    for (const auto& m : json.at("metrics")) {
-      const auto metric = parse_tournament_metric(m.get<std::string>());
-      if (!metric) throw UserError("unknown metric \"" + m.get<std::string>() + "\"");
-      plan.metrics.push_back(*metric);
-    }
-    if (plan.repetitions < 1 || plan.competitors.empty() || plan.scenarios.empty()) {
-      throw UserError("empty tournament");
-    }
-    if (json.at("fingerprint").get<std::string>() != plan.fingerprint()) {
-      throw UserError("its fingerprint does not match its content (edited by hand?)");
-    }
-  } catch (const nlohmann::json::exception& e) {
-    throw UserError(SourceLocation{file, 0, 0}, "plan",
-                    std::string("not a tournament plan written by treatysim: ") + e.what());
-  } catch (const UserError& e) {
-    throw UserError(SourceLocation{file, 0, 0}, "plan", e.message());
-  }
-  return plan;
 }
 
 std::string tournament_summary_text(const TournamentPlan& plan, const Shard& shard,

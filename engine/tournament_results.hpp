@@ -41,8 +41,10 @@ namespace treatysim {
 // utility_a, utility_b, social_welfare, distance_to_pareto, distance_to_nash (empty when absent).
 [[nodiscard]] std::string tournament_csv_line(const TournamentPlan& plan, const TournamentRow& row);
 // Parses a CSV line (without its newline) written by tournament_csv_line for `plan`; throws
-// UserError naming `file` and `line_number` when it is malformed or does not match the plan's
-// negotiation of that index (another tournament's file).
+// UserError naming `file` and `line_number` when it is malformed, holds a value no run writes
+// (a NaN or infinite number, a negative distance, an unknown 'end', an agreement column that
+// contradicts it, distances in a lifecycle row), or does not match the plan's negotiation of that
+// index (another tournament's file).
 [[nodiscard]] TournamentRow parse_tournament_csv_line(const TournamentPlan& plan,
                                                       std::string_view line,
                                                       const std::string& file, int line_number);
@@ -54,7 +56,8 @@ struct CsvRows {
   std::size_t valid_bytes = 0;  // length of the header and the rows kept
 };
 // Reads the rows of `text` (the content of `file`). Without `prefix_only`, any malformed line is
-// an error; with it, reading stops there (a journal cut short by a crash).
+// an error; with it, reading stops there (a journal cut short by a crash, or edited: the rows
+// from the first bad one on are left out, to be played again).
 [[nodiscard]] CsvRows parse_tournament_csv(const TournamentPlan& plan, std::string_view text,
                                            const std::string& file, bool prefix_only);
 
@@ -121,10 +124,25 @@ class TournamentAggregate {
 // The plan as JSON (competitors with specs, scenarios with parties and content hashes, settings,
 // the fingerprint): enough for `merge` to rebuild it.
 [[nodiscard]] nlohmann::ordered_json tournament_plan_to_json(const TournamentPlan& plan);
-// The plan back from tournament_plan_to_json; throws UserError naming `file` when malformed or
-// when its fingerprint does not match its content.
+// The plan back from tournament_plan_to_json; throws UserError naming `file` and the key
+// (plan.competitors[1].label, …) when a member is missing or of the wrong type or range, or when
+// its fingerprint does not match its content.
 [[nodiscard]] TournamentPlan tournament_plan_from_json(const nlohmann::ordered_json& json,
                                                        const std::string& file);
+
+// What a summary.json says about the run it describes: what `merge` and `tournament --resume`
+// read before the rows.
+struct TournamentSummaryHead {
+  bool complete = false;        // "complete": every negotiation of the run (or shard) is written
+  Shard shard;                  // "shard": "i/n", or null (the whole list: {1, 1})
+  nlohmann::ordered_json plan;  // "plan": an object, for tournament_plan_from_json
+  std::string fingerprint;      // "plan"."fingerprint"
+};
+// Parses the text of a summary.json (the content of `file`) and checks the members above and
+// "format"; throws UserError naming the file, the key and what was expected (a file edited by
+// hand, or another program's).
+[[nodiscard]] TournamentSummaryHead parse_tournament_summary(std::string_view text,
+                                                             const std::string& file);
 
 // summary.json: {"format": "treatysim-tournament-summary", "version": 1, "complete", "tournament",
 // "competitors", "payoff_matrix": {"competitors", "mean_utility", "count"}, "ranking",

@@ -68,6 +68,21 @@ same_files "$tmp/one" "$tmp/merged" "merged shards vs the whole run"
 t merge "$tmp/s1" --out "$tmp/half"
 error_is "merge: shard 2/2 is missing" "merge with a shard missing"
 
+# Edited or foreign folders: status 2 and a message naming the file and the key, never a crash;
+# merging into one of the inputs is refused before anything is written.
+cp -r "$tmp/s1" "$tmp/s1-before"
+t merge "$tmp/s1" "$tmp/s2" --out "$tmp/s1"
+error_is "$tmp/s1: --out: is one of the folders to merge: its files would be overwritten; choose another --out" "merge into one of its folders"
+same_files "$tmp/s1-before" "$tmp/s1" "merge into one of its folders: the folder is unchanged"
+cp -r "$tmp/s1" "$tmp/s1-edited"
+sed -i 's|"shard": "1/2"|"shard": 5|' "$tmp/s1-edited/summary.json"
+t merge "$tmp/s1-edited" "$tmp/s2" --out "$tmp/merged-edited"
+error_is "$tmp/s1-edited/summary.json: shard: expected null or \"i/n\", got 5" "merge a summary.json with a bad shard"
+mkdir "$tmp/foreign"
+echo '{"format": 5}' >"$tmp/foreign/summary.json"
+t tournament "$small" --out "$tmp/foreign" --resume
+error_is "$tmp/foreign/summary.json: format: expected \"treatysim-tournament-summary\" as in a tournament's summary.json, got 5; use another --out, or remove the file" "a foreign summary.json in --out"
+
 # Interrupted by SIGINT midway, then resumed: the same files as an uninterrupted run.
 long=tests/data/tournaments/interrupt.toml
 t tournament "$long" --out "$tmp/long-whole"
