@@ -150,6 +150,13 @@ std::string evolve_text(const std::string& path, const PopulationResult& r) {
   }
   text += "\nReplicator dynamics (from " + start + "; " + std::to_string(o.steps_per_generation) +
           " Runge-Kutta steps per generation)\n";
+  if (r.replicator_time_scale > 1.0) {
+    text += "note: the payoffs span more than " + format_number(kReplicatorPayoffSpan) +
+            ", so the dynamics run on them divided by " +
+            format_number(round_for_output(r.replicator_time_scale)) +
+            " (the same path, to the same rest points): a generation is " +
+            format_number(round_for_output(r.replicator_time_scale)) + " units of payoff time\n";
+  }
   text += shares_table(m.strategies, r.replicator);
 
   const std::vector<int> counts = initial_counts(o.initial_shares, o.population);
@@ -254,6 +261,7 @@ ordered_json evolve_json(const std::string& path, const PopulationResult& r) {
                       {"degenerate", r.metagame.degenerate}};
   json["replicator"] = ordered_json::array();
   for (const auto& shares : r.replicator) json["replicator"].push_back(numbers(shares));
+  json["replicator_time_scale"] = round_for_output(r.replicator_time_scale);
   ordered_json mean = ordered_json::array();
   for (const auto& shares : r.moran.mean_share) mean.push_back(numbers(shares));
   json["moran"] = {{"mean_share", mean}, {"fixed_share", numbers(r.moran.fixed_share)}};
@@ -307,6 +315,7 @@ int evolve_command(const EvolveOptions& options, std::ostream& out) {
     throw UserError("--format: expected text or json, got \"" + options.format + "\"");
   }
   const PayoffMatrix matrix = load_payoff_matrix(options.file);
+  validate_population_payoffs(matrix, options.file);
   PopulationOptions population;
   population.generations = options.generations;
   population.population = options.population;

@@ -79,6 +79,26 @@ expect 0 "evolve summary.json"
 contains "  NE1     0.000     0.000        1.000  0.6000  0.0000  yes" "evolve summary.json (equilibrium)"
 contains "  conceder     0.1500    0.2000" "evolve summary.json (regret)"
 
+# Large payoffs: the replicator dynamics run on the payoffs divided by span/10 (same path, same
+# rest points): hawk-dove x100 still ends at 2/3 hawks (the Moran process, on the payoffs as
+# given, needs w < 1/101), and 1e11 no longer aborts.
+printf '[payoff_matrix]\nstrategies = ["hawk", "dove"]\npayoffs = [[-100, 400], [0, 200]]\n' >"$tmp/hd100.toml"
+t evolve "$tmp/hd100.toml" "${quick[@]}" --selection 0.005
+expect 0 "evolve hawk-dove x100"
+contains "  40          0.667  0.333" "evolve hawk-dove x100 (replicator at generation 40)"
+printf '[payoff_matrix]\nstrategies = ["a", "b"]\npayoffs = [[1e11, 0], [0, 0]]\n' >"$tmp/big.toml"
+t evolve "$tmp/big.toml" "${quick[@]}"
+expect 0 "evolve payoffs 1e11"
+contains "  40          1.000  0.000" "evolve payoffs 1e11 (replicator at generation 40)"
+t evolve "$games/hawk-dove.toml" "${quick[@]}" --initial-shares 1e308,1e308
+expect 0 "evolve --initial-shares 1e308,1e308"
+contains "Replicator dynamics (from hawk 0.500, dove 0.500; 20 Runge-Kutta steps per generation)" "evolve --initial-shares 1e308,1e308"
+printf '[payoff_matrix]\nstrategies = ["a", "b"]\npayoffs = [[1e13, 0], [0, 0]]\n' >"$tmp/huge.toml"
+t evolve "$tmp/huge.toml"
+expect 2 "evolve payoffs 1e13"
+[[ $err == "treatysim: error: $tmp/huge.toml: payoffs[0][0]: expected a payoff from -1e+12 to 1e+12"* ]] ||
+  fail "evolve payoffs 1e13: unexpected stderr: ${err:0:300}"
+
 # validate recognises payoff-matrix files by their [payoff_matrix] table.
 t validate "$games/hawk-dove.toml" "$games/stag-hunt.toml"
 expect 0 "validate the teaching games"

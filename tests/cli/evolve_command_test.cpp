@@ -1,7 +1,8 @@
 // `treatysim evolve` in process: the text tables of hawk–dove and of a hand-written tournament
 // summary (numbers checked by hand in tests/engine/metagame_test.cpp), the CSV header and rows,
-// the JSON layout against the engine, the same bytes for the same seed, and the errors (no
-// self-play, bad flags) leaving no CSV behind.
+// the JSON layout against the engine, the same bytes for the same seed, large payoffs (the
+// replicator's time scale, hawk–dove ×100 still at 2/3 hawks), and the errors (no self-play,
+// bad flags, payoffs beyond 1e12, NaN) leaving no CSV behind.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -187,5 +188,87 @@ TEST_CASE("evolve: bad input throws a UserError naming the file or flag, and wri
   options.population = 20;
   options.format = "csv";
   CHECK(error_of(options) == "--format: expected text or json, got \"csv\"");
+  CHECK_FALSE(std::filesystem::exists(options.out));
+}
+
+namespace {
+
+// A payoff-matrix file with strategies a and b and the given payoffs (TOML text), in `dir`.
+std::string matrix_file(const cli_test::TempDir& dir, const std::string& payoffs) {
+  const std::string path = (dir.path() / "game.toml").string();
+  cli_test::write_file(path,
+                       "[payoff_matrix]\nstrategies = [\"a\", \"b\"]\npayoffs = " + payoffs + "\n");
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("evolve: large payoffs: hawk-dove x100 ends at 2/3 hawks, a dominant a wins") {
+  cli_test::TempDir dir;
+  // (A + 100)/50 = [[0, 10], [2, 6]]: rest point 2/3, the gap shrinking like e^(−4t/3).
+  // The Moran process uses the payoffs as given: 1 − w + w·(−100) > 0 needs w < 1/101.
+  EvolveOptions options = small(matrix_file(dir, "[[-100, 400], [0, 200]]"));
+  options.selection = 0.005;
+  std::string text = output(options);
+  CAPTURE(text);
+  CHECK(has_line(text, "  20          0.667  0.333"));
+  CHECK(has_line(text,
+                 "note: the payoffs span more than 10, so the dynamics run on them divided by 50 "
+                 "(the same path, to the same rest points): a generation is 50 units of payoff "
+                 "time"));
+  // a earns 100·x_a, b nothing: a grows from 1/2 to 1.
+  text = output(small(matrix_file(dir, "[[100, 0], [0, 0]]")));
+  CHECK(has_line(text, "  20          1.000  0.000"));
+  // 1e11 no longer stops the program: the same dynamics, 1e10 units of payoff time per generation.
+  options = small(matrix_file(dir, "[[1e11, 0], [0, 0]]"));
+  text = output(options);
+  CHECK(has_line(text, "  20          1.000  0.000"));
+  options.format = "json";
+  const auto json = nlohmann::json::parse(output(options));
+  CHECK(json["replicator_time_scale"] == 1e10);
+  CHECK(json["replicator"][20][0] == 1.0);
+  // Hawk-dove as shipped spans 5: time stays payoff time, and the JSON says so.
+  options = small(kHawkDove);
+  options.format = "json";
+  CHECK(nlohmann::json::parse(output(options))["replicator_time_scale"] == 1.0);
+  CHECK(output(small(kHawkDove)).find("note: the payoffs span") == std::string::npos);
+}
+
+TEST_CASE("evolve: --initial-shares 1e308,1e308 starts from equal shares") {
+  EvolveOptions options = small(kHawkDove);
+  options.initial_shares = "1e308,1e308";
+  const std::string text = output(options);
+  CAPTURE(text);
+  CHECK(has_line(text,
+                 "Replicator dynamics (from hawk 0.500, dove 0.500; 20 Runge-Kutta steps "
+                 "per generation)"));
+  CHECK(has_line(text, "  20          0.667  0.333"));
+  options.initial_shares = "nan,1";
+  CHECK(error_of(options) == "--initial-shares: expected finite shares ≥ 0, got nan");
+  options.initial_shares = "1e400,1";  // not a double
+  CHECK(error_of(options).rfind("--initial-shares: expected numbers separated by commas", 0) == 0);
+}
+
+TEST_CASE("evolve: payoffs beyond 1e12 and NaN payoffs are refused, naming file and key") {
+  cli_test::TempDir dir;
+  EvolveOptions options = small(matrix_file(dir, "[[1, 1e13], [0, 0]]"));
+  options.out = (dir.path() / "shares.csv").string();
+  CHECK(error_of(options) ==
+        options.file +
+            ": payoffs[0][1]: expected a payoff from -1e+12 to 1e+12 (the Moran process uses "
+            "payoffs as fitness, unscaled), got 1e+13 (\"a\" against \"b\"); divide the payoffs "
+            "by a constant (the equilibria and the replicator's path stay the same)");
+  options.file = matrix_file(dir, "[[nan, 0], [0, 0]]");
+  CHECK(error_of(options) ==
+        options.file + ":3:13: payoff_matrix.payoffs[0][0]: expected a finite number");
+  // A tournament summary whose mean utility is 1e20.
+  std::string summary = cli_test::read_file(kSummary);
+  const std::string cell = "[0.30, 0.70, 0.55]";
+  REQUIRE(summary.find(cell) != std::string::npos);
+  summary.replace(summary.find(cell), cell.size(), "[0.30, 1e20, 0.55]");
+  options.file = (dir.path() / "summary.json").string();
+  cli_test::write_file(options.file, summary);
+  CHECK(error_of(options).rfind(options.file + ": payoffs[0][1]: expected a payoff from -1e+12",
+                                0) == 0);
   CHECK_FALSE(std::filesystem::exists(options.out));
 }
