@@ -166,8 +166,35 @@ SavedTrace parse_trace(const std::string& text, const std::string& source_name) 
   }
   saved.seed = require(json, "seed", "", source_name, T::number_unsigned, "a non-negative integer")
                    .get<std::uint64_t>();
+  // deadline and first_mover repeat the embedded scenario's protocol for readers of the file;
+  // an edited copy would be silently ignored, so it must agree.
+  const ProtocolDef& protocol = saved.scenario.protocol();
+  if (json.contains("deadline")) {
+    const auto& deadline = json.at("deadline");
+    if (!deadline.is_number_integer() || deadline.get<long long>() != protocol.deadline) {
+      throw UserError(SourceLocation{source_name, 0, 0}, "deadline",
+                      "expected " + std::to_string(protocol.deadline) +
+                          ", the embedded scenario's deadline, got " + deadline.dump() +
+                          " (the file was edited)");
+    }
+  }
+  if (json.contains("first_mover")) {
+    const std::string& mover = saved.scenario.party(protocol.first_mover).id;
+    if (json.at("first_mover") != mover) {
+      throw UserError(SourceLocation{source_name, 0, 0}, "first_mover",
+                      "expected \"" + mover + "\", the embedded scenario's first mover, got " +
+                          json.at("first_mover").dump() + " (the file was edited)");
+    }
+  }
   const auto& agents =
       require(json, "agents", "", source_name, T::object, "an object {party id: spec}");
+  for (const auto& [id, spec] : agents.items()) {
+    if (saved.scenario.find_party(id) == kPartyCount) {
+      throw UserError(SourceLocation{source_name, 0, 0}, "agents." + id,
+                      "not a party of the scenario (expected \"" + saved.scenario.party(0).id +
+                          "\" and \"" + saved.scenario.party(1).id + "\")");
+    }
+  }
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     const std::string& id = saved.scenario.party(p).id;
     const auto& spec =

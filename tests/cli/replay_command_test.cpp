@@ -212,6 +212,39 @@ TEST_CASE("replay refuses a trace whose embedded scenario was edited") {
   CHECK(out.str().empty());
 }
 
+TEST_CASE("replay refuses a trace whose copies of the protocol or party list were edited") {
+  cli_test::TempDir dir;
+  const std::string path = dir.file("trace.json");
+  save_trace(cli_test::run_options("three-clauses.toml", "json"), path);
+  const auto original = read_json(path);
+  std::ostringstream out;
+
+  auto json = original;
+  json.at("deadline") = 0;
+  write_json(path, json);
+  CHECK_THROWS_WITH_AS(replay_command(path, out),
+                       (path + ": deadline: expected 20, the embedded scenario's deadline, got 0 "
+                               "(the file was edited)")
+                           .c_str(),
+                       UserError);
+  json = original;
+  json.at("first_mover") = "cn";
+  write_json(path, json);
+  CHECK_THROWS_WITH_AS(replay_command(path, out),
+                       (path + ": first_mover: expected \"us\", the embedded scenario's first "
+                               "mover, got \"cn\" (the file was edited)")
+                           .c_str(),
+                       UserError);
+  json = original;
+  json.at("agents")["eu"] = "boulware";
+  write_json(path, json);
+  CHECK_THROWS_WITH_AS(
+      replay_command(path, out),
+      (path + ": agents.eu: not a party of the scenario (expected \"us\" and \"cn\")").c_str(),
+      UserError);
+  CHECK(out.str().empty());
+}
+
 TEST_CASE("replay refuses files that are not traces") {
   cli_test::TempDir dir;
   std::ostringstream out;
