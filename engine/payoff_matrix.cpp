@@ -267,11 +267,8 @@ PayoffMatrix parse_payoff_matrix_toml(const std::string& text, const std::string
 }
 
 bool is_payoff_matrix_text(const std::string& text) {
-  try {
-    return toml::parse(text).get("payoff_matrix") != nullptr;
-  } catch (const toml::parse_error&) {
-    return false;
-  }
+  const std::optional<toml::table> root = toml_reading::try_parse(text);
+  return root && root->get("payoff_matrix") != nullptr;
 }
 
 PayoffMatrix load_payoff_matrix(const std::string& path) {

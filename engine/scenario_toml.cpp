@@ -826,6 +826,7 @@ toml::table parse_toml_text(std::string_view text, const std::string& source_nam
     throw UserError(offset_location(text, bad, source_name), "",
                     "invalid UTF-8 (scenario files must be UTF-8 text)");
   }
+  toml_reading::check_key_lengths(text, source_name);
   try {
     return toml::parse(text, source_name);
   } catch (const toml::parse_error& e) {

@@ -270,14 +270,10 @@ bool tune_algorithm_is_global(TuneAlgorithm algorithm) noexcept {
 }
 
 std::optional<StudyKind> study_kind(const std::string& text) {
-  toml::table root;
-  try {
-    root = toml::parse(text);
-  } catch (const toml::parse_error&) {
-    return std::nullopt;
-  }
-  if (root.get("sweep") != nullptr && root.get("sweep")->is_table()) return StudyKind::kSweep;
-  if (root.get("tune") != nullptr && root.get("tune")->is_table()) return StudyKind::kTune;
+  const std::optional<toml::table> root = toml_reading::try_parse(text);
+  if (!root) return std::nullopt;
+  if (root->get("sweep") != nullptr && root->get("sweep")->is_table()) return StudyKind::kSweep;
+  if (root->get("tune") != nullptr && root->get("tune")->is_table()) return StudyKind::kTune;
   return std::nullopt;
 }
 

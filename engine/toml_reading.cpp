@@ -50,7 +50,74 @@ SourceLocation location(const std::string& file, const toml::source_region& regi
                         static_cast<int>(region.begin.column)};
 }
 
+std::size_t line_of_too_long_key(std::string_view text) noexcept {
+  std::size_t line_number = 0;
+  bool in_multiline = false;  // inside a """…""" or '''…''' string
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    ++line_number;
+    start = end + 1;
+    const std::size_t quotes = [&] {
+      std::size_t n = 0;
+      for (std::size_t at = line.find("\"\"\""); at != std::string_view::npos;
+           at = line.find("\"\"\"", at + 3))
+        ++n;
+      for (std::size_t at = line.find("'''"); at != std::string_view::npos;
+           at = line.find("'''", at + 3))
+        ++n;
+      return n;
+    }();
+    const bool was_inside = in_multiline;
+    if (quotes % 2 == 1) in_multiline = !in_multiline;
+    if (was_inside) continue;
+    // The key part: a header up to its closing bracket, otherwise up to the first '='.
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    const bool header = line[first] == '[';
+    std::size_t dots = 0;
+    char quote = 0;
+    for (std::size_t i = first; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '.') {
+        ++dots;
+      } else if ((header && c == ']' && i > first + 1 && line[i - 1] != '[') ||
+                 (!header && c == '=')) {
+        break;
+      }
+    }
+    if (dots + 1 > kMaxKeyParts) return line_number;
+    if (end == text.size()) break;
+  }
+  return 0;
+}
+
+void check_key_lengths(std::string_view text, const std::string& source) {
+  if (const std::size_t line = line_of_too_long_key(text)) {
+    throw UserError(
+        SourceLocation{source, static_cast<int>(line), 0}, "",
+        "a table header or dotted key with more than " + std::to_string(kMaxKeyParts) + " parts");
+  }
+}
+
+std::optional<toml::table> try_parse(std::string_view text) {
+  if (line_of_too_long_key(text) != 0) return std::nullopt;
+  try {
+    return toml::parse(text);
+  } catch (const toml::parse_error&) {
+    return std::nullopt;
+  }
+}
+
 toml::table parse(std::string_view text, const std::string& source) {
+  check_key_lengths(text, source);
   try {
     return toml::parse(text, source);
   } catch (const toml::parse_error& e) {

@@ -6,7 +6,9 @@
 // public header includes it.
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,9 +31,25 @@ namespace treatysim::toml_reading {
 // through `extends`), else `file`; line and column.
 [[nodiscard]] SourceLocation location(const std::string& file, const toml::source_region& region);
 
+// The most parts a table header or dotted key may have ("[a.b.c]" has 3). toml++ reads key paths
+// recursively, and one of 100,000 parts overflows the stack, so longer ones are refused first.
+inline constexpr std::size_t kMaxKeyParts = 256;
+
+// The line (1-based) of the first table header or dotted key with more than kMaxKeyParts parts,
+// or 0 when there is none. A scan of the text, not a parse: it skips quoted parts of keys and
+// the lines of multi-line strings.
+[[nodiscard]] std::size_t line_of_too_long_key(std::string_view text) noexcept;
+
+// Throws a UserError at line_of_too_long_key's line, if any.
+void check_key_lengths(std::string_view text, const std::string& source);
+
 // Parses a document; a syntax error is a UserError at its line and column ("TOML syntax error:
 // …") with `source` as the file.
 [[nodiscard]] toml::table parse(std::string_view text, const std::string& source);
+
+// Parses a document to see what kind of file it is: nullopt when it is not TOML (or has a key
+// path too long to read).
+[[nodiscard]] std::optional<toml::table> try_parse(std::string_view text);
 
 // "path.key", or "key" at the top level (empty path).
 [[nodiscard]] std::string join_key(const std::string& path, std::string_view key);

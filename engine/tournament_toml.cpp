@@ -211,12 +211,8 @@ void read_settings(Reader& r, const toml::table& t, const toml::node& header,
 }  // namespace
 
 bool is_tournament_text(std::string_view text) {
-  try {
-    const toml::table root = toml::parse(text);
-    return root.get("tournament") != nullptr;
-  } catch (const toml::parse_error&) {
-    return false;
-  }
+  const std::optional<toml::table> root = toml_reading::try_parse(text);
+  return root && root->get("tournament") != nullptr;
 }
 
 TournamentDef parse_tournament(std::string_view text, const std::string& source_name,
