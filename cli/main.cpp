@@ -24,13 +24,22 @@ void add_agent_options(CLI::App& command, treatysim::cli::AgentOverrides& agents
   command.add_option("--cn", agents.cn, "Strategy of party \"cn\" (shorthand for --agent cn=SPEC)");
 }
 
-// CLI11 2.1 reads "-1" into an unsigned option as 2^64 − 1; a seed must be written as a
-// non-negative whole number.
+// CLI11 2.1 reads "-1" into an unsigned option as 2^64 − 1, and clamps 2^64 and above to it; a
+// seed must be written as a non-negative whole number below 2^64.
 const CLI::Validator kSeed(
     [](const std::string& text) {
-      return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos
-                 ? std::string()
-                 : "expected a non-negative whole number, got \"" + text + "\"";
+      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
+        return "expected a non-negative whole number, got \"" + text + "\"";
+      }
+      if (text.size() > 1 && text[0] == '0') {
+        // CLI11 would read the digits as octal ("010" is 8) or fail on an 8 or 9.
+        return "expected a whole number without leading zeros, got " + text;
+      }
+      const std::string max = "18446744073709551615";  // 2^64 − 1
+      if (text.size() > max.size() || (text.size() == max.size() && text > max)) {
+        return "expected a whole number from 0 to " + max + ", got " + text;
+      }
+      return std::string();
     },
     "UINT", "seed");
 

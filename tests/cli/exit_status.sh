@@ -162,6 +162,18 @@ expect 2 "run with a negative seed"
 no_stdout "run with a negative seed"
 stderr_starts 'treatysim: error: --seed: expected a non-negative whole number, got "-1"' "run with a negative seed"
 
+# 2^64 and above were clamped to 2^64 - 1 without a word.
+t run configs/three-clauses.toml --seed 18446744073709551616
+expect 2 "run with a seed of 2^64"
+no_stdout "run with a seed of 2^64"
+stderr_starts 'treatysim: error: --seed: expected a whole number from 0 to 18446744073709551615, got 18446744073709551616' "run with a seed of 2^64"
+t run configs/three-clauses.toml --seed 010
+expect 2 "run with a seed with a leading zero"
+stderr_starts 'treatysim: error: --seed: expected a whole number without leading zeros, got 010' "run with a seed with a leading zero"
+t run configs/three-clauses.toml --seed 18446744073709551615 --format json
+expect 0 "run with the largest seed"
+[[ $out == *'"seed": 18446744073709551615,'* ]] || fail "run with the largest seed: the trace's seed"
+
 t run configs/three-clauses.toml --format xml
 expect 2 "run with a bad --format"
 no_stdout "run with a bad --format"
