@@ -40,6 +40,11 @@ int sweep_command(const SweepOptions& options, std::ostream& out) {
   const std::string stem = std::filesystem::path(options.file).stem().string();
   const std::string csv_path = options.csv.empty() ? stem + ".csv" : options.csv;
   const std::string svg_path = options.svg.empty() ? stem + ".svg" : options.svg;
+  if (std::filesystem::path(csv_path).lexically_normal() ==
+      std::filesystem::path(svg_path).lexically_normal()) {
+    throw UserError("--csv and --svg: both name " + csv_path +
+                    "; the chart would overwrite the table (give two files)");
+  }
   const std::size_t per_point = sweep.negotiation_count() / sweep.point_count();
 
   out << "Sweep " << study.name << ": " << study_description(study, 100) << "\n"

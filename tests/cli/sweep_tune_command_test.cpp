@@ -100,6 +100,23 @@ TEST_CASE("registry_parameter_range reads ranges, defaults and nested specs") {
       UserError);
 }
 
+TEST_CASE("sweep refuses one file for both the CSV and the chart, before running") {
+  cli_test::TempDir dir;
+  const std::string file =
+      dir.write("s.toml", sweep_file("[[sweep.axes]]\nparameter = \"e\"\nvalues = [0.5, 1]\n"));
+  SweepOptions options;
+  options.file = file;
+  options.csv = dir.file("out.txt");
+  options.svg = dir.file("./out.txt");
+  std::ostringstream out;
+  CHECK_THROWS_WITH_AS(static_cast<void>(sweep_command(options, out)),
+                       ("--csv and --svg: both name " + options.csv +
+                        "; the chart would overwrite the table (give two files)")
+                           .c_str(),
+                       UserError);
+  CHECK_FALSE(std::filesystem::exists(options.csv));
+}
+
 TEST_CASE("sweep writes the CSV and the chart, the same for any number of threads") {
   cli_test::TempDir dir;
   const std::string file =
