@@ -201,7 +201,7 @@ std::string validate_scenario(const std::string& file) {
       load_scenario_file(file, agents::spec_checker(agents::builtin_registry()));
   const std::size_t issues = scenario.space().issue_count();
   return "scenario \"" + scenario.id() + "\", " + std::to_string(issues) +
-         (issues == 1 ? " issue, " : " issues, ") + format_number(scenario.space().size()) +
+         (issues == 1 ? " issue, " : " issues, ") + format_count(scenario.space().size()) +
          " outcomes";
 }
 

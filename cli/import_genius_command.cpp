@@ -38,11 +38,6 @@ std::pair<std::string, std::string> split_parties(const std::string& text) {
   return ids;
 }
 
-std::string count_text(double count) {
-  if (count < 9.0e15) return std::to_string(static_cast<long long>(std::llround(count)));
-  return format_number(count);
-}
-
 }  // namespace
 
 int import_genius_command(const ImportGeniusOptions& options, std::ostream& out) {
@@ -79,7 +74,7 @@ int import_genius_command(const ImportGeniusOptions& options, std::ostream& out)
 
   const std::string summary =
       "Imported " + def.id + ": " + std::to_string(def.issues.size()) + " issues, " +
-      count_text(scenario.space().size()) + " outcomes, parties " + def.parties[0].id + " (" +
+      format_count(scenario.space().size()) + " outcomes, parties " + def.parties[0].id + " (" +
       def.parties[0].name + ") and " + def.parties[1].id + " (" + def.parties[1].name + ")";
   if (options.out.empty()) {
     out << "# " << summary << "\n" << text;

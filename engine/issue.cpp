@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <utility>
@@ -39,6 +40,13 @@ double round_for_output(double value) {
   std::array<char, 32> buffer{};
   std::snprintf(buffer.data(), buffer.size(), "%.12g", value);
   return std::strtod(buffer.data(), nullptr);
+}
+
+std::string format_count(double count) {
+  if (count >= 0.0 && count < 9.0e15) {
+    return std::to_string(static_cast<long long>(std::llround(count)));
+  }
+  return format_number(count);
 }
 
 std::string format_number(double value) {

@@ -55,6 +55,9 @@ struct Issue {
 
 // Shortest decimal text that reads back as the same double ("0.1", "1e-09", "3").
 [[nodiscard]] std::string format_number(double value);
+// A count held in a double (an outcome space's size) as a whole number ("100000"), or as
+// format_number gives it once it is too large for every digit to be exact (≥ 9e15).
+[[nodiscard]] std::string format_count(double count);
 
 // A utility rounded to 12 significant digits for output (traces, CSV): sums of weight × value
 // carry floating-point noise (0.04 comes out as 0.040000000000000036), which 12 digits remove
