@@ -4,10 +4,12 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <imgui.h>
 
 #include "gui/logic/narration.hpp"
+#include "gui/logic/text_wrap.hpp"
 #include "gui/panels/plot_frame.hpp"
 
 namespace treatysim::gui {
@@ -96,15 +98,25 @@ void draw_clause_board(AppContext& ctx) {
   }
   y += bold->FontSize + gap;
 
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+  // In stacked mode a cell reads "S0 basic research only" in one wrapped text; otherwise the
+  // option id is a bold line above its label. When the stacked board would not fit the panel's
+  // height (presenter mode at 1280×800), it is compact: one line per cell, cut with "…", the
+  // whole text on hover.
+  const float first_line = stacked ? 0.0f : bold->FontSize;
+  ImFont* label_font = stacked ? body : small;
+  const auto measure = [&](std::string_view text) {
+    return label_font
+        ->CalcTextSizeA(label_font->FontSize, 1e9f, 0.0f, text.data(), text.data() + text.size())
+        .x;
+  };
+  bool compact = false;
+  const auto cell_text = [&](const Option& option) {
+    if (!stacked) return option.label;
+    const std::string whole = option.id + "  " + option.label;
+    return compact ? fit_with_ellipsis(whole, text_width, measure) : whole;
+  };
+  const auto row_height = [&](std::size_t i) {
     const Issue& issue = space.issue(i);
-    // In stacked mode a cell reads "S0 basic research only" in one wrapped text; otherwise the
-    // option id is a bold line above its label.
-    const auto cell_text = [&](const Option& option) {
-      return stacked ? option.id + "  " + option.label : option.label;
-    };
-    const float first_line = stacked ? 0.0f : bold->FontSize;
-    ImFont* label_font = stacked ? body : small;
     float row = first_line + label_font->FontSize + 2.0f * pad;
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
       if (!proposals.latest[p]) continue;
@@ -112,6 +124,22 @@ void draw_clause_board(AppContext& ctx) {
       row = std::max(
           row, first_line + wrapped_height(label_font, cell_text(option), text_width) + 2.0f * pad);
     }
+    return row;
+  };
+  if (stacked) {
+    // The issues and the two "worth" lines under them, in the height left.
+    float needed =
+        (y - origin.y) + 2.0f * gap + small->FontSize + 2.0f * (body->FontSize + 2.0f * scale);
+    for (std::size_t i = 0; i < space.issue_count(); ++i) {
+      needed +=
+          wrapped_height(bold, space.issue(i).label, width) + 2.0f * scale + row_height(i) + gap;
+    }
+    compact = needed > ImGui::GetContentRegionAvail().y;
+  }
+
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    const float row = row_height(i);
     if (stacked) {
       draw->AddText(bold, bold->FontSize, ImVec2(origin.x, y), im_color({0xdc, 0xde, 0xe3, 255}),
                     issue.label.c_str(), nullptr, width);
@@ -151,6 +179,9 @@ void draw_clause_board(AppContext& ctx) {
       const std::string text = cell_text(option);
       draw->AddText(label_font, label_font->FontSize, ImVec2(x + pad, y + pad + first_line),
                     IM_COL32(245, 245, 245, 240), text.c_str(), nullptr, text_width);
+      if (compact && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max)) {
+        ImGui::SetTooltip("%s  %s", option.id.c_str(), option.label.c_str());
+      }
     }
     y += row + gap;
   }

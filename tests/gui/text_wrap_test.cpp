@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,5 +41,34 @@ TEST_CASE("text wrap: every line fits and the words come back in order") {
       joined += (joined.empty() ? "" : " ") + line;
     }
     CHECK(joined == text);
+  }
+}
+
+namespace {
+// Width in characters (UTF-8 code points), so that "…" (3 bytes) is 1 wide.
+float code_points(std::string_view s) {
+  float n = 0.0f;
+  for (const char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) n += 1.0f;
+  }
+  return n;
+}
+}  // namespace
+
+TEST_CASE("fit_with_ellipsis: whole when it fits, else the longest beginning with an ellipsis") {
+  using treatysim::gui::fit_with_ellipsis;
+  CHECK(fit_with_ellipsis("S0  basic research only", 40.0f, code_points) ==
+        "S0  basic research only");
+  // 12 wide: 11 characters + "…"; the space before the cut is dropped.
+  CHECK(fit_with_ellipsis("S0  basic research only", 12.0f, code_points) == "S0  basic r\u2026");
+  CHECK(fit_with_ellipsis("S0  basic research only", 10.0f, code_points) == "S0  basic\u2026");
+  // Never cuts inside a multi-byte character: "–" is 3 bytes, 1 wide.
+  CHECK(fit_with_ellipsis("a\u2013b\u2013c\u2013d", 4.0f, code_points) == "a\u2013b\u2026");
+  CHECK(fit_with_ellipsis("abc", 0.5f, code_points) == "\u2026");
+  // Property: the result fits (or is the ellipsis alone) for every width.
+  const std::string text = "IP3  generic pre-2018 wording";
+  for (int w = 1; w <= 40; ++w) {
+    const std::string fitted = fit_with_ellipsis(text, static_cast<float>(w), code_points);
+    CHECK(code_points(fitted) <= static_cast<float>(std::max(w, 1)));
   }
 }
