@@ -11,39 +11,14 @@ set -u
 bin=${1:?usage: bash exit_status.sh /path/to/treatysim}
 [[ -x $bin ]] || { echo "exit_status.sh: $bin is not an executable" >&2; exit 1; }
 
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# Process start-up is the cost of this script: the helpers below use bash alone (no cat, no
-# grep per check) so that the whole script stays well under a second on an idle machine.
-
-# t ARGS...: runs treatysim; sets $status, $out (stdout) and $err (stderr), each without its
-# final newline.
-t() {
-  "$bin" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
-  status=$?
-  IFS= read -r -d '' out <"$tmp/stdout"
-  IFS= read -r -d '' err <"$tmp/stderr"
-  out=${out%$'\n'}
-  err=${err%$'\n'}
-}
+# Process start-up is the cost of this script: the helpers (lib/harness.sh and those below) use
+# bash alone (no cat, no grep per check) so that the whole script stays well under a second on
+# an idle machine.
+source "$(dirname "$0")/lib/harness.sh"
 
 # has_line PREFIX TEXT: some line of TEXT starts with PREFIX (taken literally).
 has_line() { [[ $'\n'$2 == *$'\n'"$1"* ]]; }
 
-# expect STATUS DESCRIPTION: checks the last command's status.
-expect() {
-  if [[ $status != "$1" ]]; then
-    fail "$2: exit status $status, expected $1 (stdout: ${out:0:300}) (stderr: ${err:0:300})"
-    return 1
-  fi
-}
 no_stdout() { [[ -z $out ]] || fail "$1: expected nothing on stdout, got: ${out:0:300}"; }
 no_stderr() { [[ -z $err ]] || fail "$1: expected nothing on stderr, got: ${err:0:300}"; }
 # stderr_starts PREFIX DESCRIPTION

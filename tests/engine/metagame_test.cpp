@@ -17,21 +17,14 @@
 #include "engine/payoff_matrix.hpp"
 #include "engine/population.hpp"
 #include "engine/random.hpp"
+#include "tests/support/payoff_game.hpp"
 
 using treatysim::analyze_metagame;
 using treatysim::MetaGame;
 using treatysim::PayoffMatrix;
+using treatysim::testing::game;
 
 namespace {
-
-PayoffMatrix game(std::vector<std::string> strategies, std::vector<std::vector<double>> payoff) {
-  PayoffMatrix matrix;
-  matrix.name = "test";
-  matrix.strategies = std::move(strategies);
-  matrix.payoff = std::move(payoff);
-  treatysim::validate_payoff_matrix(matrix, "test");
-  return matrix;
-}
 
 void check_mix(const std::vector<double>& mix, const std::vector<double>& expected) {
   REQUIRE(mix.size() == expected.size());

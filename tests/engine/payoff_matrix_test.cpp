@@ -110,7 +110,8 @@ TEST_CASE("payoff matrix: bad TOML files name the line, the key and what was exp
   CHECK(toml_error("[payoff_matrix]\nstrategies = [\"a\"]\npayoffs = [[1]]\n") ==
         "game.toml:2:14: payoff_matrix.strategies: expected 2 to 16 strategies, got 1");
   CHECK(toml_error("[payoff_matrix]\nstrategies = [\"a\", \"b\"]\npayof = [[1, 2], [3, 4]]\n") ==
-        "game.toml:3:1: payoff_matrix.payof: unknown key (expected one of: name, strategies, payoffs)");
+        "game.toml:3:1: payoff_matrix.payof: unknown key (expected one of: name, strategies, "
+        "payoffs)");
   CHECK(toml_error("[payoff_matrix]\nstrategies = [\"a\", \"b\"]\n") ==
         "game.toml: payoff_matrix.payoffs: missing key (expected a square array: payoffs[i][j] "
         "is the payoff to strategies[i] against strategies[j])");

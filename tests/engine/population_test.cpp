@@ -14,20 +14,13 @@
 #include "engine/payoff_matrix.hpp"
 #include "engine/population.hpp"
 #include "engine/user_error.hpp"
+#include "tests/support/payoff_game.hpp"
 
 using treatysim::PayoffMatrix;
 using treatysim::PopulationOptions;
+using treatysim::testing::game;
 
 namespace {
-
-PayoffMatrix game(std::vector<std::string> strategies, std::vector<std::vector<double>> payoff) {
-  PayoffMatrix matrix;
-  matrix.name = "test";
-  matrix.strategies = std::move(strategies);
-  matrix.payoff = std::move(payoff);
-  treatysim::validate_payoff_matrix(matrix, "test");
-  return matrix;
-}
 
 // V = 4, C = 6.
 PayoffMatrix hawk_dove() {

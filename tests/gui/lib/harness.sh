@@ -1,30 +1,12 @@
 # harness.sh — shared helpers of the window's smoke tests (sourced, not run; CTest runs only
 # tests/gui/*.sh, each under xvfb-run). Expects $gui (treatysim-gui) and $pixels
 # (gui_pixel_check) to be set.
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+# The temporary folder, fail, t and expect come from the CLI scripts' harness; t runs $bin.
+source "$(dirname "${BASH_SOURCE[0]}")/../../cli/lib/harness.sh"
+bin=$gui
 
 # run ARGS...: runs treatysim-gui; sets $status, $out and $err (stdout, stderr).
-run() {
-  "$gui" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
-  status=$?
-  IFS= read -r -d '' out <"$tmp/stdout"
-  IFS= read -r -d '' err <"$tmp/stderr"
-}
-
-# expect STATUS DESCRIPTION: checks the last run's exit status.
-expect() {
-  if [[ $status != "$1" ]]; then
-    fail "$2: exit status $status, expected $1 (stderr: ${err:0:600})"
-    return 1
-  fi
-}
+run() { t "$@"; }
 
 # err_contains NEEDLE DESCRIPTION: stderr of the last run contains NEEDLE (literally).
 err_contains() { [[ $err == *"$1"* ]] || fail "$2: expected '$1' on stderr, got: ${err:0:600}"; }
