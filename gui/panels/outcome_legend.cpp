@@ -1,26 +1,44 @@
 #include "gui/panels/outcome_legend.hpp"
 
 #include <algorithm>
-#include <string>
-#include <vector>
 
 #include "gui/logic/narration.hpp"
-#include "gui/logic/plot_math.hpp"
 #include "gui/panels/plot_frame.hpp"
 
 namespace treatysim::gui {
 
 namespace {
 
-// The legend's rows: a swatch (a square, or a line) and its text.
-struct LegendRow {
-  Rgba color;
-  std::string text;
-  bool line;
-};
+// The legend goes in rows under the plot, where it hides nothing: inside the plot, every corner
+// holds a solution's or a reservation line's label or offers in some scenario (at presenter
+// sizes in most).
+constexpr float kLegendGap = 18.0f;
+// A swatch and the space after it, before the text.
+constexpr float kSwatchWidth = 20.0f;
 
-std::vector<LegendRow> legend_rows(const Scenario& scenario) {
-  return {
+float row_height(const LegendLayout& legend) {
+  return legend.size + 3.0f;
+}
+
+// One entry with its row's top-left corner at `at`.
+void draw_entry(ImDrawList* draw, const LegendLayout& legend, ImVec2 at, const LegendEntry& entry) {
+  const float cx = at.x + 8.0f;
+  const float cy = at.y + row_height(legend) / 2.0f;
+  if (entry.line) {
+    draw->AddLine(ImVec2(cx - 6.0f, cy), ImVec2(cx + 6.0f, cy), im_color(entry.color), 2.0f);
+  } else {
+    draw->AddRectFilled(ImVec2(cx - 5.0f, cy - 5.0f), ImVec2(cx + 5.0f, cy + 5.0f),
+                        im_color(entry.color));
+  }
+  draw->AddText(legend.font, legend.size, ImVec2(at.x + kSwatchWidth, at.y + 1.0f),
+                IM_COL32(0xdc, 0xde, 0xe3, 255), entry.text.c_str());
+}
+
+}  // namespace
+
+LegendLayout layout_legend(const AppContext& ctx, const Scenario& scenario, float width) {
+  LegendLayout legend;
+  legend.entries = {
       {party_color(0), party_short_name(scenario, 0) + " offers", false},
       {party_color(1), party_short_name(scenario, 1) + " offers", false},
       {kFrontierGreen, "Pareto frontier", true},
@@ -28,69 +46,27 @@ std::vector<LegendRow> legend_rows(const Scenario& scenario) {
       {kSolutionGold, "E egalitarian · U utilitarian", false},
       {kZopaShade.with_alpha(110), "zone of possible agreement", false},
   };
-}
-
-// The legend's text: the small font, at most 14 px (22 px in presenter mode, to be read from
-// the back of the room).
-struct LegendFont {
-  ImFont* font;
-  float size;
-  [[nodiscard]] float row_height() const noexcept { return size + 3.0f; }
-  [[nodiscard]] float text_width(const std::string& text) const {
-    return font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str()).x;
-  }
-};
-
-LegendFont legend_font(const AppContext& ctx) {
-  ImFont* font = ctx.fonts.small != nullptr ? ctx.fonts.small : ImGui::GetFont();
-  return {font, std::min(font->FontSize, ctx.presenter ? 22.0f : 14.0f)};
-}
-
-// One legend entry with its row's top-left corner at `at`; its width is 24 px + the text.
-void draw_legend_row(ImDrawList* draw, const LegendFont& font, ImVec2 at, const LegendRow& row) {
-  const float h = font.row_height();
-  const float cx = at.x + 8.0f;
-  const float cy = at.y + h / 2.0f;
-  if (row.line) {
-    draw->AddLine(ImVec2(cx - 6.0f, cy), ImVec2(cx + 6.0f, cy), im_color(row.color), 2.0f);
-  } else {
-    draw->AddRectFilled(ImVec2(cx - 5.0f, cy - 5.0f), ImVec2(cx + 5.0f, cy + 5.0f),
-                        im_color(row.color));
-  }
-  draw->AddText(font.font, font.size, ImVec2(at.x + 20.0f, at.y + 1.0f),
-                IM_COL32(0xdc, 0xde, 0xe3, 255), row.text.c_str());
-}
-
-// The legend goes in rows under the plot, where it hides nothing: inside the plot, every corner
-// holds a solution's or a reservation line's label or offers in some scenario (at presenter
-// sizes in most). The slots are laid out for `width` pixels.
-constexpr float kLegendGap = 18.0f;
-
-std::vector<FlowSlot> legend_flow(const LegendFont& font, const std::vector<LegendRow>& rows,
-                                  float width) {
+  // The small font, at most 14 px (22 px in presenter mode, to be read from the back of the
+  // room).
+  legend.font = ctx.fonts.small != nullptr ? ctx.fonts.small : ImGui::GetFont();
+  legend.size = std::min(legend.font->FontSize, ctx.presenter ? 22.0f : 14.0f);
   std::vector<double> widths;
-  for (const LegendRow& row : rows) widths.push_back(20.0 + font.text_width(row.text));
-  return flow_rows(widths, width, kLegendGap);
+  for (const LegendEntry& entry : legend.entries) {
+    widths.push_back(kSwatchWidth +
+                     legend.font->CalcTextSizeA(legend.size, 1e9f, 0.0f, entry.text.c_str()).x);
+  }
+  legend.slots = flow_rows(widths, width, kLegendGap);
+  legend.height = static_cast<float>(legend.slots.back().row + 1) * row_height(legend) + 6.0f;
+  return legend;
 }
 
-}  // namespace
-
-float legend_below_height(const AppContext& ctx, const Scenario& scenario, float width) {
-  const LegendFont font = legend_font(ctx);
-  const std::vector<FlowSlot> slots = legend_flow(font, legend_rows(scenario), width);
-  return static_cast<float>(slots.back().row + 1) * font.row_height() + 6.0f;
-}
-
-void draw_legend_below(ImDrawList* draw, const AppContext& ctx, const Scenario& scenario,
-                       ImVec2 origin, float width) {
-  const LegendFont font = legend_font(ctx);
-  const std::vector<LegendRow> rows = legend_rows(scenario);
-  const std::vector<FlowSlot> slots = legend_flow(font, rows, width);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    draw_legend_row(draw, font,
-                    ImVec2(origin.x + static_cast<float>(slots[i].x),
-                           origin.y + 4.0f + static_cast<float>(slots[i].row) * font.row_height()),
-                    rows[i]);
+void draw_legend(ImDrawList* draw, const LegendLayout& legend, ImVec2 origin) {
+  for (std::size_t i = 0; i < legend.entries.size(); ++i) {
+    const FlowSlot& slot = legend.slots[i];
+    draw_entry(draw, legend,
+               ImVec2(origin.x + static_cast<float>(slot.x),
+                      origin.y + 4.0f + static_cast<float>(slot.row) * row_height(legend)),
+               legend.entries[i]);
   }
 }
 

@@ -2,19 +2,39 @@
 // bargaining solutions' letters and the zone of possible agreement, in rows under the plot.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include <imgui.h>
 
 #include "engine/scenario.hpp"
 #include "gui/app/app_context.hpp"
+#include "gui/logic/colors.hpp"
+#include "gui/logic/plot_math.hpp"
 
 namespace treatysim::gui {
 
-// The height the legend needs under a plot `width` pixels wide (rows of entries, wrapped).
-[[nodiscard]] float legend_below_height(const AppContext& ctx, const Scenario& scenario,
-                                        float width);
+// One entry: a swatch (a square, or a line) and its text.
+struct LegendEntry {
+  Rgba color;
+  std::string text;
+  bool line = false;
+};
 
-// Draws the legend with its top-left corner at `origin`, wrapped to `width` pixels.
-void draw_legend_below(ImDrawList* draw, const AppContext& ctx, const Scenario& scenario,
-                       ImVec2 origin, float width);
+// The legend laid out for a width: its entries, where each goes, its text size and its height.
+struct LegendLayout {
+  std::vector<LegendEntry> entries;
+  std::vector<FlowSlot> slots;  // one per entry
+  ImFont* font = nullptr;
+  float size = 0.0f;    // text size in pixels
+  float height = 0.0f;  // what the legend needs under the plot
+};
+
+// Lays the legend out in rows under a plot `width` pixels wide (entries wrapped).
+[[nodiscard]] LegendLayout layout_legend(const AppContext& ctx, const Scenario& scenario,
+                                         float width);
+
+// Draws a laid-out legend with its top-left corner at `origin`.
+void draw_legend(ImDrawList* draw, const LegendLayout& legend, ImVec2 origin);
 
 }  // namespace treatysim::gui

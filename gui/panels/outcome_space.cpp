@@ -430,10 +430,9 @@ void draw_outcome_space(AppContext& ctx) {
   AxisLabels labels;
   labels.x = "utility to " + party_phrase(scenario, 0) + " →";
   labels.y = party_short_name(scenario, 1) + " utility ↑";
-  const float legend_width = ImGui::GetContentRegionAvail().x;
-  const float below = legend_below_height(ctx, scenario, legend_width);
+  const LegendLayout legend = layout_legend(ctx, scenario, ImGui::GetContentRegionAvail().x);
   const PlotTransform t =
-      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels, below);
+      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels, legend.height);
   const ImVec2 legend_origin = ImGui::GetCursorScreenPos();
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
@@ -461,7 +460,7 @@ void draw_outcome_space(AppContext& ctx) {
     }
   }
   draw->PopClipRect();
-  draw_legend_below(draw, ctx, scenario, legend_origin, legend_width);
+  draw_legend(draw, legend, legend_origin);
 }
 
 }  // namespace treatysim::gui
