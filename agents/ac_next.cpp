@@ -1,6 +1,6 @@
 #include "agents/ac_next.hpp"
 
-#include "engine/tolerance.hpp"
+#include "engine/model/tolerance.hpp"
 
 namespace treatysim::agents {
 

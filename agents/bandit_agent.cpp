@@ -6,7 +6,7 @@
 
 #include <boost/random/uniform_01.hpp>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::agents {
 

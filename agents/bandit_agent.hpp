@@ -27,8 +27,8 @@
 #include <vector>
 
 #include "agents/time_dependent.hpp"
-#include "engine/agent.hpp"
-#include "engine/random.hpp"
+#include "engine/model/random.hpp"
+#include "engine/protocol/agent.hpp"
 
 namespace treatysim::agents {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/tolerance.hpp"
+#include "engine/model/tolerance.hpp"
 
 namespace treatysim::agents {
 

@@ -9,7 +9,7 @@
 #include <memory>
 #include <optional>
 
-#include "engine/agent.hpp"
+#include "engine/protocol/agent.hpp"
 
 namespace treatysim::agents {
 

@@ -1,8 +1,8 @@
 #include "agents/equilibrium_agent.hpp"
 
-#include "engine/check.hpp"
-#include "engine/tolerance.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/check.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::agents {
 

@@ -1,5 +1,5 @@
 // equilibrium_agent.hpp — plays the subgame-perfect equilibrium of the finite-horizon
-// alternating-offers game (engine/equilibrium.hpp: backward induction over the discrete outcome
+// alternating-offers game (engine/analysis/equilibrium.hpp: backward induction over the discrete outcome
 // space, per-party discount factors and reservation values).
 //
 // Source: Rubinstein 1982; Ståhl 1972; THEORY.md. No research platform ships this benchmark.
@@ -19,8 +19,8 @@
 #include <memory>
 #include <string>
 
-#include "engine/agent.hpp"
-#include "engine/equilibrium.hpp"
+#include "engine/analysis/equilibrium.hpp"
+#include "engine/protocol/agent.hpp"
 
 namespace treatysim::agents {
 

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "engine/check.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/check.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::agents {
 

@@ -12,9 +12,9 @@
 #include <cstddef>
 #include <optional>
 
-#include "engine/agent.hpp"
-#include "engine/event.hpp"
-#include "engine/negotiation.hpp"
+#include "engine/protocol/agent.hpp"
+#include "engine/protocol/event.hpp"
+#include "engine/protocol/negotiation.hpp"
 
 namespace treatysim::agents {
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/bargaining.hpp"
-#include "engine/pareto.hpp"
-#include "engine/tolerance.hpp"
-#include "engine/user_error.hpp"
+#include "engine/analysis/bargaining.hpp"
+#include "engine/analysis/pareto.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::agents {
 

@@ -1,8 +1,8 @@
 // nash_seeker.hpp — concedes along the Pareto frontier toward the Nash bargaining solution.
 //
 // Source: Nash 1950 (the target); the time-dependent concession of Faratin et al. 1998 (the pace).
-// With complete information the agent knows the exact frontier (engine/pareto.hpp) and the Nash
-// point N (engine/bargaining.hpp, over the individually rational outcomes). Its target at
+// With complete information the agent knows the exact frontier (engine/analysis/pareto.hpp) and the Nash
+// point N (engine/analysis/bargaining.hpp, over the individually rational outcomes). Its target at
 // normalised time t is
 //   u_target(t) = u_best − (u_best − u(N))·t^(1/e)
 // where u_best is its best frontier utility; it offers the frontier outcome of smallest own utility
@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/agent.hpp"
+#include "engine/protocol/agent.hpp"
 
 namespace treatysim::agents {
 

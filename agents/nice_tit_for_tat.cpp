@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "agents/om_bidding.hpp"
-#include "engine/tolerance.hpp"
-#include "engine/utility_index.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/model/utility_index.hpp"
 
 namespace treatysim::agents {
 

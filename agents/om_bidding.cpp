@@ -1,7 +1,7 @@
 #include "agents/om_bidding.hpp"
 
-#include "engine/tolerance.hpp"
-#include "engine/utility_index.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/model/utility_index.hpp"
 
 namespace treatysim::agents {
 

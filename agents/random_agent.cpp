@@ -3,8 +3,8 @@
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
-#include "engine/tolerance.hpp"
-#include "engine/utility_index.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/model/utility_index.hpp"
 
 namespace treatysim::agents {
 

@@ -18,8 +18,8 @@
 
 #include <cstddef>
 
-#include "engine/agent.hpp"
-#include "engine/random.hpp"
+#include "engine/model/random.hpp"
+#include "engine/protocol/agent.hpp"
 
 namespace treatysim::agents {
 

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <utility>
 
-#include "engine/check.hpp"
-#include "engine/issue.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/check.hpp"
+#include "engine/model/issue.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::agents {
 

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "agents/components.hpp"
-#include "engine/agent.hpp"
-#include "engine/compliance.hpp"
-#include "engine/spec.hpp"
+#include "engine/model/compliance.hpp"
+#include "engine/protocol/agent.hpp"
+#include "engine/protocol/spec.hpp"
 
 namespace treatysim::agents {
 

@@ -2,9 +2,9 @@
 
 #include <sstream>
 
-#include "engine/scenario_toml.hpp"
-#include "engine/tolerance.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::agents {
 

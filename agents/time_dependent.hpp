@@ -33,7 +33,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/agent.hpp"
+#include "engine/protocol/agent.hpp"
 
 namespace treatysim::agents {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/utility_index.hpp"
+#include "engine/model/utility_index.hpp"
 
 namespace treatysim::agents {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "agents/om_bidding.hpp"
-#include "engine/utility_index.hpp"
+#include "engine/model/utility_index.hpp"
 
 namespace treatysim::agents {
 

@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "agents/human_agent.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/negotiation.hpp"
 
 namespace treatysim::agents {
 

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/event.hpp"
-#include "engine/trace.hpp"
+#include "engine/protocol/event.hpp"
+#include "engine/protocol/trace.hpp"
 
 namespace treatysim::agents {
 

@@ -13,11 +13,11 @@
 #include <boost/random/uniform_real_distribution.hpp>
 
 #include "agents/registry.hpp"
-#include "engine/additive_frontier.hpp"
-#include "engine/equilibrium.hpp"
-#include "engine/pareto.hpp"
-#include "engine/random.hpp"
-#include "engine/scenario_toml.hpp"
+#include "engine/analysis/additive_frontier.hpp"
+#include "engine/analysis/equilibrium.hpp"
+#include "engine/analysis/pareto.hpp"
+#include "engine/model/random.hpp"
+#include "engine/model/scenario_toml.hpp"
 
 namespace {
 

@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/random.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/utility_index.hpp"
+#include "engine/model/random.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/utility_index.hpp"
+#include "engine/protocol/negotiation.hpp"
 
 namespace {
 

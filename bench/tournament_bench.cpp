@@ -26,7 +26,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "engine/scenario_toml.hpp"
+#include "engine/model/scenario_toml.hpp"
 
 namespace {
 

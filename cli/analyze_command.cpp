@@ -7,10 +7,10 @@
 #include "cli/commands.hpp"
 #include "cli/scenario_setup.hpp"
 #include "cli/svg_plot.hpp"
-#include "engine/analysis.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/trace.hpp"
-#include "engine/user_error.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/trace.hpp"
 
 namespace treatysim::cli {
 

@@ -8,9 +8,9 @@
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_setup.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/random.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/random.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/negotiation.hpp"
 
 namespace treatysim::cli {
 

@@ -14,13 +14,13 @@
 #include "cli/svg_plot.hpp"
 #include "cli/text_output.hpp"
 #include "cli/tournament_support.hpp"
-#include "engine/analysis.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/payoff_matrix.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/series.hpp"
-#include "engine/trace.hpp"
-#include "engine/user_error.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/series.hpp"
+#include "engine/protocol/trace.hpp"
+#include "engine/studies/payoff_matrix.hpp"
 
 namespace treatysim::cli {
 

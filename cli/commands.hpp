@@ -91,7 +91,7 @@ struct ImportGeniusOptions {
   std::string parties = "a,b";   // the two party ids, "A,B"
   std::string agent = "linear";  // default strategy of both parties
 };
-// Converts GENIUS / ANAC XML files to a scenario file (engine/genius_import.hpp). With `out`
+// Converts GENIUS / ANAC XML files to a scenario file (engine/io/genius_import.hpp). With `out`
 // set, writes the file (whole or not at all) and prints a one-line summary to `out`; otherwise
 // writes the scenario to `out`, the summary as its first line (a TOML comment).
 int import_genius_command(const ImportGeniusOptions& options, std::ostream& out);
@@ -108,7 +108,7 @@ struct EvolveOptions {
   std::string format = "text";  // text | json
 };
 // Replicator dynamics, the Moran process and the meta-game's Nash equilibria and regrets of a
-// payoff matrix (engine/population.hpp); text tables or JSON to `out`, the shares to a CSV file.
+// payoff matrix (engine/studies/population.hpp); text tables or JSON to `out`, the shares to a CSV file.
 int evolve_command(const EvolveOptions& options, std::ostream& out);
 
 struct SweepOptions {
@@ -118,7 +118,7 @@ struct SweepOptions {
   int jobs = 0;      // threads (0: all cores); results do not depend on it
   bool progress = false;  // the point count on stderr (set when it is a terminal)
 };
-// A grid over one or two parameters of a strategy or its scenarios (engine/sweep.hpp): a table to
+// A grid over one or two parameters of a strategy or its scenarios (engine/studies/sweep.hpp): a table to
 // `out`, the CSV and the chart (a line with its 95% band, or a heat map) written whole.
 int sweep_command(const SweepOptions& options, std::ostream& out);
 
@@ -127,7 +127,7 @@ struct TuneOptions {
   int jobs = 0;           // threads (0: all cores); results do not depend on it
   bool progress = false;  // the evaluation count on stderr (set when it is a terminal)
 };
-// Optimises a strategy's numeric parameters with NLopt (engine/tuning.hpp): progress lines, the
+// Optimises a strategy's numeric parameters with NLopt (engine/studies/tuning.hpp): progress lines, the
 // best parameters, and both the best's and the defaults' scores on fresh seeds, to `out`.
 int tune_command(const TuneOptions& options, std::ostream& out);
 
@@ -140,7 +140,7 @@ struct TournamentOptions {
   bool traces = false;  // also write every negotiation's trace to OUT/traces/INDEX.json
   bool interactive = false;  // stderr is a terminal: a redrawn progress bar (else plain lines)
 };
-// Runs a tournament (engine/tournament.hpp): OUT/negotiations.csv and OUT/summary.json, the
+// Runs a tournament (engine/studies/tournament.hpp): OUT/negotiations.csv and OUT/summary.json, the
 // ranking, the significance of adjacent ranks and the payoff matrix to `out`. Ctrl-C stops
 // cleanly (exit status 130): finished rows kept, summary marked incomplete; --resume finishes.
 int tournament_command(const TournamentOptions& options, std::ostream& out);

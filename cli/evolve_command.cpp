@@ -1,6 +1,6 @@
 // evolve_command.cpp — `treatysim evolve`: population dynamics and the meta-game of a payoff
 // matrix (a tournament's summary.json or a payoff-matrix TOML file). Every number comes from
-// engine/population.hpp and engine/metagame.hpp; this file only lays them out.
+// engine/studies/population.hpp and engine/studies/metagame.hpp; this file only lays them out.
 #include <algorithm>
 #include <cstdio>
 #include <exception>
@@ -11,11 +11,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/issue.hpp"
-#include "engine/payoff_matrix.hpp"
-#include "engine/population.hpp"
-#include "engine/user_error.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/model/issue.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/studies/payoff_matrix.hpp"
+#include "engine/studies/population.hpp"
 
 namespace treatysim::cli {
 

@@ -7,10 +7,10 @@
 
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/genius_import.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/io/genius_import.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::cli {
 

@@ -7,7 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "engine/version.hpp"
 
 namespace {

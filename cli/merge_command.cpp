@@ -12,8 +12,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/tournament_support.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::cli {
 

@@ -10,10 +10,10 @@
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_setup.hpp"
-#include "engine/bargaining.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/pareto.hpp"
-#include "engine/user_error.hpp"
+#include "engine/analysis/bargaining.hpp"
+#include "engine/analysis/pareto.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/negotiation.hpp"
 
 namespace treatysim::cli {
 

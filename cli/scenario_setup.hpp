@@ -6,8 +6,8 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "engine/scenario.hpp"
-#include "engine/spec.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/protocol/spec.hpp"
 
 namespace treatysim::cli {
 

@@ -14,9 +14,9 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_setup.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/lifecycle.hpp"
-#include "engine/user_error.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/lifecycle/lifecycle.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::cli {
 

@@ -7,9 +7,9 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
-#include "engine/sweep.hpp"
-#include "engine/tuning.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/studies/sweep.hpp"
+#include "engine/studies/tuning.hpp"
 
 namespace treatysim::cli {
 

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "agents/registry.hpp"
-#include "engine/evaluation.hpp"
-#include "engine/study_file.hpp"
-#include "engine/study_plan.hpp"
+#include "engine/studies/evaluation.hpp"
+#include "engine/studies/study_file.hpp"
+#include "engine/studies/study_plan.hpp"
 
 namespace treatysim::cli {
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "engine/pareto.hpp"
+#include "engine/analysis/pareto.hpp"
 
 namespace treatysim::cli {
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/analysis.hpp"
-#include "engine/trace.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/protocol/trace.hpp"
 
 namespace treatysim::cli {
 

@@ -11,9 +11,9 @@
 #include "cli/commands.hpp"
 #include "cli/study_setup.hpp"
 #include "cli/svg_plot.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/issue.hpp"
-#include "engine/sweep.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/model/issue.hpp"
+#include "engine/studies/sweep.hpp"
 
 namespace treatysim::cli {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "engine/trace.hpp"
+#include "engine/protocol/trace.hpp"
 
 namespace treatysim::cli {
 

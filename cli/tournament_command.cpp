@@ -29,9 +29,9 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/tournament_support.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::cli {
 

@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "agents/registry.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/user_error.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::cli {
 

@@ -4,8 +4,8 @@
 #include <iosfwd>
 #include <string>
 
-#include "engine/tournament.hpp"
-#include "engine/tournament_results.hpp"
+#include "engine/studies/tournament.hpp"
+#include "engine/studies/tournament_results.hpp"
 
 namespace treatysim::cli {
 

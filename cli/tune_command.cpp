@@ -9,8 +9,8 @@
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/study_setup.hpp"
-#include "engine/issue.hpp"
-#include "engine/tuning.hpp"
+#include "engine/model/issue.hpp"
+#include "engine/studies/tuning.hpp"
 
 namespace treatysim::cli {
 

@@ -2,7 +2,7 @@
 // always_exploit (exploit every period). Axelrod 1984's ALL-C and ALL-D. Parameters: none.
 #pragma once
 
-#include "engine/compliance.hpp"
+#include "engine/model/compliance.hpp"
 
 namespace treatysim::agents {
 

@@ -10,8 +10,8 @@
 
 #include <boost/random/bernoulli_distribution.hpp>
 
-#include "engine/compliance.hpp"
-#include "engine/random.hpp"
+#include "engine/model/compliance.hpp"
+#include "engine/model/random.hpp"
 
 namespace treatysim::agents {
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "engine/compliance.hpp"
+#include "engine/model/compliance.hpp"
 
 namespace treatysim::agents {
 

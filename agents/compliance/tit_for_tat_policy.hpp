@@ -2,7 +2,7 @@
 // period, then do what the other side did in the last period. Parameters: none.
 #pragma once
 
-#include "engine/compliance.hpp"
+#include "engine/model/compliance.hpp"
 
 namespace treatysim::agents {
 

@@ -3,7 +3,7 @@
 // honoured) and switch after a bad one (P or S: the other side exploited). Parameters: none.
 #pragma once
 
-#include "engine/compliance.hpp"
+#include "engine/model/compliance.hpp"
 
 namespace treatysim::agents {
 

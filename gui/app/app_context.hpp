@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/outcome.hpp"
+#include "engine/model/outcome.hpp"
 #include "gui/logic/layout.hpp"  // Mode
 #include "gui/logic/session.hpp"
 

@@ -19,8 +19,8 @@
 #include <imgui.h>
 
 #include "agents/registry.hpp"
-#include "engine/spec.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/spec.hpp"
 #include "gui/app/app_context.hpp"
 #include "gui/app/overlays.hpp"
 #include "gui/app/panel_dispatch.hpp"

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <utility>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::gui {
 

@@ -10,8 +10,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "engine/scenario.hpp"
-#include "engine/treaty_state.hpp"
+#include "engine/lifecycle/treaty_state.hpp"
+#include "engine/model/scenario.hpp"
 
 namespace treatysim::gui {
 

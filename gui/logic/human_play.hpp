@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/analysis.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/scenario.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/protocol/negotiation.hpp"
 
 namespace treatysim::gui {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::gui {
 

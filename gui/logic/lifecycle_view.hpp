@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/agent.hpp"
-#include "engine/lifecycle.hpp"
-#include "engine/scenario.hpp"
+#include "engine/lifecycle/lifecycle.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/protocol/agent.hpp"
 
 namespace treatysim::gui {
 

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "engine/tolerance.hpp"
+#include "engine/model/tolerance.hpp"
 
 namespace treatysim::gui {
 

@@ -27,8 +27,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/event.hpp"
-#include "engine/scenario.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/protocol/event.hpp"
 
 namespace treatysim::gui {
 

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <utility>
 
-#include "engine/atomic_file.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::gui {
 

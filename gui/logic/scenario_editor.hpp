@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/scenario.hpp"
+#include "engine/model/scenario.hpp"
 
 namespace treatysim::gui {
 

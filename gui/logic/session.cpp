@@ -6,10 +6,10 @@
 #include <utility>
 
 #include "agents/human_agent.hpp"
-#include "engine/atomic_file.hpp"
-#include "engine/check.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/io/atomic_file.hpp"
+#include "engine/model/check.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/logic/session_run.hpp"
 

@@ -27,13 +27,13 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/analysis.hpp"
-#include "engine/event.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/pareto.hpp"
-#include "engine/scenario.hpp"
-#include "engine/spec.hpp"
-#include "engine/trace.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/analysis/pareto.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/protocol/event.hpp"
+#include "engine/protocol/negotiation.hpp"
+#include "engine/protocol/spec.hpp"
+#include "engine/protocol/trace.hpp"
 
 namespace treatysim::agents {
 class HumanAgent;

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <utility>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/session.hpp"
 #include "gui/logic/session_run.hpp"
 

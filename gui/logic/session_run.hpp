@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "agents/human_agent.hpp"
-#include "engine/negotiation.hpp"
+#include "engine/protocol/negotiation.hpp"
 #include "gui/logic/session.hpp"
 
 namespace treatysim::gui {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/lifecycle.hpp"
+#include "engine/lifecycle/lifecycle.hpp"
 
 namespace treatysim::gui {
 

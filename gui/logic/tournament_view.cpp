@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::gui {
 

@@ -1,6 +1,6 @@
 // tournament_view.hpp — the model of the window's tournament view: a tournament's results
 // (summary.json, written by `treatysim tournament`) or a payoff-matrix TOML file, and the
-// population dynamics of its payoff matrix (engine/population.hpp: evolve()) with the options
+// population dynamics of its payoff matrix (engine/studies/population.hpp: evolve()) with the options
 // the user sets. Pure C++ (no ImGui): the panel gui/panels/tournament_view.cpp draws it.
 //
 // Every number shown comes from a file the engine wrote or from the engine's evolve(): the
@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/population.hpp"
+#include "engine/studies/population.hpp"
 
 namespace treatysim::gui {
 

@@ -10,7 +10,7 @@
 #include <imgui_stdlib.h>
 
 #include "agents/registry.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/panels/plot_frame.hpp"
 

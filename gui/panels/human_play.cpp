@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/colors.hpp"
 #include "gui/logic/human_play.hpp"
 

@@ -7,7 +7,7 @@
 
 #include <imgui.h>
 
-#include "engine/scenario.hpp"
+#include "engine/model/scenario.hpp"
 #include "gui/app/app_context.hpp"
 #include "gui/logic/colors.hpp"
 #include "gui/logic/plot_math.hpp"

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <string>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/colors.hpp"
 #include "gui/logic/lifecycle_view.hpp"
 #include "gui/logic/scenario_editor.hpp"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/colors.hpp"
 #include "gui/logic/lifecycle_view.hpp"
 #include "gui/logic/timeline_layout.hpp"

@@ -13,7 +13,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/tournament_view.hpp"
 #include "gui/panels/plot_frame.hpp"
 #include "gui/panels/tournament_charts.hpp"

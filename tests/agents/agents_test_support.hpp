@@ -14,10 +14,10 @@
 
 #include <unistd.h>
 
-#include "engine/agent.hpp"
-#include "engine/scenario.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/agent.hpp"
 
 namespace agents_test {
 

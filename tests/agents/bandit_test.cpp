@@ -17,8 +17,8 @@
 
 #include "agents/bandit_agent.hpp"
 #include "agents/registry.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/random.hpp"
+#include "engine/model/random.hpp"
+#include "engine/protocol/negotiation.hpp"
 #include "tests/agents/agents_test_support.hpp"
 
 using treatysim::Negotiation;

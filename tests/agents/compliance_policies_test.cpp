@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/compliance.hpp"
-#include "engine/issue.hpp"
-#include "engine/random.hpp"
-#include "engine/spec.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/compliance.hpp"
+#include "engine/model/issue.hpp"
+#include "engine/model/random.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/spec.hpp"
 #include "tests/agents/agents_test_support.hpp"
 
 using treatysim::ComplianceHistory;

@@ -19,11 +19,11 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/issue.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/spec.hpp"
-#include "engine/tolerance.hpp"
-#include "engine/trace.hpp"
+#include "engine/model/issue.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/protocol/negotiation.hpp"
+#include "engine/protocol/spec.hpp"
+#include "engine/protocol/trace.hpp"
 #include "tests/agents/agents_test_support.hpp"
 #include "tests/support/random_scenario.hpp"
 

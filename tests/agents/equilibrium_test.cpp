@@ -1,6 +1,6 @@
 // equilibrium_test.cpp — the subgame-perfect equilibrium: the `equilibrium` strategy against
 // itself on split the pie (THEORY.md "Alternating offers"), and the solver of
-// engine/equilibrium.hpp against a brute-force search of the game tree on tiny random games.
+// engine/analysis/equilibrium.hpp against a brute-force search of the game tree on tiny random games.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -18,10 +18,10 @@
 #include <boost/random/uniform_real_distribution.hpp>
 
 #include "agents/registry.hpp"
-#include "engine/equilibrium.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/random.hpp"
-#include "engine/tolerance.hpp"
+#include "engine/analysis/equilibrium.hpp"
+#include "engine/model/random.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/protocol/negotiation.hpp"
 #include "tests/agents/agents_test_support.hpp"
 #include "tests/support/random_scenario.hpp"
 
@@ -206,7 +206,7 @@ namespace {
 //
 // The game tree searched without the solver's tables: at offer r the proposer considers every
 // outcome; for each, the responder compares accepting with the subgame after a rejection
-// (searched again for every offer); the proposer picks by engine/equilibrium.hpp's documented
+// (searched again for every offer); the proposer picks by engine/analysis/equilibrium.hpp's documented
 // rules:
 //   - a rejection leads to R = d when q walks away (dq > Vq(r+1) + 1e-9), else to V(r+1);
 //   - q accepts ω iff δqʳ·uq(ω) ≥ max(dq, Vq(r+1)) − 1e-9 (accepts when indifferent);

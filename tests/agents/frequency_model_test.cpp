@@ -9,7 +9,7 @@
 #include "agents/boa_agent.hpp"
 #include "agents/frequency_model.hpp"
 #include "agents/registry.hpp"
-#include "engine/negotiation.hpp"
+#include "engine/protocol/negotiation.hpp"
 #include "tests/agents/agents_test_support.hpp"
 
 using treatysim::NegotiationState;

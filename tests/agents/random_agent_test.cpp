@@ -10,10 +10,10 @@
 
 #include "agents/random_agent.hpp"
 #include "agents/registry.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/tolerance.hpp"
-#include "engine/trace.hpp"
-#include "engine/utility_index.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/model/utility_index.hpp"
+#include "engine/protocol/negotiation.hpp"
+#include "engine/protocol/trace.hpp"
 #include "tests/support/random_scenario.hpp"
 
 using treatysim::Outcome;

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/scenario.hpp"
-#include "engine/spec.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/spec.hpp"
 #include "tests/support/random_scenario.hpp"
 
 using treatysim::parse_spec;

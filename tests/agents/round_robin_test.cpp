@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/equilibrium.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/tolerance.hpp"
+#include "engine/analysis/equilibrium.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/protocol/negotiation.hpp"
 #include "tests/agents/agents_test_support.hpp"
 
 using treatysim::NegotiationEnd;

@@ -7,10 +7,10 @@
 
 #include "agents/registry.hpp"
 #include "agents/time_dependent.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/tolerance.hpp"
-#include "engine/utility_index.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/tolerance.hpp"
+#include "engine/model/utility_index.hpp"
+#include "engine/protocol/negotiation.hpp"
 #include "tests/support/random_scenario.hpp"
 
 using treatysim::agents::concession_fraction;

@@ -13,8 +13,8 @@
 #include "agents/boa_agent.hpp"
 #include "agents/nice_tit_for_tat.hpp"
 #include "agents/registry.hpp"
-#include "engine/negotiation.hpp"
-#include "engine/trace.hpp"
+#include "engine/protocol/negotiation.hpp"
+#include "engine/protocol/trace.hpp"
 #include "tests/agents/agents_test_support.hpp"
 
 using treatysim::NegotiationState;

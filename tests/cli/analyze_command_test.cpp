@@ -16,11 +16,11 @@
 
 #include "cli/commands.hpp"
 #include "cli_test_support.hpp"
-#include "engine/analysis.hpp"
-#include "engine/equilibrium.hpp"
-#include "engine/pareto.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/analysis/equilibrium.hpp"
+#include "engine/analysis/pareto.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 
 using nlohmann::ordered_json;
 using treatysim::UserError;

@@ -1,5 +1,5 @@
 // `treatysim evolve` in process: the text tables of hawk–dove and of a hand-written tournament
-// summary (numbers checked by hand in tests/engine/metagame_test.cpp), the CSV header and rows,
+// summary (numbers checked by hand in tests/engine/studies/metagame_test.cpp), the CSV header and rows,
 // the JSON layout against the engine, the same bytes for the same seed, large payoffs (the
 // replicator's time scale, hawk–dove ×100 still at 2/3 hawks), and the errors (no self-play,
 // bad flags, payoffs beyond 1e12, NaN) leaving no CSV behind.
@@ -15,10 +15,10 @@
 
 #include "cli/commands.hpp"
 #include "cli_test_support.hpp"
-#include "engine/issue.hpp"
-#include "engine/payoff_matrix.hpp"
-#include "engine/population.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/issue.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/studies/payoff_matrix.hpp"
+#include "engine/studies/population.hpp"
 
 using treatysim::UserError;
 using treatysim::cli::evolve_command;

@@ -7,8 +7,8 @@
 
 #include "cli/commands.hpp"
 #include "cli_test_support.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 
 using treatysim::UserError;
 using treatysim::cli::replay_command;

@@ -10,8 +10,8 @@
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli_test_support.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 
 using treatysim::UserError;
 using treatysim::cli::run_command;

@@ -12,7 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli_test_support.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 
 using treatysim::UserError;
 using treatysim::cli::simulate_command;

@@ -11,7 +11,7 @@
 #include "agents/registry.hpp"
 #include "cli/study_setup.hpp"
 #include "cli/svg_plot.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "tests/cli/cli_test_support.hpp"
 
 namespace {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/analysis.hpp"
-#include "engine/scenario_toml.hpp"
+#include "engine/analysis/analysis.hpp"
+#include "engine/model/scenario_toml.hpp"
 #include "gui/logic/human_play.hpp"
 
 using treatysim::Event;

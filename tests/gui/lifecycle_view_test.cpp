@@ -5,9 +5,9 @@
 #include <string>
 
 #include "agents/registry.hpp"
-#include "engine/lifecycle.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/lifecycle/lifecycle.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/lifecycle_view.hpp"
 
 using treatysim::Month;

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/scenario_toml.hpp"
+#include "engine/model/scenario_toml.hpp"
 #include "gui/logic/narration.hpp"
 
 using treatysim::Event;

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/scenario_editor.hpp"
 #include "tests/support/temp_dir.hpp"
 

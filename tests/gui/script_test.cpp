@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/app/script.hpp"
 
 using treatysim::UserError;

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "agents/registry.hpp"
-#include "engine/scenario_toml.hpp"
-#include "engine/trace.hpp"
-#include "engine/user_error.hpp"
+#include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/protocol/trace.hpp"
 #include "gui/logic/session.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "agents/registry.hpp"
-#include "engine/lifecycle.hpp"
-#include "engine/scenario_toml.hpp"
+#include "engine/lifecycle/lifecycle.hpp"
+#include "engine/model/scenario_toml.hpp"
 #include "gui/logic/timeline_layout.hpp"
 
 using treatysim::Month;

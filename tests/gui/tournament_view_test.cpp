@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/user_error.hpp"
+#include "engine/model/user_error.hpp"
 #include "gui/logic/tournament_view.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/payoff_matrix.hpp"
+#include "engine/studies/payoff_matrix.hpp"
 
 namespace treatysim::testing {
 

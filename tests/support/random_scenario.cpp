@@ -5,7 +5,7 @@
 #include <boost/random/uniform_int_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 
-#include "engine/random.hpp"
+#include "engine/model/random.hpp"
 
 namespace treatysim::testing {
 

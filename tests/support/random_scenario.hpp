@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "engine/scenario.hpp"
+#include "engine/model/scenario.hpp"
 
 namespace treatysim::testing {
 

@@ -1,0 +1,59 @@
+// match.cpp — one negotiation, summarised.
+#include "engine/studies/match.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "engine/analysis/pareto.hpp"
+
+namespace treatysim {
+
+MatchRecord summarize_match(const Scenario& scenario, const ScenarioAnalysis& analysis,
+                            const NegotiationResult& result) {
+  static_cast<void>(scenario);
+  MatchRecord record;
+  record.end = result.end;
+  record.offers = result.offers;
+  record.utilities = result.discounted_utilities;
+  record.undiscounted_utilities = result.utilities;
+  record.social_welfare = result.discounted_utilities[0] + result.discounted_utilities[1];
+  // Distances are measured in the (undiscounted) utility plane of the analysis; a negotiation
+  // without agreement sits at the disagreement point (the reservation values).
+  const std::array<double, kPartyCount>& reached = result.utilities;
+  double nearest = std::numeric_limits<double>::infinity();
+  bool dominated = false;
+  for (const OutcomePoint& p : analysis.frontier.points) {
+    nearest = std::min(nearest, utility_distance(p.utilities, reached));
+    if (dominates(p.utilities, reached)) dominated = true;
+  }
+  record.distance_to_pareto = dominated ? nearest : 0.0;
+  if (analysis.nash) record.distance_to_nash = utility_distance(analysis.nash->utilities, reached);
+  return record;
+}
+
+MatchRunner::MatchRunner(const Scenario& scenario, const ScenarioAnalysis& analysis,
+                         const AgentFactory& factory, const std::array<Spec, kPartyCount>& specs)
+    : scenario_(scenario),
+      analysis_(analysis),
+      agents_{factory.create(specs[0]), factory.create(specs[1])} {}
+
+MatchRunner::~MatchRunner() = default;
+
+MatchRecord MatchRunner::play(std::uint64_t seed) {
+  if (!negotiation_) {
+    negotiation_ = std::make_unique<Negotiation>(
+        scenario_, std::array<Agent*, kPartyCount>{agents_[0].get(), agents_[1].get()}, seed);
+  } else {
+    negotiation_->restart(seed);
+  }
+  return summarize_match(scenario_, analysis_, negotiation_->run());
+}
+
+MatchRecord play_match(const Scenario& scenario, const ScenarioAnalysis& analysis,
+                       const AgentFactory& factory, const std::array<Spec, kPartyCount>& specs,
+                       std::uint64_t seed) {
+  MatchRunner runner(scenario, analysis, factory, specs);
+  return runner.play(seed);
+}
+
+}  // namespace treatysim
