@@ -15,13 +15,9 @@ double concession_fraction(ConcessionFamily family, double t, double e, double k
   return k + (1.0 - k) * std::pow(t, 1.0 / e);
 }
 
-TimeDependentAgent::TimeDependentAgent(ConcessionFamily family, double e, double k)
-    : family_(family), e_(e), k_(k) {}
-
-void TimeDependentAgent::reset(const NegotiationContext& context) {
-  context_ = context;
-  if (context.scenario->content_hash() == schedule_hash_ && context.self == schedule_party_ &&
-      context.deadline == schedule_deadline_) {
+void ConcessionSchedule::update(const NegotiationContext& context) {
+  if (context.scenario->content_hash() == hash_ && context.self == party_ &&
+      context.deadline == deadline_) {
     return;  // same schedule as the last negotiation: no allocation, no pow()
   }
   const UtilityIndex& index = context.own_index("time_dependent bidding");
@@ -34,33 +30,45 @@ void TimeDependentAgent::reset(const NegotiationContext& context) {
   bid_utilities_.resize(n);
   const OutcomeSpace& space = context.space();
   for (std::size_t r = 0; r < n; ++r) {
-    const NegotiationState at{static_cast<int>(r), context.deadline, {}};
-    targets_[r] = u_max - (u_max - u_min) * concession_fraction(family_, at.time(), e_, k_);
+    const NegotiationState state{static_cast<int>(r), context.deadline, {}};
+    targets_[r] = u_max - (u_max - u_min) * concession_fraction(family_, state.time(), e_, k_);
     const UtilityIndex::Entry& bid = index.at_least(targets_[r]);
     bids_[r] = space.outcome_at(bid.index);
     bid_utilities_[r] = bid.utility;
   }
-  schedule_hash_ = context.scenario->content_hash();
-  schedule_party_ = context.self;
-  schedule_deadline_ = context.deadline;
+  hash_ = context.scenario->content_hash();
+  party_ = context.self;
+  deadline_ = context.deadline;
 }
 
-std::optional<double> TimeDependentAgent::target_utility(int offer_index) const {
+std::optional<double> ConcessionSchedule::target_if_scheduled(int offer_index) const {
   if (offer_index < 0 || static_cast<std::size_t>(offer_index) >= targets_.size()) {
     return std::nullopt;
   }
   return targets_[static_cast<std::size_t>(offer_index)];
 }
 
+TimeDependentAgent::TimeDependentAgent(ConcessionFamily family, double e, double k)
+    : schedule_(family, e, k) {}
+
+void TimeDependentAgent::reset(const NegotiationContext& context) {
+  context_ = context;
+  schedule_.update(context);
+}
+
+std::optional<double> TimeDependentAgent::target_utility(int offer_index) const {
+  return schedule_.target_if_scheduled(offer_index);
+}
+
 Outcome TimeDependentAgent::propose(const NegotiationState& state) {
-  return bids_[static_cast<std::size_t>(state.offer_index)];
+  return schedule_.bid(state.offer_index);
 }
 
 Response TimeDependentAgent::respond(const NegotiationState& state, const Outcome& offer) {
   const double u = (*context_.own.utility)(offer);
   if (!utility_at_least(u, context_.own.reservation_value())) return Response::kReject;
   if (state.last_offer()) return Response::kAccept;
-  const double next_bid = bid_utilities_[static_cast<std::size_t>(state.offer_index) + 1];
+  const double next_bid = schedule_.bid_utility(state.offer_index + 1);
   return utility_at_least(u, next_bid) ? Response::kAccept : Response::kReject;
 }
 

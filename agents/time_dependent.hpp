@@ -42,6 +42,41 @@ enum class ConcessionFamily { kPolynomial, kExponential };
 // α(t) of the family (exposed for tests and plots).
 [[nodiscard]] double concession_fraction(ConcessionFamily family, double t, double e, double k);
 
+// The bidding schedule of a time-dependent tactic, shared by the TimeDependentAgent and the BOA
+// bidding component: per offer index r of the current negotiation, the target utility
+// u_target(t_r), the bid (smallest own utility ≥ target, ties: lowest outcome index) and the bid's
+// utility. Computed once per (scenario, party, deadline) and kept across negotiations.
+class ConcessionSchedule {
+ public:
+  ConcessionSchedule(ConcessionFamily family, double e, double k) : family_(family), e_(e), k_(k) {}
+
+  // Computes the schedule for this negotiation, unless it is the one already computed.
+  void update(const NegotiationContext& context);
+  // The target, bid and bid's utility at offer index r (0 … deadline−1).
+  [[nodiscard]] double target(int offer_index) const { return targets_[at(offer_index)]; }
+  [[nodiscard]] const Outcome& bid(int offer_index) const { return bids_[at(offer_index)]; }
+  [[nodiscard]] double bid_utility(int offer_index) const {
+    return bid_utilities_[at(offer_index)];
+  }
+  // target(offer_index) within 0 … deadline−1, else nullopt.
+  [[nodiscard]] std::optional<double> target_if_scheduled(int offer_index) const;
+
+ private:
+  [[nodiscard]] static std::size_t at(int offer_index) {
+    return static_cast<std::size_t>(offer_index);
+  }
+
+  ConcessionFamily family_;
+  double e_;
+  double k_;
+  std::string hash_;  // scenario content hash of the cached schedule ("" = none)
+  PartyIndex party_ = 0;
+  int deadline_ = 0;
+  std::vector<double> targets_;
+  std::vector<Outcome> bids_;
+  std::vector<double> bid_utilities_;
+};
+
 class TimeDependentAgent final : public Agent {
  public:
   TimeDependentAgent(ConcessionFamily family, double e, double k);
@@ -51,25 +86,13 @@ class TimeDependentAgent final : public Agent {
   [[nodiscard]] Response respond(const NegotiationState& state, const Outcome& offer) override;
 
   // The target utility at offer index r of the current negotiation.
-  [[nodiscard]] double target(int offer_index) const {
-    return targets_[static_cast<std::size_t>(offer_index)];
-  }
+  [[nodiscard]] double target(int offer_index) const { return schedule_.target(offer_index); }
   // Agent::target_utility: target(offer_index) within 0 … deadline−1, else nullopt.
   [[nodiscard]] std::optional<double> target_utility(int offer_index) const override;
 
  private:
-  ConcessionFamily family_;
-  double e_;
-  double k_;
   NegotiationContext context_;
-  // Schedule for the current (scenario, party, deadline): per offer index, the target utility,
-  // the bid and its utility.
-  std::string schedule_hash_;  // scenario content hash of the cached schedule ("" = none)
-  PartyIndex schedule_party_ = 0;
-  int schedule_deadline_ = 0;
-  std::vector<double> targets_;
-  std::vector<Outcome> bids_;
-  std::vector<double> bid_utilities_;
+  ConcessionSchedule schedule_;
 };
 
 }  // namespace treatysim::agents

@@ -2,7 +2,8 @@
 //
 // Source and formula: see time_dependent.hpp (Faratin, Sierra & Jennings 1998). target(t) =
 // u_max − (u_max − u_min)·α(t); the bid is the outcome of smallest own utility ≥ target (ties:
-// lowest outcome index). The schedule is computed once per (scenario, party, deadline).
+// lowest outcome index). The schedule (ConcessionSchedule, shared with TimeDependentAgent) is
+// computed once per (scenario, party, deadline).
 //
 // Parameters (time_dependent / time_dependent_exp)
 // | name | default     | range             | meaning                                    |
@@ -21,10 +22,9 @@ namespace treatysim::agents {
 
 class TimeDependentBidding final : public BiddingStrategy {
  public:
-  TimeDependentBidding(ConcessionFamily family, double e, double k)
-      : family_(family), e_(e), k_(k) {}
+  TimeDependentBidding(ConcessionFamily family, double e, double k) : schedule_(family, e, k) {}
 
-  void reset(const NegotiationContext& context) override;
+  void reset(const NegotiationContext& context) override { schedule_.update(context); }
   [[nodiscard]] double target(const NegotiationState& state,
                               const OpponentModel* model) const override;
   [[nodiscard]] Outcome bid(const NegotiationState& state,
@@ -33,14 +33,7 @@ class TimeDependentBidding final : public BiddingStrategy {
   [[nodiscard]] std::optional<double> scheduled_target(int offer_index) const override;
 
  private:
-  ConcessionFamily family_;
-  double e_;
-  double k_;
-  std::string schedule_hash_;
-  PartyIndex schedule_party_ = 0;
-  int schedule_deadline_ = 0;
-  std::vector<double> targets_;
-  std::vector<Outcome> bids_;
+  ConcessionSchedule schedule_;  // the same schedule as TimeDependentAgent's
 };
 
 }  // namespace treatysim::agents
