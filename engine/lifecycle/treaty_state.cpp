@@ -2,24 +2,41 @@
 
 namespace treatysim {
 
-std::string_view treaty_state_name(TreatyState state) noexcept {
-  switch (state) {
-    case TreatyState::kInForce:
-      return "in_force";
-    case TreatyState::kRenegotiating:
-      return "renegotiating";
-    case TreatyState::kExtended:
-      return "extended";
-    case TreatyState::kLapsed:
-      return "lapsed";
-    case TreatyState::kRenewed:
-      return "renewed";
-    case TreatyState::kAmended:
-      return "amended";
-    case TreatyState::kTerminated:
-      return "terminated";
+namespace {
+
+// The one table of states: name in files, label for people, whether the clauses apply.
+struct StateInfo {
+  TreatyState state;
+  std::string_view name;
+  std::string_view label;
+  bool clauses_apply;
+};
+
+constexpr std::array<StateInfo, kAllTreatyStates.size()> kStates{{
+    {TreatyState::kInForce, "in_force", "in force", true},
+    {TreatyState::kRenegotiating, "renegotiating", "talks", true},
+    {TreatyState::kExtended, "extended", "extended", true},
+    {TreatyState::kLapsed, "lapsed", "lapsed", false},
+    {TreatyState::kRenewed, "renewed", "renewed", true},
+    {TreatyState::kAmended, "amended", "amended", true},
+    {TreatyState::kTerminated, "terminated", "terminated", false},
+}};
+
+const StateInfo& info(TreatyState state) noexcept {
+  for (const StateInfo& entry : kStates) {
+    if (entry.state == state) return entry;
   }
-  return "in_force";
+  return kStates[0];
+}
+
+}  // namespace
+
+std::string_view treaty_state_name(TreatyState state) noexcept {
+  return info(state).name;
+}
+
+std::string_view treaty_state_label(TreatyState state) noexcept {
+  return info(state).label;
 }
 
 std::optional<TreatyState> parse_treaty_state(std::string_view name) noexcept {
@@ -49,7 +66,7 @@ bool legal_transition(TreatyState from, TreatyState to) noexcept {
 }
 
 bool clauses_apply(TreatyState state) noexcept {
-  return state != TreatyState::kLapsed && state != TreatyState::kTerminated;
+  return info(state).clauses_apply;
 }
 
 }  // namespace treatysim

@@ -37,8 +37,12 @@ inline constexpr std::array<TreatyState, 7> kAllTreatyStates{
     TreatyState::kLapsed,    TreatyState::kRenewed,       TreatyState::kAmended,
     TreatyState::kTerminated};
 
-// "in_force", "renegotiating", "extended", "lapsed", "renewed", "amended", "terminated".
+// "in_force", "renegotiating", "extended", "lapsed", "renewed", "amended", "terminated": the name
+// in files (traces, CSV, JSON).
 [[nodiscard]] std::string_view treaty_state_name(TreatyState state) noexcept;
+// The short label for people (timelines, narration): "in force", "talks", "extended", "lapsed",
+// "renewed", "amended", "terminated".
+[[nodiscard]] std::string_view treaty_state_label(TreatyState state) noexcept;
 [[nodiscard]] std::optional<TreatyState> parse_treaty_state(std::string_view name) noexcept;
 
 // True when the transition from → to is in the table above.

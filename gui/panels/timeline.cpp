@@ -37,26 +37,6 @@ ImVec2 v(double x, double y) {
   return ImVec2(static_cast<float>(x), static_cast<float>(y));
 }
 
-const char* state_short_name(TreatyState state) {
-  switch (state) {
-    case TreatyState::kInForce:
-      return "in force";
-    case TreatyState::kRenegotiating:
-      return "talks";
-    case TreatyState::kExtended:
-      return "extended";
-    case TreatyState::kLapsed:
-      return "lapsed";
-    case TreatyState::kRenewed:
-      return "renewed";
-    case TreatyState::kAmended:
-      return "amended";
-    case TreatyState::kTerminated:
-      return "terminated";
-  }
-  return "";
-}
-
 std::string two(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);
@@ -259,11 +239,11 @@ void draw_timeline(AppContext& ctx) {
   for (const StateBand& band : state_bands(result, axis)) {
     const Rgba colour = treaty_state_color(band.state);
     draw->AddRectFilled(v(band.x0, band_top), v(band.x1, band_bottom), colour.packed());
-    const char* name = state_short_name(band.state);
-    const float width = small->CalcTextSizeA(font, 1e9f, 0.0f, name).x;
+    const std::string name(treaty_state_label(band.state));
+    const float width = small->CalcTextSizeA(font, 1e9f, 0.0f, name.c_str()).x;
     if (band.x1 - band.x0 > width + 6.0) {
       draw->AddText(small, font, v(band.x0 + 3.0, band_top + (band_height - font) / 2.0),
-                    IM_COL32(245, 245, 245, 235), name);
+                    IM_COL32(245, 245, 245, 235), name.c_str());
     }
     if (hovered && mouse.x >= band.x0 && mouse.x < band.x1 && mouse.y >= band_top &&
         mouse.y < band_bottom) {
