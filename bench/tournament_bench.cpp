@@ -2,10 +2,10 @@
 //
 // 1. Scaling: the negotiation presets that play under private information (12 competitors, both
 //    sides of every pairing) on configs/three-clauses.toml and configs/sta-2024.toml, run by the
-//    real command (files written to a temporary folder) with 1 and with 2 threads: negotiations
-//    per second and the speed-up (wall clock), and the CPU time each run used (on a busy machine
-//    the CPU figures show the parallel overhead when the wall clock cannot). The two runs' files
-//    are compared byte for byte.
+//    engine's run_tournament as `treatysim tournament` runs them (files written to a temporary
+//    folder), with 1 and with 2 threads: negotiations per second and the speed-up (wall clock),
+//    and the CPU time each run used (on a busy machine the CPU figures show the parallel overhead
+//    when the wall clock cannot). The two runs' files are compared byte for byte.
 // 2. Memory: the same tournament with about 10^4 and about 10^6 negotiations, each in a fresh
 //    child process: its peak resident set (VmHWM from /proc/self/status) before and after the
 //    run. Streamed aggregation keeps the growth flat.
@@ -25,8 +25,11 @@
 #include <sstream>
 #include <string>
 
-#include "cli/commands.hpp"
+#include "agents/registry.hpp"
 #include "engine/model/scenario_toml.hpp"
+#include "engine/model/user_error.hpp"
+#include "engine/studies/tournament.hpp"
+#include "engine/studies/tournament_run.hpp"
 
 namespace {
 
@@ -95,21 +98,27 @@ double cpu_seconds() {
 double g_last_cpu = 0.0;  // CPU seconds of the last run()
 
 double run(const std::string& file, const fs::path& out, int jobs) {
-  treatysim::cli::TournamentOptions options;
-  options.file = file;
+  const treatysim::agents::Registry& registry = treatysim::agents::builtin_registry();
+  treatysim::TournamentRunOptions options;
   options.jobs = jobs;
   options.out = out.string();
   fs::remove_all(out);
-  std::ostringstream tables;
   const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
-  const int status = treatysim::cli::tournament_command(options, tables);
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  g_last_cpu = cpu_seconds() - cpu_start;
-  if (status != 0) {
-    std::fprintf(stderr, "tournament failed with status %d\n", status);
+  try {
+    // Loading (and checking every competitor on every scenario) is part of the timed run, as in
+    // `treatysim tournament`.
+    const treatysim::TournamentDef def = treatysim::load_tournament_file(
+        file, [&](const treatysim::Spec& spec, const treatysim::Scenario& scenario,
+                  treatysim::PartyIndex party) { registry.check(spec, scenario, party); });
+    const treatysim::TournamentRunResult result = treatysim::run_tournament(def, registry, options);
+    if (!result.complete) throw treatysim::UserError("the run stopped before its end");
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "tournament failed: %s\n", error.what());
     std::exit(1);
   }
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  g_last_cpu = cpu_seconds() - cpu_start;
   return seconds;
 }
 

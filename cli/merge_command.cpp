@@ -14,6 +14,7 @@
 #include "cli/tournament_support.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/user_error.hpp"
+#include "engine/studies/tournament_run.hpp"
 
 namespace treatysim::cli {
 
@@ -48,7 +49,7 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
   std::optional<TournamentPlan> plan;
   std::vector<ShardInput> inputs;
   for (const std::string& dir : options.dirs) {
-    const std::string path = summary_path(dir);
+    const std::string path = tournament_summary_path(dir);
     const TournamentSummaryHead summary = parse_tournament_summary(read_text_file(path), path);
     if (!summary.complete) {
       throw UserError(SourceLocation{path, 0, 0}, "complete",
@@ -58,13 +59,14 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
     TournamentPlan this_plan = tournament_plan_from_json(summary.plan, path);
     if (plan && this_plan.fingerprint() != plan->fingerprint()) {
       throw UserError(SourceLocation{path, 0, 0}, "plan",
-                      "from another tournament than " + summary_path(options.dirs.front()) +
+                      "from another tournament than " +
+                          tournament_summary_path(options.dirs.front()) +
                           " (their plan fingerprints differ)");
     }
     if (!plan) plan = std::move(this_plan);
     ShardInput input;
     input.dir = dir;
-    input.csv = csv_path(dir);
+    input.csv = tournament_csv_path(dir);
     input.shard = summary.shard;
     input.stream.open(input.csv, std::ios::binary);
     if (!input.stream) throw UserError(SourceLocation{input.csv, 0, 0}, "", "cannot read the file");
@@ -81,13 +83,13 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
   std::vector<ShardInput*> by_shard(static_cast<std::size_t>(count), nullptr);
   for (ShardInput& input : inputs) {
     if (input.shard.count != count) {
-      throw UserError(SourceLocation{summary_path(input.dir), 0, 0}, "shard",
+      throw UserError(SourceLocation{tournament_summary_path(input.dir), 0, 0}, "shard",
                       "shards of different splits (" + std::to_string(input.shard.count) + " and " +
                           std::to_string(count) + " shards) cannot be merged");
     }
     ShardInput*& slot = by_shard[static_cast<std::size_t>(input.shard.index - 1)];
     if (slot != nullptr) {
-      throw UserError(SourceLocation{summary_path(input.dir), 0, 0}, "shard",
+      throw UserError(SourceLocation{tournament_summary_path(input.dir), 0, 0}, "shard",
                       "shard " + std::to_string(input.shard.index) + "/" + std::to_string(count) +
                           " is also in " + slot->dir);
     }
@@ -106,7 +108,7 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
     throw UserError(SourceLocation{options.out, 0, 0}, "--out",
                     "cannot create the folder: " + error.message());
   }
-  const std::string journal = journal_path(options.out);
+  const std::string journal = tournament_journal_path(options.out);
   std::ofstream merged(journal, std::ios::binary | std::ios::trunc);
   if (!merged) throw UserError(SourceLocation{journal, 0, 0}, "", "cannot open for writing");
   merged << tournament_csv_header();
@@ -141,8 +143,8 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
   const TournamentResults results = aggregate.results();
   finish_tournament_files(options.out, *plan, Shard{}, results, true);
   out << "Merged " << inputs.size() << (inputs.size() == 1 ? " folder" : " folders") << " into "
-      << csv_path(options.out) << " and " << summary_path(options.out) << " (" << total
-      << " negotiations of tournament \"" << plan->name << "\")\n\n"
+      << tournament_csv_path(options.out) << " and " << tournament_summary_path(options.out) << " ("
+      << total << " negotiations of tournament \"" << plan->name << "\")\n\n"
       << tournament_tables(*plan, results);
   return 0;
 }

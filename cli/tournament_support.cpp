@@ -127,25 +127,4 @@ std::string tournament_tables(const TournamentPlan& plan, const TournamentResult
   return text;
 }
 
-std::string csv_path(const std::string& dir) {
-  return (std::filesystem::path(dir) / "negotiations.csv").string();
-}
-std::string journal_path(const std::string& dir) {
-  return (std::filesystem::path(dir) / "negotiations.csv.partial").string();
-}
-std::string summary_path(const std::string& dir) {
-  return (std::filesystem::path(dir) / "summary.json").string();
-}
-
-void finish_tournament_files(const std::string& dir, const TournamentPlan& plan, const Shard& shard,
-                             const TournamentResults& results, bool complete) {
-  write_file_atomically(summary_path(dir), tournament_summary_text(plan, shard, results, complete));
-  std::error_code error;
-  std::filesystem::rename(journal_path(dir), csv_path(dir), error);
-  if (error) {
-    throw UserError(SourceLocation{csv_path(dir), 0, 0}, "",
-                    "cannot rename the journal into place: " + error.message());
-  }
-}
-
 }  // namespace treatysim::cli

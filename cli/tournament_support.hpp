@@ -22,15 +22,4 @@ namespace treatysim::cli {
 [[nodiscard]] std::string tournament_tables(const TournamentPlan& plan,
                                             const TournamentResults& results);
 
-// The output files of a finished (or stopped) run: renames OUT/negotiations.csv.partial to
-// OUT/negotiations.csv after writing OUT/summary.json whole.
-void finish_tournament_files(const std::string& dir, const TournamentPlan& plan, const Shard& shard,
-                             const TournamentResults& results, bool complete);
-
-// OUT/negotiations.csv, OUT/negotiations.csv.partial (the journal of a run in progress) and
-// OUT/summary.json.
-[[nodiscard]] std::string csv_path(const std::string& dir);
-[[nodiscard]] std::string journal_path(const std::string& dir);
-[[nodiscard]] std::string summary_path(const std::string& dir);
-
 }  // namespace treatysim::cli
