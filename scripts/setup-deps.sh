@@ -9,6 +9,7 @@ packages=(
   libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
   libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  python3
 )
 
 missing=()
