@@ -1,7 +1,7 @@
 // study_file.hpp — sweep and tuning files (TOML): what `treatysim sweep` and `treatysim tune`
 // read, parsed and checked with the same located errors as scenario files.
 //
-// Both kinds share the keys that say how a strategy is scored (README "Tuning strategies"):
+// Both kinds share the keys that say how a strategy is scored (docs/file-formats.md):
 //   strategy     the strategy spec under study, e.g. "boulware" or "boulware(k=0.1)"; the
 //                parameters it writes are fixed, the studied ones are set on top
 //   opponents    its fixed opponents, e.g. ["conceder", "linear", "hardliner"] (non-empty)

@@ -1,6 +1,6 @@
 // tournament_toml.cpp — tournament files: TOML in, a checked TournamentDef out.
 //
-// File format (README "Tournaments"):
+// File format (docs/file-formats.md, "Tournament files"):
 //   [tournament]
 //     name         string, required
 //     mode         "negotiation" (default) | "lifecycle"
