@@ -1,5 +1,5 @@
-// svg_charts.cpp — the line chart and heat map of svg_plot.hpp (a file of their own: svg_plot.cpp
-// draws the outcome space).
+// charts_svg.cpp — the line chart and heat map of svg.hpp (a file of their own:
+// outcome_space_svg.cpp draws the outcome space).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/svg_plot.hpp"
+#include "charts/svg.hpp"
 
-namespace treatysim::cli {
+namespace treatysim::charts {
 
 namespace {
 
@@ -344,4 +344,4 @@ std::string heat_map_svg(const HeatMap& chart) {
   return svg;
 }
 
-}  // namespace treatysim::cli
+}  // namespace treatysim::charts

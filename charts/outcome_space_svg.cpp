@@ -1,4 +1,4 @@
-#include "cli/svg_plot.hpp"
+#include "charts/svg.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 
 #include "engine/analysis/pareto.hpp"
 
-namespace treatysim::cli {
+namespace treatysim::charts {
 
 namespace {
 
@@ -361,4 +361,4 @@ std::string svg_escape(const std::string& text) {
   return out;
 }
 
-}  // namespace treatysim::cli
+}  // namespace treatysim::charts

@@ -1,4 +1,5 @@
-// svg_plot.hpp — standalone SVG pictures for slides and reports.
+// svg.hpp — standalone SVG pictures for slides, reports and notebooks: the pictures every front
+// end shows the same way (the CLI's --svg files, the Python package's rich display).
 //
 // The outcome space: every outcome as a point (a density grid past 4,000 outcomes), the Pareto
 // frontier, the Nash, Kalai–Smorodinsky, egalitarian and utilitarian points with a legend, both
@@ -15,8 +16,9 @@
 
 #include "engine/analysis/analysis.hpp"
 #include "engine/protocol/trace.hpp"
+#include "engine/studies/sweep.hpp"
 
-namespace treatysim::cli {
+namespace treatysim::charts {
 
 // Shared by every SVG writer: a coordinate with one decimal, and text escaped for XML content
 // and attribute values.
@@ -66,4 +68,9 @@ struct HeatMap {
 // each cell when the grid is small, the best cell outlined.
 [[nodiscard]] std::string heat_map_svg(const HeatMap& chart);
 
-}  // namespace treatysim::cli
+// The chart of a sweep's result: a line chart with its 95% band for one axis, a heat map of the
+// metric's means for two (the first axis across, the second up), titled with the study's name
+// and what it played (study_description), the best point marked.
+[[nodiscard]] std::string sweep_svg(const PreparedSweep& sweep, const SweepResult& result);
+
+}  // namespace treatysim::charts

@@ -1,10 +1,10 @@
-#include "cli/text_output.hpp"
+#include "frontend/reports.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
-namespace treatysim::cli {
+namespace treatysim::frontend {
 
 namespace {
 
@@ -157,4 +157,4 @@ std::string format_negotiation_text(const Trace& trace) {
   return text;
 }
 
-}  // namespace treatysim::cli
+}  // namespace treatysim::frontend
