@@ -563,6 +563,15 @@ std::string check_geniusweb_file(const std::string& path) {
   if (root.kind == Kind::kObject && root.find("issuesValues") != nullptr) {
     return describe_domain(read_domain(file, root, ""));
   }
+  if (root.kind != Kind::kObject || root.members.size() != 1) {
+    const std::string got = root.kind == Kind::kObject
+                                ? "an object with " + std::to_string(root.members.size()) + " keys"
+                                : json_kind_name(root);
+    file.fail("",
+              "expected a GeniusWeb domain, {\"name\": ..., \"issuesValues\": {...}}, or "
+              "profile, {\"LinearAdditiveUtilitySpace\": {...}}, got " +
+                  got);
+  }
   const Profile profile = read_profile(file, nullptr, "");
   const std::string name = profile.name.empty() ? file.stem() : profile.name;
   return std::string(kLinearAdditive) + " profile " + json_quoted(name) + " of " +

@@ -531,6 +531,20 @@ TEST_CASE("geniusweb import: check_geniusweb_file describes a domain and a profi
   CHECK(treatysim::check_geniusweb_file(kHandmade + "/handmade_b.json") ==
         "LinearAdditiveUtilitySpace profile \"seller\" of GeniusWeb domain \"handmade\", 3 issues, "
         "18 outcomes, reservation value 0");
+  // Other JSON is neither.
+  const std::string dir = temp_dir("check");
+  write_file(dir + "/trace.json", R"({"format": "treatysim-trace", "events": []})");
+  try {
+    static_cast<void>(treatysim::check_geniusweb_file(dir + "/trace.json"));
+    FAIL("a JSON file that is not GeniusWeb's passed");
+  } catch (const treatysim::UserError& e) {
+    CHECK(std::string(e.what()) ==
+          dir +
+              "/trace.json: expected a GeniusWeb domain, {\"name\": ..., \"issuesValues\": "
+              "{...}}, or profile, {\"LinearAdditiveUtilitySpace\": {...}}, got an object with "
+              "2 keys");
+  }
+  fs::remove_all(dir);
   // A profile is checked against the domain it holds.
   const std::string bad = kMalformed + "/profile-unknown-value.json";
   try {
