@@ -17,6 +17,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -408,6 +409,32 @@ TEST_CASE("geniusweb import: the hand-made scenario, every number by hand") {
   // high / 2 weeks / red: buyer 0 + 0.3·0.1 + 0.2·0.25 = 0.08; seller 0.6 + 0.3 + 0.1 = 1.
   CHECK(scenario.utility(0)({2, 2, 0}) == doctest::Approx(0.08).epsilon(1e-15));
   CHECK(scenario.utility(1)({2, 2, 0}) == doctest::Approx(1.0).epsilon(1e-15));
+}
+
+TEST_CASE("geniusweb import: issue names that sanitise alike get unique ids") {
+  const std::string dir = temp_dir("unique-ids");
+  for (const char* file : {"handmade.json", "handmade_a.json", "handmade_b.json"}) {
+    std::string text = read_file(kHandmade + "/" + file);
+    // Every occurrence: the domain, the embedded domains, utilities, weights, bids.
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"\"Delivery time\"", "\"PRICE!\""},
+          {"\"Colour\"", "\"???\""}}) {
+      for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+        text.replace(at, from.size(), to);
+        at += to.size();
+      }
+    }
+    write_file(dir + "/" + file, text);
+  }
+  const ScenarioDef def =
+      import_geniusweb(dir + "/handmade.json", dir + "/handmade_a.json", dir + "/handmade_b.json");
+  CHECK(def.issues[0].id == "price");
+  CHECK(def.issues[1].id == "price_2");
+  CHECK(def.issues[1].label == "PRICE!");
+  CHECK(def.issues[2].id == "issue3");
+  CHECK(def.issues[2].label == "???");
+  CHECK(def.parties[0].preferences.reservation_value == 0.5);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("geniusweb import: weights summing to exactly 1 in decimal pass, whatever doubles say") {
