@@ -16,6 +16,8 @@
 #include "cli/tournament_support.hpp"
 #include "engine/analysis/analysis.hpp"
 #include "engine/io/atomic_file.hpp"
+#include "engine/io/external_scenario.hpp"
+#include "engine/io/geniusweb_import.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/protocol/series.hpp"
@@ -180,11 +182,15 @@ std::string validate_scenario(const std::string& file) {
          " outcomes";
 }
 
-// Checks one file, recognised by its content: a top-level table that only one kind of file has
-// ([tournament]: a tournament file; [payoff_matrix]: a payoff matrix for `evolve`; [sweep] or
-// [tune]: a sweep or tuning file); anything else is read as a scenario.
+// Checks one file, recognised by its content: JSON (its first character is '{') is a GeniusWeb
+// domain or profile; in TOML, a top-level table that only one kind of file has ([tournament]: a
+// tournament file; [payoff_matrix]: a payoff matrix for `evolve`; [sweep] or [tune]: a sweep or
+// tuning file); anything else is read as a scenario.
 std::string validate_file(const std::string& file) {
   const std::string text = read_text_file(file);
+  if (external_format_by_content(text) == ExternalFormat::kGeniusWebJson) {
+    return check_geniusweb_file(file);
+  }
   if (is_tournament_text(text)) return validate_tournament(file);
   if (is_payoff_matrix_text(text)) {
     const PayoffMatrix matrix = load_payoff_matrix(file);

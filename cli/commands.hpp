@@ -81,8 +81,9 @@ struct PlayOptions {
 // (bad input is asked again; the end of input abandons the game) and writing to `out`.
 int play_command(const PlayOptions& options, std::istream& in, std::ostream& out);
 
+// The options of `import-genius` and `import-geniusweb`.
 struct ImportGeniusOptions {
-  std::string domain;            // the GENIUS domain file (XML)
+  std::string domain;            // the domain file (GENIUS XML or GeniusWeb JSON)
   std::string profile_a;         // the utility profile of the first party (moves first)
   std::string profile_b;         // the utility profile of the second party
   std::string out;               // the scenario file to write; empty = standard output
@@ -95,6 +96,9 @@ struct ImportGeniusOptions {
 // set, writes the file (whole or not at all) and prints a one-line summary to `out`; otherwise
 // writes the scenario to `out`, the summary as its first line (a TOML comment).
 int import_genius_command(const ImportGeniusOptions& options, std::ostream& out);
+// The same for GeniusWeb JSON files (engine/io/geniusweb_import.hpp). A file in the other format
+// is an error naming the other command.
+int import_geniusweb_command(const ImportGeniusOptions& options, std::ostream& out);
 
 struct EvolveOptions {
   std::string file;             // a tournament's summary.json or a payoff-matrix TOML file

@@ -190,6 +190,40 @@ int main(int argc, char** argv) {
   import_genius_cmd->add_option("--agent", import_genius.agent, "Default strategy of both parties")
       ->capture_default_str();
 
+  ImportGeniusOptions import_geniusweb;
+  auto* import_geniusweb_cmd = app.add_subcommand(
+      "import-geniusweb",
+      "Convert a GeniusWeb / ANAC scenario (domain JSON + two LinearAdditiveUtilitySpace profiles) "
+      "to a scenario file");
+  import_geniusweb_cmd->add_option("domain", import_geniusweb.domain, "Domain file (JSON)")
+      ->required();
+  import_geniusweb_cmd
+      ->add_option("profile_a", import_geniusweb.profile_a,
+                   "Profile (JSON) of the first party (it moves first)")
+      ->required();
+  import_geniusweb_cmd
+      ->add_option("profile_b", import_geniusweb.profile_b, "Profile (JSON) of the second party")
+      ->required();
+  import_geniusweb_cmd->add_option(
+      "-o,--out", import_geniusweb.out,
+      "Write the scenario to FILE (whole or not at all) instead of standard output");
+  import_geniusweb_cmd
+      ->add_option("--deadline", import_geniusweb.deadline,
+                   "Deadline in offers (GeniusWeb profiles have no discounting)")
+      ->capture_default_str();
+  import_geniusweb_cmd->add_option("--id", import_geniusweb.id,
+                                   "Scenario id (default: from the domain's name)");
+  import_geniusweb_cmd->add_option("--parties", import_geniusweb.parties, "The two party ids, A,B")
+      ->capture_default_str();
+  import_geniusweb_cmd
+      ->add_option("--agent", import_geniusweb.agent, "Default strategy of both parties")
+      ->capture_default_str();
+  import_geniusweb_cmd->footer(
+      "Utilities are GeniusWeb's: the weighted sum of the value utilities, not rescaled; the "
+      "weights must sum to exactly 1. The reservation bid's utility is the reservation value (0 "
+      "without one). Only LinearAdditiveUtilitySpace profiles with discrete value sets can be "
+      "imported. See docs/geniusweb.md.");
+
   EvolveOptions evolve;
   auto* evolve_cmd = app.add_subcommand(
       "evolve",
@@ -297,6 +331,7 @@ int main(int argc, char** argv) {
     if (*bench_cmd) return bench_command(bench, std::cout);
     if (*analyze_cmd) return analyze_command(analyze, std::cout);
     if (*import_genius_cmd) return import_genius_command(import_genius, std::cout);
+    if (*import_geniusweb_cmd) return import_geniusweb_command(import_geniusweb, std::cout);
     if (*evolve_cmd) return evolve_command(evolve, std::cout);
     if (*sweep_cmd) {
       sweep.progress = ::isatty(STDERR_FILENO) != 0;
