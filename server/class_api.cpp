@@ -257,6 +257,11 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
 
   // [SECTION] Pages and public data
   if (path == "/" || path == "/index.html") return get ? page("student.html") : method_not_allowed("GET");
+  if (path == "/favicon.ico") {
+    HttpResponse response;
+    response.status = 204;  // no icon: browsers ask anyway
+    return response;
+  }
   if (path == "/teacher") return get ? page("teacher.html") : method_not_allowed("GET");
   if (path.rfind("/static/", 0) == 0) {
     if (!get) return method_not_allowed("GET");

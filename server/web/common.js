@@ -112,7 +112,7 @@ function outcomePlot(analysis, options) {
   const left = options.left || 70;
   const bottom = options.bottom || 60;
   const top = 16;
-  const right = 16;
+  const right = 30;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const x = (u) => left + u * plotW;
@@ -147,10 +147,17 @@ function outcomePlot(analysis, options) {
     const cy = y(s.utilities[1]);
     root.append(svg('rect', {x: cx - 7, y: cy - 7, width: 14, height: 14, class: 'solution',
       transform: `rotate(45 ${cx} ${cy})`}, svg('title', {text: s.label})));
-    // Solutions often coincide: stack their letters instead of overprinting.
+    // Solutions often coincide: stack their letters instead of overprinting; a label whose
+    // right side holds another solution goes to the left.
     const same = placed.filter((p) => Math.abs(p[0] - cx) < 1 && Math.abs(p[1] - cy) < 1).length;
     placed.push([cx, cy]);
-    root.append(svg('text', {x: cx + 12, y: cy - 10 - same * 24, class: 'solution-label', text: marks[s.name] || s.name}));
+    const crowded = analysis.solutions.some((o) => {
+      const ox = x(o.utilities[0]);
+      const oy = y(o.utilities[1]);
+      return ox - cx > 1 && ox - cx < 70 && Math.abs(oy - cy) < 60;
+    });
+    root.append(svg('text', {x: crowded ? cx - 12 : cx + 12, y: cy - 10 - same * 24, class: 'solution-label',
+      'text-anchor': crowded ? 'end' : 'start', text: marks[s.name] || s.name}));
   }
   for (const p of options.points || []) {
     const cx = x(p.u[0]);

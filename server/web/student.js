@@ -86,7 +86,7 @@ const evaluate = coalesce(async () => {
 
 function clauseList(outcome, n) {
   return el('ul', {class: 'clauses'}, scenario.issues.map((issue) =>
-    el('li', {}, el('span', {class: 'issue'}, issue.label + ': '), el('span', {}, optionLabel(issue, outcome[issue.id])),
+    el('li', {}, el('span', {class: 'issue'}, issue.label), el('span', {}, optionLabel(issue, outcome[issue.id])),
       n ? el('span', {class: 'worth'}, ' +' + fixed2(n.worth[issue.id][outcome[issue.id]])) : null)));
 }
 

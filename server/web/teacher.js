@@ -188,11 +188,16 @@ function histogram() {
   const height = 220;
   const barW = width / shown.length;
   const x = (v) => ((v - shown[0].from) / (shown[shown.length - 1].to - shown[0].from)) * width;
-  const root = svg('svg', {viewBox: `0 -30 ${width} ${height + 70}`, class: 'histogram', role: 'img', 'aria-label': 'joint utility of the deals'});
+  const root = svg('svg', {viewBox: `0 -56 ${width} ${height + 96}`, class: 'histogram', role: 'img', 'aria-label': 'joint utility of the deals'});
   shown.forEach((b, i) => {
     const barH = (b.count / max) * height;
     root.append(svg('rect', {x: i * barW + 2, y: height - barH, width: barW - 4, height: barH, class: 'bar'}));
-    if (b.count) root.append(svg('text', {x: i * barW + barW / 2, y: height - barH - 6, 'text-anchor': 'middle', class: 'tick', text: b.count}));
+    // The count inside the bar's top (above it when the bar is too short), clear of the marks' labels.
+    if (b.count) {
+      const inside = barH >= 34;
+      root.append(svg('text', {x: i * barW + barW / 2, y: inside ? height - barH + 26 : height - barH - 6,
+        'text-anchor': 'middle', class: inside ? 'count' : 'tick', text: b.count}));
+    }
   });
   const mark = (value, label, cls, dy) => {
     if (value === undefined) return;
@@ -200,8 +205,10 @@ function histogram() {
     root.append(svg('text', {x: x(value), y: -10 + dy, 'text-anchor': 'middle', class: 'mark-label', text: label}));
   };
   mark(h.no_deal, 'no deal', 'reservation', 0);
-  mark(h.nash, 'Nash', 'solution', h.utilitarian !== undefined && Math.abs(h.utilitarian - h.nash) < 0.15 ? -0 : 0);
-  if (h.utilitarian !== undefined && Math.abs(h.utilitarian - h.nash) > 0.001) mark(h.utilitarian, 'U', 'solution', 0);
+  mark(h.nash, 'Nash', 'solution', 0);
+  if (h.utilitarian !== undefined && Math.abs(h.utilitarian - h.nash) > 0.001) {
+    mark(h.utilitarian, 'U', 'solution', Math.abs(h.utilitarian - h.nash) < 0.15 ? -26 : 0);
+  }
   root.append(svg('text', {x: 0, y: height + 32, class: 'tick', text: shown[0].from.toFixed(1)}));
   root.append(svg('text', {x: width, y: height + 32, 'text-anchor': 'end', class: 'tick', text: shown[shown.length - 1].to.toFixed(1)}));
   root.append(svg('text', {x: width / 2, y: height + 32, 'text-anchor': 'middle', class: 'tick', text: 'joint utility'}));
@@ -215,7 +222,8 @@ function renderResults() {
   const ref = state.reference;
   parts.push(el('p', {class: 'reference-line'}, '■ Agents alone: ' +
     (ref.end === 'agreement' ? fixed2(ref.utilities[0]) + ' / ' + fixed2(ref.utilities[1]) + ' after ' + ref.offers + ' offers' : ref.end.replace('_', ' '))));
-  const board = state.leaderboard.slice(0, 10).map((entry) => el('li', {},
+  const board = state.leaderboard.slice(0, 10).map((entry, rank) => el('li', {},
+    el('span', {class: 'leader-rank'}, (rank + 1) + '.'),
     el('span', {class: 'leader-name'}, name(entry.name)),
     el('span', {class: 'leader-score'}, fixed2(entry.total))));
   parts.push(el('h2', {}, 'Leaderboard'),
