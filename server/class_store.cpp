@@ -146,7 +146,7 @@ ClassStore::ClassStore(const std::string& path, bool read_only) : path_(path) {
     sqlite3_busy_timeout(db_, 5000);
     if (!read_only) {
       exec("PRAGMA journal_mode=WAL");
-      exec("PRAGMA synchronous=FULL");
+      exec("PRAGMA synchronous=NORMAL");
       exec(kSchema);
     }
     // Not a database, or not ours: reading the meta table says so.

@@ -266,6 +266,8 @@ void ClassServer::Impl::accept() {
         beast::error_code ignored;
         socket.close(ignored);
       } else {
+        beast::error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);  // answers are small: send them at once
         std::make_shared<HttpSession>(std::move(socket), *this)->read();
       }
     }
