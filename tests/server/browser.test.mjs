@@ -18,7 +18,7 @@ import {startServer, call, tempDir, removeDir} from './lib/class_server.mjs';
 const require = createRequire(import.meta.url);
 const puppeteer = require('puppeteer-core');
 const binary = process.argv[2] || 'build/bin/treatysim';
-const hostile = '<img src=x onerror=alert(1)>&amp;';
+const hostile = 'Grace <img src=x onerror=alert(1)>';
 
 test('two students negotiate to a deal the projector shows', {timeout: 120000}, async () => {
   const dir = tempDir();
