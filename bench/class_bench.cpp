@@ -13,10 +13,10 @@
 // so its CPU time and memory (from /proc) are its own.
 //
 // Usage: class_bench TREATYSIM [STUDENTS...]   (default 60 300), from the source root.
-#include <algorithm>
-#include <cmath>
 #include <fcntl.h>
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -37,8 +37,8 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
-#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
@@ -53,9 +53,9 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
-using nlohmann::json;
 using net::awaitable;
 using net::use_awaitable;
+using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kMaxSteps = 400;  // per student: the run is bounded whatever happens
@@ -199,7 +199,8 @@ awaitable<void> student(Run& run, int index, int count) {
     if (ranks.empty()) {
       for (const auto& [issue, worth] : n["worth"].items()) {
         std::vector<std::pair<double, std::string>> options;
-        for (const auto& [option, value] : worth.items()) options.emplace_back(value.get<double>(), option);
+        for (const auto& [option, value] : worth.items())
+          options.emplace_back(value.get<double>(), option);
         std::stable_sort(options.begin(), options.end(),
                          [](const auto& a, const auto& b) { return a.first > b.first; });
         for (const auto& o : options) ranks[issue].push_back(o.second);
@@ -209,12 +210,14 @@ awaitable<void> student(Run& run, int index, int count) {
     if (run.think_ms > 0) {
       // A person reads the offer and clicks: up to think_ms, uniformly.
       net::steady_timer think(executor);
-      think.expires_after(std::chrono::milliseconds(static_cast<int>(random.next() * run.think_ms)));
+      think.expires_after(
+          std::chrono::milliseconds(static_cast<int>(random.next() * run.think_ms)));
       co_await think.async_wait(use_awaitable);
     }
     std::string target;
     json body{{"negotiation", n["id"]}};
-    if (n["answering"] == true && (n["offer_index"].get<int>() >= patience || n["last_offer"] == true)) {
+    if (n["answering"] == true &&
+        (n["offer_index"].get<int>() >= patience || n["last_offer"] == true)) {
       target = n["last_offer"] == true && random.next() < 0.3 ? "/api/reject" : "/api/accept";
     } else {
       target = "/api/offer";
@@ -229,7 +232,8 @@ awaitable<void> student(Run& run, int index, int count) {
     }
     const auto begin = Clock::now();
     auto [answer, reply] = co_await connection.call(http::verb::post, target, seat, body.dump());
-    run.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+    run.latencies_ms.push_back(
+        std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
     if (answer != 200) {
       ++run.failures;
       co_return;
@@ -250,15 +254,17 @@ awaitable<void> teacher(Run& run, int count) {
   co_await timer.async_wait(use_awaitable);
   Connection connection(executor);
   co_await connection.open(run.endpoint);
-  auto [status, body] = co_await connection.call(http::verb::post, "/api/teacher/round", run.teacher,
-                                                 R"({"pairing": "students", "deadline": 20})");
+  auto [status, body] =
+      co_await connection.call(http::verb::post, "/api/teacher/round", run.teacher,
+                               R"({"pairing": "students", "deadline": 20})");
   run.round_started = status == 200;
 }
 
 double percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0.0;
   std::sort(values.begin(), values.end());
-  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
+  const auto rank =
+      static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
   return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
@@ -280,13 +286,15 @@ std::pair<double, double> usage(pid_t pid) {
 }
 
 int bench(const std::string& binary, int count, int think_ms) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("treatysim-class-bench-" + std::to_string(::getpid()) + "-" + std::to_string(count));
+  const auto dir =
+      std::filesystem::temp_directory_path() /
+      ("treatysim-class-bench-" + std::to_string(::getpid()) + "-" + std::to_string(count));
   std::filesystem::create_directories(dir);
   const std::string ready = (dir / "ready.json").string();
   const std::string db = (dir / "class.sqlite").string();
-  std::vector<std::string> args{binary, "class", "configs/three-clauses.toml", "--port", "0",
-                                "--db", db, "--ready-file", ready};
+  std::vector<std::string> args{
+      binary,         "class", "configs/three-clauses.toml", "--port", "0", "--db", db,
+      "--ready-file", ready};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -310,7 +318,8 @@ int bench(const std::string& binary, int count, int think_ms) {
   std::ifstream in(ready);
   const json info = json::parse(in);
   Run run;
-  run.endpoint = tcp::endpoint(net::ip::make_address("127.0.0.1"), info["port"].get<unsigned short>());
+  run.endpoint =
+      tcp::endpoint(net::ip::make_address("127.0.0.1"), info["port"].get<unsigned short>());
   run.code = info["code"];
   run.teacher = info["teacher_token"];
   run.think_ms = think_ms;
@@ -350,9 +359,11 @@ int main(int argc, char** argv) {
   std::vector<int> counts;
   for (int i = 2; i < argc; ++i) counts.push_back(std::atoi(argv[i]));
   if (counts.empty()) counts = {60, 300};
-  std::printf("class mode on loopback: one round of up to 20 offers per pair (configs/three-clauses.toml)\n");
-  std::printf("%8s %8s %8s %8s %9s %9s %9s %10s %9s %8s\n", "students", "pairs", "think", "actions", "p50 ms",
-              "p95 ms", "p99 ms", "server cpu", "peak MiB", "wall s");
+  std::printf(
+      "class mode on loopback: one round of up to 20 offers per pair "
+      "(configs/three-clauses.toml)\n");
+  std::printf("%8s %8s %8s %8s %9s %9s %9s %10s %9s %8s\n", "students", "pairs", "think", "actions",
+              "p50 ms", "p95 ms", "p99 ms", "server cpu", "peak MiB", "wall s");
   int failed = 0;
   // Burst: every student acts the moment it may (the worst case: a whole class in one wave).
   // Paced: each waits up to 2 s first, as people reading and clicking do.

@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <ostream>
 
+#include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
-#include <arpa/inet.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -98,7 +98,8 @@ int class_command(const ClassOptions& options, std::ostream& out) {
     out << "          This address works on this computer only: for phones and laptops in the "
            "room, start with --bind 0.0.0.0\n";
   }
-  out << "\n" << server::qr_terminal(server::qr_encode(student_url), options.ansi) << "\n"
+  out << "\n"
+      << server::qr_terminal(server::qr_encode(student_url), options.ansi) << "\n"
       << "Teacher (keep this link to yourself; open it on the projector):\n  " << teacher_url
       << "\n\nCtrl-C stops the server; everything is saved in " << db
       << " (start again with the same --db to resume).\n"
@@ -127,9 +128,8 @@ int class_export_command(const ClassExportOptions& options, std::ostream& out) {
     throw UserError(SourceLocation{options.db, 0, 0}, "", "not a treatysim class database");
   }
   const server::ClassSnapshot snapshot = store.load();
-  const Scenario scenario = parse_scenario(snapshot.meta.scenario_toml,
-                                           options.db + " (its scenario)",
-                                           agents::spec_checker(registry));
+  const Scenario scenario = parse_scenario(
+      snapshot.meta.scenario_toml, options.db + " (its scenario)", agents::spec_checker(registry));
   server::ClassRoom room(store, scenario, snapshot.meta.seed, {}, registry);
   const std::filesystem::path dir(options.out);
   std::error_code ec;
@@ -143,9 +143,9 @@ int class_export_command(const ClassExportOptions& options, std::ostream& out) {
     write_file_atomically((dir / "traces" / (std::to_string(negotiation->id) + ".json")).string(),
                           trace_to_text(room.trace(*negotiation)));
   }
-  out << "Wrote " << (dir / "negotiations.csv").string() << " and "
-      << room.negotiations().size() << " traces in " << (dir / "traces").string() << " ("
-      << room.students().size() << " students, " << room.rounds().size() << " rounds)\n";
+  out << "Wrote " << (dir / "negotiations.csv").string() << " and " << room.negotiations().size()
+      << " traces in " << (dir / "traces").string() << " (" << room.students().size()
+      << " students, " << room.rounds().size() << " rounds)\n";
   return 0;
 }
 

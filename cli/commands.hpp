@@ -154,11 +154,11 @@ int merge_command(const MergeOptions& options, std::ostream& out);
 
 struct ClassOptions {
   std::string scenario;
-  unsigned short port = 8080;         // 0: a free port
-  std::string bind = "127.0.0.1";     // 0.0.0.0: every network of this machine (a classroom)
-  std::string db;                     // empty: class-<scenario id>.sqlite in the working folder
-  std::optional<int> deadline;        // default deadline of rounds (default: the scenario's)
-  std::optional<std::uint64_t> seed;  // run seed (default 1; a resumed class keeps its own)
+  unsigned short port = 8080;          // 0: a free port
+  std::string bind = "127.0.0.1";      // 0.0.0.0: every network of this machine (a classroom)
+  std::string db;                      // empty: class-<scenario id>.sqlite in the working folder
+  std::optional<int> deadline;         // default deadline of rounds (default: the scenario's)
+  std::optional<std::uint64_t> seed;   // run seed (default 1; a resumed class keeps its own)
   std::optional<std::string> against;  // the agent students meet (default: the scenario's)
   std::string ready_file;  // once listening, write {"student_url", "teacher_url", "code",
                            // "teacher_token", "port"} here

@@ -300,7 +300,8 @@ int main(int argc, char** argv) {
 
   ClassExportOptions class_export;
   auto* class_export_cmd = app.add_subcommand(
-      "class-export", "Write a class database's negotiations: OUT/negotiations.csv, OUT/traces/K.json");
+      "class-export",
+      "Write a class database's negotiations: OUT/negotiations.csv, OUT/traces/K.json");
   class_export_cmd->add_option("db", class_export.db, "Class database (SQLite)")->required();
   class_export_cmd->add_option("--out", class_export.out, "Folder to write")->required();
 

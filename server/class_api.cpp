@@ -203,8 +203,8 @@ bool ClassApi::take(std::map<std::string, Bucket>& buckets, const std::string& k
   }
   auto [it, added] = buckets.try_emplace(key, Bucket{limit.capacity, now});
   Bucket& bucket = it->second;
-  bucket.tokens =
-      std::min(limit.capacity, bucket.tokens + std::max(0.0, now - bucket.updated) * limit.per_second);
+  bucket.tokens = std::min(limit.capacity,
+                           bucket.tokens + std::max(0.0, now - bucket.updated) * limit.per_second);
   bucket.updated = now;
   if (bucket.tokens < 1.0) return false;
   bucket.tokens -= 1.0;
@@ -215,7 +215,8 @@ bool ClassApi::exhausted(const std::map<std::string, Bucket>& buckets, const std
                          const RateLimit& limit) const {
   const auto it = buckets.find(key);
   if (it == buckets.end()) return false;
-  const double tokens = it->second.tokens + std::max(0.0, clock_() - it->second.updated) * limit.per_second;
+  const double tokens =
+      it->second.tokens + std::max(0.0, clock_() - it->second.updated) * limit.per_second;
   return tokens < 1.0;
 }
 
@@ -244,6 +245,9 @@ HttpResponse ClassApi::handle(const HttpRequest& request) {
     response = error_response(400, e.what());
   } catch (const std::bad_alloc&) {
     response = error_response(503, "out of memory");
+  } catch (const std::exception& e) {
+    // A bug, not the request's fault: answer and keep serving the class.
+    response = error_response(500, std::string("internal error: ") + e.what());
   }
   add_common_headers(response);
   return response;
@@ -256,7 +260,8 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
   const bool limited = !(limits_.exempt_loopback && is_loopback(request.client));
 
   // [SECTION] Pages and public data
-  if (path == "/" || path == "/index.html") return get ? page("student.html") : method_not_allowed("GET");
+  if (path == "/" || path == "/index.html")
+    return get ? page("student.html") : method_not_allowed("GET");
   if (path == "/favicon.ico") {
     HttpResponse response;
     response.status = 204;  // no icon: browsers ask anyway
@@ -295,8 +300,9 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
     if (code == body.end() || !code->is_string()) throw ClassError(400, "code: expected a string");
     if (name == body.end() || !name->is_string()) throw ClassError(400, "name: expected a string");
     if (!room_.is_code(code->get<std::string>())) {
-      if (limited) static_cast<void>(take(failed_auth_buckets_, request.client,
-                                          limits_.failed_auth_per_address));
+      if (limited)
+        static_cast<void>(
+            take(failed_auth_buckets_, request.client, limits_.failed_auth_per_address));
       return error_response(403, "wrong code: check the code on the projector");
     }
     const Student& student = room_.join(name->get<std::string>());
@@ -338,8 +344,8 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
       if (!get) return method_not_allowed("GET");
       HttpResponse response;
       response.headers.emplace_back("Content-Type", "text/csv; charset=utf-8");
-      response.headers.emplace_back(
-          "Content-Disposition", "attachment; filename=\"class-" + room_.scenario().id() + ".csv\"");
+      response.headers.emplace_back("Content-Disposition", "attachment; filename=\"class-" +
+                                                               room_.scenario().id() + ".csv\"");
       response.body = class_csv(room_);
       return response;
     }
@@ -348,7 +354,8 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
       const std::string number = what.substr(6);
       int id = 0;
       const auto result = std::from_chars(number.data(), number.data() + number.size(), id);
-      if (number.empty() || result.ec != std::errc{} || result.ptr != number.data() + number.size()) {
+      if (number.empty() || result.ec != std::errc{} ||
+          result.ptr != number.data() + number.size()) {
         return error_response(404, "no negotiation \"" + number + "\"");
       }
       const ClassNegotiation& n = room_.negotiation(id);
@@ -394,8 +401,8 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
         round.swap = s->get<bool>();
       }
       const ClassRound& started = room_.start_round(round);
-      return json_response(200, ordered_json{{"round", started.id},
-                                             {"negotiations", started.negotiations}});
+      return json_response(
+          200, ordered_json{{"round", started.id}, {"negotiations", started.negotiations}});
     }
     if (what == "end") {
       if (!post) return method_not_allowed("POST");
@@ -424,9 +431,8 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
     response.stream = StreamSubscriber{false, student->id};
     return response;
   }
-  static constexpr std::string_view kActions[] = {"/api/me",        "/api/offer",
-                                                  "/api/accept",    "/api/reject",
-                                                  "/api/walk_away", "/api/evaluate"};
+  static constexpr std::string_view kActions[] = {"/api/me",     "/api/offer",     "/api/accept",
+                                                  "/api/reject", "/api/walk_away", "/api/evaluate"};
   if (std::find(std::begin(kActions), std::end(kActions), path) == std::end(kActions)) {
     return error_response(404, "no such endpoint");
   }
@@ -469,7 +475,8 @@ HttpResponse ClassApi::student_action(const HttpRequest& request, std::string_vi
   std::optional<Outcome> outcome;
   if (with_outcome) {
     const auto value = body.find("outcome");
-    if (value == body.end()) throw ClassError(400, "outcome: missing (an object {issue id: option id})");
+    if (value == body.end())
+      throw ClassError(400, "outcome: missing (an object {issue id: option id})");
     outcome = parse_outcome_json(*value, room_.scenario());
   }
   if (action == "evaluate") {
@@ -478,16 +485,18 @@ HttpResponse ClassApi::student_action(const HttpRequest& request, std::string_vi
     }
     const PartyIndex party = *current->side_of(student.id);
     return json_response(
-        200, ordered_json{{"utility", round_for_output(room_.scenario().utility(party)(*outcome))}});
+        200,
+        ordered_json{{"utility", round_for_output(room_.scenario().utility(party)(*outcome))}});
   }
   StudentAction kind = StudentAction::kOffer;
   if (action == "accept") kind = StudentAction::kAccept;
   if (action == "reject") kind = StudentAction::kReject;
   if (action == "walk_away") kind = StudentAction::kWalkAway;
   const ClassNegotiation& n = room_.act(student.id, kind, outcome ? &*outcome : nullptr);
-  return json_response(200, ordered_json{{"negotiation", n.id},
-                                         {"offers", static_cast<int>(n.negotiation().offers().size())},
-                                         {"end", n.end_name()}});
+  return json_response(200,
+                       ordered_json{{"negotiation", n.id},
+                                    {"offers", static_cast<int>(n.negotiation().offers().size())},
+                                    {"end", n.end_name()}});
 }
 
 }  // namespace treatysim::server

@@ -37,8 +37,8 @@ namespace treatysim::server {
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", …
-  std::string target;  // path and query, e.g. "/api/me"
+  std::string method;                          // "GET", "POST", …
+  std::string target;                          // path and query, e.g. "/api/me"
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
   std::string client;  // the peer's IP address, e.g. "127.0.0.1"

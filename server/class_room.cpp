@@ -186,8 +186,9 @@ ClassRoom::ClassRoom(ClassStore& store, const Scenario& scenario, std::uint64_t 
   if (settings_.against) static_cast<void>(agent_spec(0, std::nullopt));
   ClassSnapshot snapshot;
   if (store_.empty()) {
-    meta_ = {scenario_.id(), scenario_.content_hash(), to_toml(scenario_.def()), seed,
-             random_code(), random_token()};
+    meta_ = {
+        scenario_.id(), scenario_.content_hash(), to_toml(scenario_.def()), seed, random_code(),
+        random_token()};
     store_.initialise(meta_);
   } else {
     snapshot = store_.load();
@@ -327,8 +328,8 @@ void ClassRoom::rebuild(const ClassSnapshot& snapshot) {
       if (person != stored.students[p].has_value() ||
           (person && student(*stored.students[p]) == nullptr)) {
         throw UserError(SourceLocation{store_.path(), 0, 0}, "negotiations",
-                        "negotiation " + std::to_string(stored.id) + ": side " +
-                            std::to_string(p) + " has no valid player");
+                        "negotiation " + std::to_string(stored.id) + ": side " + std::to_string(p) +
+                            " has no valid player");
       }
     }
     ClassRound& round = rounds_[static_cast<std::size_t>(stored.round - 1)];
@@ -345,9 +346,9 @@ void ClassRoom::rebuild(const ClassSnapshot& snapshot) {
     const std::size_t before = n->events().size();
     if (!n->stopped) run_agents(*n);
     if (n->events().size() > before) {
-      store_.append_events(n->id, before,
-                           std::vector<Event>(n->events().begin() + static_cast<long>(before),
-                                              n->events().end()));
+      store_.append_events(
+          n->id, before,
+          std::vector<Event>(n->events().begin() + static_cast<long>(before), n->events().end()));
     }
     round.negotiations.push_back(n->id);
     negotiations_.push_back(std::move(n));
@@ -423,9 +424,9 @@ const Trace& ClassRoom::reference(int deadline) const {
   }
   const std::array<Spec, kPartyCount> specs{parse_spec(scenario_.party(0).agent),
                                             parse_spec(scenario_.party(1).agent)};
-  auto trace = std::make_unique<Trace>(run_traced(scenario_.with_deadline(deadline), specs,
-                                                  derive_seed(meta_.seed, "class-reference", 0),
-                                                  registry_));
+  auto trace =
+      std::make_unique<Trace>(run_traced(scenario_.with_deadline(deadline), specs,
+                                         derive_seed(meta_.seed, "class-reference", 0), registry_));
   references_.emplace_back(deadline, std::move(trace));
   return *references_.back().second;
 }
@@ -461,8 +462,8 @@ const Student& ClassRoom::join(std::string_view name) {
 
 const ClassRound& ClassRoom::start_round(const RoundRequest& request) {
   if (round_running()) {
-    throw ClassError(409, "round " + std::to_string(rounds_.size()) +
-                              " is still running: end it first");
+    throw ClassError(409,
+                     "round " + std::to_string(rounds_.size()) + " is still running: end it first");
   }
   if (students_.empty()) throw ClassError(409, "no student has joined yet");
   const int deadline = request.deadline.value_or(default_deadline());
@@ -529,9 +530,9 @@ const ClassRound& ClassRoom::start_round(const RoundRequest& request) {
   for (std::size_t i = pairs; i < sides[1].size(); ++i) add(std::nullopt, sides[1][i]);
 
   ClassRound round{round_id, request.pairing, deadline, request.swap, false, false, {}};
-  store_.add_round({round.id, std::string(pairing_name(round.pairing)), deadline, round.swap, false,
-                    false},
-                   stored);
+  store_.add_round(
+      {round.id, std::string(pairing_name(round.pairing)), deadline, round.swap, false, false},
+      stored);
   for (auto& negotiation : created) {
     round.negotiations.push_back(negotiation->id);
     negotiations_.push_back(std::move(negotiation));
@@ -587,8 +588,8 @@ const ClassNegotiation& ClassRoom::act(int student_id, StudentAction action, con
   const PartyIndex party = *n.side_of(student_id);
   Negotiation& engine = *n.engine;
   if (engine.next_actor() != party) {
-    throw ClassError(409, "it is not your turn: waiting for " +
-                              n.scenario.party(other_party(party)).name);
+    throw ClassError(
+        409, "it is not your turn: waiting for " + n.scenario.party(other_party(party)).name);
   }
   agents::HumanAgent& person = *n.people[party];
   const bool answering = engine.awaiting_response();

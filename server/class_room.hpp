@@ -41,7 +41,8 @@ namespace treatysim::server {
 // A refused request: the HTTP status it maps to and a message for the person.
 class ClassError : public std::runtime_error {
  public:
-  ClassError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
+  ClassError(int status, const std::string& message)
+      : std::runtime_error(message), status_(status) {}
   [[nodiscard]] int status() const noexcept { return status_; }
 
  private:
@@ -125,8 +126,8 @@ class ClassRoom {
   // code and secret) or an existing one, which must have been made for `scenario` (else
   // UserError naming the file and both scenarios). Existing negotiations are rebuilt by re-running
   // them (UserError when the recorded events do not replay).
-  ClassRoom(ClassStore& store, const Scenario& scenario, std::uint64_t seed,
-            ClassSettings settings, const agents::Registry& registry);
+  ClassRoom(ClassStore& store, const Scenario& scenario, std::uint64_t seed, ClassSettings settings,
+            const agents::Registry& registry);
   ~ClassRoom();
   ClassRoom(const ClassRoom&) = delete;
   ClassRoom& operator=(const ClassRoom&) = delete;
@@ -141,7 +142,8 @@ class ClassRoom {
   [[nodiscard]] const std::vector<Student>& students() const noexcept { return students_; }
   [[nodiscard]] const std::vector<ClassRound>& rounds() const noexcept { return rounds_; }
   [[nodiscard]] const ClassNegotiation& negotiation(int id) const;
-  [[nodiscard]] const std::vector<std::unique_ptr<ClassNegotiation>>& negotiations() const noexcept {
+  [[nodiscard]] const std::vector<std::unique_ptr<ClassNegotiation>>& negotiations()
+      const noexcept {
     return negotiations_;
   }
   // The student whose seat this is (constant-time comparison of tokens), or null.
@@ -192,9 +194,9 @@ class ClassRoom {
 
  private:
   void rebuild(const ClassSnapshot& snapshot);
-  std::unique_ptr<ClassNegotiation> make_negotiation(int id, int round, int deadline,
-                                                     std::array<std::optional<int>, kPartyCount> students,
-                                                     std::array<std::string, kPartyCount> specs) const;
+  std::unique_ptr<ClassNegotiation> make_negotiation(
+      int id, int round, int deadline, std::array<std::optional<int>, kPartyCount> students,
+      std::array<std::string, kPartyCount> specs) const;
   // Steps the agents' sides until a student must act or the negotiation ends.
   static void run_agents(ClassNegotiation& negotiation);
   void touch(const ClassNegotiation& negotiation);

@@ -62,9 +62,9 @@ class Statement {
   [[nodiscard]] std::string text(int column) const {
     const auto* data = sqlite3_column_text(statement_, column);
     const int size = sqlite3_column_bytes(statement_, column);
-    return data == nullptr ? std::string()
-                           : std::string(reinterpret_cast<const char*>(data),
-                                         static_cast<std::size_t>(size));
+    return data == nullptr
+               ? std::string()
+               : std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
   }
 
  private:
@@ -287,8 +287,7 @@ ClassSnapshot ClassStore::load() const {
       }
       for (std::size_t p = 0; p < kPartyCount; ++p) {
         const int column = 3 + static_cast<int>(p);
-        if (!statement.is_null(column))
-          n.students[p] = static_cast<int>(statement.integer(column));
+        if (!statement.is_null(column)) n.students[p] = static_cast<int>(statement.integer(column));
         n.specs[p] = statement.text(5 + static_cast<int>(p));
       }
       n.stopped = statement.integer(7) != 0;
@@ -296,9 +295,10 @@ ClassSnapshot ClassStore::load() const {
     }
   }
   {
-    Statement statement(
-        db_, "SELECT negotiation, seq, kind, offer, party, outcome FROM events ORDER BY negotiation, seq",
-        path_);
+    Statement statement(db_,
+                        "SELECT negotiation, seq, kind, offer, party, outcome FROM events ORDER BY "
+                        "negotiation, seq",
+                        path_);
     std::size_t at = 0;
     while (statement.step()) {
       const int negotiation = static_cast<int>(statement.integer(0));

@@ -149,13 +149,16 @@ ordered_json analysis_json(const ClassRoom& room, bool with_outcomes) {
   }
   view["parties"] = std::move(parties);
   view["outcome_count"] = analysis.outcome_count;
-  if (with_outcomes && scenario.space().enumerable() && analysis.outcome_count <= kMaxCloudOutcomes) {
+  if (with_outcomes && scenario.space().enumerable() &&
+      analysis.outcome_count <= kMaxCloudOutcomes) {
     ordered_json cloud = ordered_json::array();
-    for (const OutcomePoint& point : enumerate_outcomes(scenario)) cloud.push_back(pair(point.utilities));
+    for (const OutcomePoint& point : enumerate_outcomes(scenario))
+      cloud.push_back(pair(point.utilities));
     view["outcomes"] = std::move(cloud);
   }
   ordered_json frontier = ordered_json::array();
-  for (const OutcomePoint& point : analysis.frontier.points) frontier.push_back(pair(point.utilities));
+  for (const OutcomePoint& point : analysis.frontier.points)
+    frontier.push_back(pair(point.utilities));
   view["frontier"] = std::move(frontier);
   ordered_json solutions = ordered_json::array();
   const std::pair<const char*, const std::optional<OutcomePoint>*> named[] = {
@@ -236,7 +239,8 @@ ordered_json student_view(const ClassRoom& room, const Student& student) {
     o["party"] = scenario.party(offer.proposer).id;
     o["outcome"] = outcome_to_json(scenario, offer.outcome);
     o["utility"] = round_for_output(scenario.utility(me)(offer.outcome));
-    if (show_theirs) o["opponent_utility"] = round_for_output(scenario.utility(them)(offer.outcome));
+    if (show_theirs)
+      o["opponent_utility"] = round_for_output(scenario.utility(them)(offer.outcome));
     offers.push_back(std::move(o));
   }
   negotiation["offers"] = std::move(offers);
@@ -252,8 +256,8 @@ ordered_json student_view(const ClassRoom& room, const Student& student) {
   if (result) {
     ordered_json r;
     r["agreement"] = result->end == NegotiationEnd::kAgreement;
-    r["outcome"] = result->agreement ? outcome_to_json(scenario, *result->agreement)
-                                     : ordered_json(nullptr);
+    r["outcome"] =
+        result->agreement ? outcome_to_json(scenario, *result->agreement) : ordered_json(nullptr);
     r["offers"] = result->offers;
     r["utility"] = round_for_output(result->utilities[me]);
     r["discounted_utility"] = round_for_output(result->discounted_utilities[me]);
@@ -283,9 +287,9 @@ ordered_json student_view(const ClassRoom& room, const Student& student) {
     metrics = &deal_metrics;
   }
   reveal["pareto_optimal"] = metrics != nullptr && metrics->pareto_optimal;
-  reveal["distance_to_pareto"] =
-      metrics != nullptr ? ordered_json(round_for_output(metrics->distance_to_pareto))
-                         : ordered_json(nullptr);
+  reveal["distance_to_pareto"] = metrics != nullptr
+                                     ? ordered_json(round_for_output(metrics->distance_to_pareto))
+                                     : ordered_json(nullptr);
   ordered_json deals = ordered_json::array();
   for (const int id : round->negotiations) {
     const ClassNegotiation& other = room.negotiation(id);
@@ -394,9 +398,11 @@ ordered_json teacher_view(const ClassRoom& room, const ClassAddresses& addresses
   histogram["bins"] = std::move(bin_list);
   const ScenarioAnalysis& analysis = room.analysis();
   if (analysis.utilitarian) {
-    histogram["utilitarian"] = plot(analysis.utilitarian->utilities[0] + analysis.utilitarian->utilities[1]);
+    histogram["utilitarian"] =
+        plot(analysis.utilitarian->utilities[0] + analysis.utilitarian->utilities[1]);
   }
-  if (analysis.nash) histogram["nash"] = plot(analysis.nash->utilities[0] + analysis.nash->utilities[1]);
+  if (analysis.nash)
+    histogram["nash"] = plot(analysis.nash->utilities[0] + analysis.nash->utilities[1]);
   histogram["no_deal"] = plot(analysis.disagreement[0] + analysis.disagreement[1]);
   view["histogram"] = std::move(histogram);
 
@@ -406,7 +412,8 @@ ordered_json teacher_view(const ClassRoom& room, const ClassAddresses& addresses
   ordered_json ref;
   ref["deadline"] = deadline;
   ordered_json specs = ordered_json::object();
-  for (PartyIndex p = 0; p < kPartyCount; ++p) specs[scenario.party(p).id] = reference.agent_specs[p];
+  for (PartyIndex p = 0; p < kPartyCount; ++p)
+    specs[scenario.party(p).id] = reference.agent_specs[p];
   ref["agents"] = std::move(specs);
   ref["end"] = std::string(negotiation_end_name(reference.result.end));
   ref["offers"] = reference.result.offers;
@@ -420,9 +427,8 @@ ordered_json teacher_view(const ClassRoom& room, const ClassAddresses& addresses
   // without a deal) over the negotiations they finished.
   std::vector<std::size_t> order(scores.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return scores[a].total > scores[b].total;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return scores[a].total > scores[b].total; });
   ordered_json board = ordered_json::array();
   for (const std::size_t i : order) {
     if (scores[i].negotiations == 0) continue;
@@ -455,8 +461,9 @@ ordered_json results_view(const ClassRoom& room) {
                                                     : ordered_json(nullptr);
       item["utilities"] =
           result ? party_values_to_json(scenario, result->utilities) : ordered_json(nullptr);
-      item["discounted_utilities"] = result ? party_values_to_json(scenario, result->discounted_utilities)
-                                            : ordered_json(nullptr);
+      item["discounted_utilities"] =
+          result ? party_values_to_json(scenario, result->discounted_utilities)
+                 : ordered_json(nullptr);
       item["trace"] = trace_to_json(room.trace(n));
       list.push_back(std::move(item));
     }
@@ -497,8 +504,9 @@ std::string class_csv(const ClassRoom& room) {
     }
     const MatchRecord record = summarize_match(scenario, room.analysis(), *result);
     csv += std::string(",") + (record.agreement() ? "1" : "0") + "," +
-           std::to_string(record.offers) + "," + format_number(round_for_output(record.utilities[0])) +
-           "," + format_number(round_for_output(record.utilities[1])) + "," +
+           std::to_string(record.offers) + "," +
+           format_number(round_for_output(record.utilities[0])) + "," +
+           format_number(round_for_output(record.utilities[1])) + "," +
            format_number(round_for_output(record.social_welfare)) + "," +
            format_number(round_for_output(record.distance_to_pareto)) + "," +
            (record.distance_to_nash ? format_number(round_for_output(*record.distance_to_nash))

@@ -74,8 +74,8 @@ struct FuzzClass {
         parse_scenario(kScenario, "fuzz.toml", agents::spec_checker(registry)));
     store = std::make_unique<ClassStore>(dir + "/class.sqlite", false);
     room = std::make_unique<ClassRoom>(*store, *scenario, 1, ClassSettings{}, registry);
-    api = std::make_unique<ClassApi>(*room, ClassAddresses{"http://127.0.0.1:1/?code=A",
-                                                            "http://127.0.0.1:1/teacher#T"});
+    api = std::make_unique<ClassApi>(
+        *room, ClassAddresses{"http://127.0.0.1:1/?code=A", "http://127.0.0.1:1/teacher#T"});
     seats[0] = room->join("one").seat;
     seats[1] = room->join("two").seat;
     room->start_round({});

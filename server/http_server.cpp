@@ -74,14 +74,14 @@ class EventStream : public std::enable_shared_from_this<EventStream> {
   }
   // The client sends nothing more: a read completes only when it closes the connection.
   void watch() {
-    stream_.socket().async_read_some(net::buffer(scratch_),
-                                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                       if (ec) {
-                                         self->close();
-                                         return;
-                                       }
-                                       self->watch();
-                                     });
+    stream_.socket().async_read_some(
+        net::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          if (ec) {
+            self->close();
+            return;
+          }
+          self->watch();
+        });
   }
 
   beast::tcp_stream stream_;
@@ -103,7 +103,8 @@ struct ClassServer::Impl {
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) {
-      throw UserError("cannot listen on " + bind + ":" + std::to_string(port) + ": " + ec.message() +
+      throw UserError("cannot listen on " + bind + ":" + std::to_string(port) + ": " +
+                      ec.message() +
                       (port != 0 ? " (try another --port, or --port 0 for a free one)" : ""));
     }
   }
@@ -113,14 +114,15 @@ struct ClassServer::Impl {
   void notify();
   void add_stream(const std::shared_ptr<EventStream>& stream);
 
+  // Declared before the context: its pending handlers, destroyed with it, still count here.
   ClassApi& api;
+  std::list<std::weak_ptr<EventStream>> streams;
+  std::size_t connections = 0;
+  std::atomic<int> signal_number{0};
   net::io_context context{1};
   tcp::acceptor acceptor;
   net::steady_timer heartbeat;
   net::signal_set signals;
-  std::list<std::weak_ptr<EventStream>> streams;
-  std::size_t connections = 0;
-  std::atomic<int> signal_number{0};
 };
 
 namespace {
@@ -144,17 +146,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     parser_->body_limit(kMaxBodyBytes);
     parser_->header_limit(kMaxHeaderBytes);
     stream_.expires_after(kReadTimeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                       self->on_read(ec);
-                     });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
  private:
   void on_read(beast::error_code ec) {
-    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
-        ec == net::error::eof || ec == net::error::connection_reset ||
-        ec == net::error::operation_aborted) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::eof ||
+        ec == net::error::connection_reset || ec == net::error::operation_aborted) {
       close();
       return;
     }
@@ -202,21 +202,21 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void write(const std::shared_ptr<http::response<http::string_body>>& reply, bool close_after) {
-    http::async_write(stream_, *reply,
-                      [self = shared_from_this(), reply, close_after](beast::error_code ec,
-                                                                      std::size_t) {
-                        if (ec || close_after) {
-                          self->close();
-                          return;
-                        }
-                        self->read();
-                      });
+    http::async_write(
+        stream_, *reply,
+        [self = shared_from_this(), reply, close_after](beast::error_code ec, std::size_t) {
+          if (ec || close_after) {
+            self->close();
+            return;
+          }
+          self->read();
+        });
   }
 
   // A refused request the parser could not finish: answer, then close (the rest is unread).
   void refuse(int status, const std::string& message) {
-    auto reply = std::make_shared<http::response<http::string_body>>(
-        static_cast<http::status>(status), 11);
+    auto reply =
+        std::make_shared<http::response<http::string_body>>(static_cast<http::status>(status), 11);
     reply->set(http::field::content_type, "application/json; charset=utf-8");
     reply->set(http::field::server, "treatysim");
     nlohmann::json body{{"error", message}};
@@ -236,8 +236,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     std::ostringstream serialized;
     serialized << header.base();  // Beast writes the status line and fields
     std::string text = serialized.str();
-    text += "retry: 2000\n\nevent: change\ndata: {\"version\":" + std::to_string(server_.api.version()) +
-            "}\n\n";
+    text += "retry: 2000\n\nevent: change\ndata: {\"version\":" +
+            std::to_string(server_.api.version()) + "}\n\n";
     auto stream = std::make_shared<EventStream>(std::move(stream_), subscriber);
     server_.add_stream(stream);
     stream->start(std::move(text));

@@ -12,8 +12,7 @@ struct QrCode {
   int size = 0;
   std::vector<bool> dark;  // size × size
   [[nodiscard]] bool at(int x, int y) const noexcept {
-    return x >= 0 && y >= 0 && x < size && y < size &&
-           dark[static_cast<std::size_t>(y * size + x)];
+    return x >= 0 && y >= 0 && x < size && y < size && dark[static_cast<std::size_t>(y * size + x)];
   }
 };
 

@@ -25,8 +25,9 @@ struct ApiClass {
       : api(*c.room, {"http://127.0.0.1:8080/?code=X", "http://127.0.0.1:8080/teacher#T"}, {},
             [this] { return now; }) {}
 
-  HttpResponse call(const std::string& method, const std::string& target, const std::string& body = "",
-                    const std::string& token = "", const std::string& client = "127.0.0.1") {
+  HttpResponse call(const std::string& method, const std::string& target,
+                    const std::string& body = "", const std::string& token = "",
+                    const std::string& client = "127.0.0.1") {
     HttpRequest request{method, target, {}, body, client};
     if (!token.empty()) request.headers["authorization"] = "Bearer " + token;
     return api.handle(request);
@@ -178,8 +179,8 @@ TEST_CASE("every bad request is refused with its status and changes nothing") {
       {"a name too long", "POST", "/api/join",
        json{{"code", a.c.room->code()}, {"name", std::string(41, 'x')}}.dump(), "", 400,
        "at most 40"},
-      {"a taken name", "POST", "/api/join", json{{"code", a.c.room->code()}, {"name", "ada"}}.dump(),
-       "", 409, "taken"},
+      {"a taken name", "POST", "/api/join",
+       json{{"code", a.c.room->code()}, {"name", "ada"}}.dump(), "", 409, "taken"},
       {"another's negotiation", "POST", "/api/offer",
        json{{"negotiation", 99}, {"outcome", json::parse(good)["outcome"]}}.dump(), mover, 403,
        "not yours"},
@@ -202,7 +203,8 @@ TEST_CASE("every bad request is refused with its status and changes nothing") {
     const HttpResponse response = a.call(c.method, c.target, c.body, c.token);
     CAPTURE(response.body);
     CHECK(response.status == c.status);
-    CHECK(json::parse(response.body)["error"].get<std::string>().find(c.message) != std::string::npos);
+    CHECK(json::parse(response.body)["error"].get<std::string>().find(c.message) !=
+          std::string::npos);
     CHECK(header(response, "Content-Type").rfind("application/json", 0) == 0);
     CHECK(a.fingerprint() == before);
   }
@@ -221,9 +223,9 @@ TEST_CASE("rate limits per address and per seat, on the API's clock") {
   const std::string far = "192.0.2.7";  // a documentation address: never contacted, only a key
   int accepted = 0;
   for (int k = 0; k < 25; ++k) {
-    const HttpResponse r = a.call("POST", "/api/join",
-                                  json{{"code", a.c.room->code()}, {"name", "s" + std::to_string(k)}}.dump(),
-                                  "", far);
+    const HttpResponse r =
+        a.call("POST", "/api/join",
+               json{{"code", a.c.room->code()}, {"name", "s" + std::to_string(k)}}.dump(), "", far);
     if (r.status == 200) ++accepted;
     if (r.status == 429) CHECK(header(r, "Retry-After") == "2");
   }
@@ -284,7 +286,8 @@ TEST_CASE("the CSV: the tournament's columns, names quoted and kept as text") {
   ApiClass a;
   const std::string one = a.join("=HYPERLINK(\"x\")");
   const std::string two = a.join("Lee, Ann");
-  a.call_json("POST", "/api/teacher/round", R"({"pairing": "students", "deadline": 4})", a.teacher());
+  a.call_json("POST", "/api/teacher/round", R"({"pairing": "students", "deadline": 4})",
+              a.teacher());
   for (int k = 0; k < 4; ++k) {
     for (const std::string& seat : {one, two}) {
       const json view = a.call_json("GET", "/api/me", "", seat);
@@ -313,12 +316,16 @@ TEST_CASE("the CSV: the tournament's columns, names quoted and kept as text") {
 
 TEST_CASE("the fuzz entry point survives arbitrary input") {
   const std::string inputs[] = {
-      "", "POST /api/join\n{\"code\":1}", "POST /api/offer\n\xff\xfe", "GET /api/me\n",
-      "POST /api/teacher/round\n{\"pairing\":\"students\"}", std::string(70000, '{'),
+      "",
+      "POST /api/join\n{\"code\":1}",
+      "POST /api/offer\n\xff\xfe",
+      "GET /api/me\n",
+      "POST /api/teacher/round\n{\"pairing\":\"students\"}",
+      std::string(70000, '{'),
       "POST /api/join\n{\"code\":\"AAAAA\",\"name\":\"" + std::string(100, 'x') + "\"}"};
   for (const std::string& input : inputs) {
-    CHECK(server::fuzz_class_api(reinterpret_cast<const std::uint8_t*>(input.data()), input.size()) ==
-          0);
+    CHECK(server::fuzz_class_api(reinterpret_cast<const std::uint8_t*>(input.data()),
+                                 input.size()) == 0);
   }
 }
 

@@ -62,7 +62,11 @@ TEST_CASE("tokens, codes and names") {
   CHECK(status_of([] { static_cast<void>(server::clean_name("a\nb")); }) == 400);
   CHECK(status_of([] { static_cast<void>(server::clean_name("\xff\xfe")); }) == 400);
   CHECK(status_of([] { static_cast<void>(server::clean_name("\xc0\xaf")); }) == 400);  // overlong
-  CHECK(status_of([] { static_cast<void>(server::clean_name("a\xe2\x80\xae" "b")); }) == 400);  // RLO
+  CHECK(status_of([] {
+          static_cast<void>(
+              server::clean_name("a\xe2\x80\xae"
+                                 "b"));
+        }) == 400);  // RLO
 }
 
 TEST_CASE("the lobby: joins, taken names, the code") {
