@@ -141,23 +141,11 @@ function outcomePlot(analysis, options) {
   root.append(svg('polyline', {points: frontier, class: 'frontier'}));
   for (const u of analysis.frontier) root.append(svg('circle', {cx: x(u[0]), cy: y(u[1]), r: 4, class: 'frontier-point'}));
   const marks = {nash: 'N', kalai_smorodinsky: 'KS', egalitarian: 'E', utilitarian: 'U'};
-  const placed = [];
   for (const s of analysis.solutions) {
     const cx = x(s.utilities[0]);
     const cy = y(s.utilities[1]);
     root.append(svg('rect', {x: cx - 7, y: cy - 7, width: 14, height: 14, class: 'solution',
       transform: `rotate(45 ${cx} ${cy})`}, svg('title', {text: s.label})));
-    // Solutions often coincide: stack their letters instead of overprinting; a label whose
-    // right side holds another solution goes to the left.
-    const same = placed.filter((p) => Math.abs(p[0] - cx) < 1 && Math.abs(p[1] - cy) < 1).length;
-    placed.push([cx, cy]);
-    const crowded = analysis.solutions.some((o) => {
-      const ox = x(o.utilities[0]);
-      const oy = y(o.utilities[1]);
-      return ox - cx > 1 && ox - cx < 70 && Math.abs(oy - cy) < 60;
-    });
-    root.append(svg('text', {x: crowded ? cx - 12 : cx + 12, y: cy - 10 - same * 24, class: 'solution-label',
-      'text-anchor': crowded ? 'end' : 'start', text: marks[s.name] || s.name}));
   }
   for (const p of options.points || []) {
     const cx = x(p.u[0]);
@@ -168,6 +156,22 @@ function outcomePlot(analysis, options) {
       root.append(svg('circle', {cx, cy, r: p.kind === 'yours' ? 12 : 9, class: 'deal ' + (p.kind || '')},
         svg('title', {text: p.label || ''})));
     }
+  }
+  // The solutions' letters go on top of everything, with a white halo. Solutions often
+  // coincide: their letters stack; a letter with another solution just to its right goes left.
+  const placed = [];
+  for (const s of analysis.solutions) {
+    const cx = x(s.utilities[0]);
+    const cy = y(s.utilities[1]);
+    const same = placed.filter((p) => Math.abs(p[0] - cx) < 1 && Math.abs(p[1] - cy) < 1).length;
+    placed.push([cx, cy]);
+    const crowded = analysis.solutions.some((o) => {
+      const ox = x(o.utilities[0]);
+      const oy = y(o.utilities[1]);
+      return ox - cx > 1 && ox - cx < 70 && Math.abs(oy - cy) < 60;
+    });
+    root.append(svg('text', {x: crowded ? cx - 12 : cx + 12, y: cy - 10 - same * 24, class: 'solution-label',
+      'text-anchor': crowded ? 'end' : 'start', text: marks[s.name] || s.name}));
   }
   return root;
 }

@@ -102,8 +102,8 @@ function render() {
   if (!round) $('round-title').textContent = 'Lobby · ' + state.students.length + ' joined';
   else {
     const finished = round.negotiations.filter((n) => n.end !== 'running').length;
-    $('round-title').textContent = `Round ${round.id} · ${round.pairing} · ${finished}/${round.negotiations.length} done` +
-      (round.revealed ? ' · revealed' : '');
+    $('round-title').textContent = `Round ${round.id} · ${round.pairing} · ${finished}/${round.negotiations.length}` +
+      (round.revealed ? ' · revealed' : (round.running ? ' done' : ' · ended'));
   }
   renderPlot();
   renderClass();

@@ -99,7 +99,7 @@ test('two students negotiate to a deal the projector shows', {timeout: 120000}, 
     await teacher.waitForSelector('#plot circle.deal.current');
     await teacher.waitForFunction(() => !document.getElementById('panel-results').hidden);
     const title = await teacher.$eval('#round-title', (t) => t.textContent);
-    assert.match(title, /Round 1 · students · 1\/1 done/);
+    assert.equal(title, 'Round 1 · students · 1/1 · ended');
     await teacher.click('#tab-pairs');
     const status = await teacher.$eval('.pair-status', (s) => s.textContent);
     assert.equal(status, `${nash.utilities[0].toFixed(2)} / ${nash.utilities[1].toFixed(2)}`);

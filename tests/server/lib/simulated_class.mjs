@@ -1,7 +1,7 @@
 // simulated_class.mjs — a class of simulated students for the load test and the benchmark: each
 // joins over HTTP, listens to its event stream, and when it is its turn makes an offer (conceding
 // clause by clause from its best outcome, by the worths the server sends), or accepts once its own
-// patience runs out. Bounded: every loop has a fixed maximum, and the run stops by itself.
+// patience runs out, never below its reservation value. Bounded: every loop has a fixed maximum, and the run stops by itself.
 import {call, events, sleep} from './class_server.mjs';
 
 // A small seeded generator (mulberry32), so that a run is the same every time.
@@ -96,7 +96,12 @@ export async function simulateClass(server, count, {seed = 1, deadline = 20, pai
           state[issue] = 0;
         }
       }
-      if (n.answering && (n.offer_index >= patience || n.last_offer)) {
+      // A sensible student never accepts less than no deal (its reservation value).
+      const pending = n.answering ? n.offers[n.offers.length - 1] : null;
+      const acceptable = pending && pending.utility >= n.reservation;
+      if (n.answering && n.last_offer && !acceptable) {
+        await timed('/api/reject', seat, {negotiation: n.id});
+      } else if (n.answering && acceptable && (n.offer_index >= patience || n.last_offer)) {
         await timed(n.last_offer && random() < 0.3 ? '/api/reject' : '/api/accept', seat, {negotiation: n.id});
       } else {
         const outcome = n.offers.length < 2 ? n.best_outcome : concede(n, ranks, state, random);
