@@ -54,9 +54,37 @@ std::string url_host(const std::string& address) {
 
 }  // namespace
 
+namespace {
+
+// Removes a class database this run created, when the class could not start (a bad option):
+// a failed start leaves no file behind.
+class NewFileGuard {
+ public:
+  explicit NewFileGuard(std::string path)
+      : path_(std::move(path)), existed_(std::filesystem::exists(path_)) {}
+  ~NewFileGuard() {
+    if (existed_ || kept_) return;
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::filesystem::remove(path_ + suffix, ignored);
+    }
+  }
+  NewFileGuard(const NewFileGuard&) = delete;
+  NewFileGuard& operator=(const NewFileGuard&) = delete;
+  void keep() noexcept { kept_ = true; }
+
+ private:
+  std::string path_;
+  bool existed_;
+  bool kept_ = false;
+};
+
+}  // namespace
+
 int class_command(const ClassOptions& options, std::ostream& out) {
   const Scenario scenario = load_scenario(options.scenario, std::nullopt);
   const std::string db = options.db.empty() ? "class-" + scenario.id() + ".sqlite" : options.db;
+  NewFileGuard guard(db);
   const agents::Registry& registry = agents::builtin_registry();
   server::ClassStore store(db, false);
   const bool resumed = !store.empty();
@@ -70,6 +98,7 @@ int class_command(const ClassOptions& options, std::ostream& out) {
   server::ClassApi api(room, {"http://127.0.0.1/", "http://127.0.0.1/teacher"});
   server::ClassServer server(api, options.bind, options.port);
   const unsigned short port = server.port();
+  guard.keep();  // the class has started: its file stays
 
   // The addresses students type: the bound one, or this machine's LAN addresses for 0.0.0.0.
   std::vector<std::string> hosts;
