@@ -156,4 +156,27 @@ struct MergeOptions {
 // Merges shard outputs into the files one whole run writes, and prints the same tables.
 int merge_command(const MergeOptions& options, std::ostream& out);
 
+struct ClassOptions {
+  std::string scenario;
+  unsigned short port = 8080;          // 0: a free port
+  std::string bind = "127.0.0.1";      // 0.0.0.0: every network of this machine (a classroom)
+  std::string db;                      // empty: class-<scenario id>.sqlite in the working folder
+  std::optional<int> deadline;         // default deadline of rounds (default: the scenario's)
+  std::optional<std::uint64_t> seed;   // run seed (default 1; a resumed class keeps its own)
+  std::optional<std::string> against;  // the agent students meet (default: the scenario's)
+  std::string ready_file;  // once listening, write {"student_url", "teacher_url", "code",
+                           // "teacher_token", "port"} here
+  bool ansi = false;       // colour the QR code (standard output is a terminal)
+};
+// Class mode (server/): serves the student and teacher pages and the JSON API until Ctrl-C
+// (exit status 130, everything saved); resumes the class of an existing --db.
+int class_command(const ClassOptions& options, std::ostream& out);
+
+struct ClassExportOptions {
+  std::string db;   // a class database (also while its server runs)
+  std::string out;  // folder: negotiations.csv and traces/K.json
+};
+// Writes a class's negotiations as CSV and traces (whole files or none).
+int class_export_command(const ClassExportOptions& options, std::ostream& out);
+
 }  // namespace treatysim::cli

@@ -310,6 +310,35 @@ int main(int argc, char** argv) {
       ->required();
   merge_cmd->add_option("--out", merge.out, "Folder to write")->required();
 
+  ClassOptions class_options;
+  auto* class_cmd = app.add_subcommand(
+      "class", "Class mode: students negotiate from their browsers, the projector shows it live");
+  class_cmd->add_option("scenario", class_options.scenario, "Scenario file (TOML)")->required();
+  class_cmd->add_option("--port", class_options.port, "Port to listen on (0: a free one)")
+      ->capture_default_str();
+  class_cmd
+      ->add_option("--bind", class_options.bind,
+                   "Address to listen on: 0.0.0.0 lets phones and laptops in the room join")
+      ->capture_default_str();
+  class_cmd->add_option("--db", class_options.db,
+                        "Class database (SQLite; default class-SCENARIO_ID.sqlite); an existing "
+                        "one resumes its class");
+  class_cmd->add_option("--deadline", class_options.deadline,
+                        "Default deadline of rounds in offers (default: the scenario's)");
+  class_cmd->add_option("--seed", class_options.seed, "Run seed of pairings and agents (default 1)")
+      ->check(kSeed);
+  class_cmd->add_option("--against", class_options.against,
+                        "The agent students meet (default: the scenario's strategy for that side)");
+  class_cmd->add_option("--ready-file", class_options.ready_file,
+                        "Once listening, write the URLs, code, teacher token and port (JSON)");
+
+  ClassExportOptions class_export;
+  auto* class_export_cmd = app.add_subcommand(
+      "class-export",
+      "Write a class database's negotiations: OUT/negotiations.csv, OUT/traces/K.json");
+  class_export_cmd->add_option("db", class_export.db, "Class database (SQLite)")->required();
+  class_export_cmd->add_option("--out", class_export.out, "Folder to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -346,6 +375,11 @@ int main(int argc, char** argv) {
       return tournament_command(tournament, std::cout);
     }
     if (*merge_cmd) return merge_command(merge, std::cout);
+    if (*class_cmd) {
+      class_options.ansi = ::isatty(STDOUT_FILENO) != 0;
+      return class_command(class_options, std::cout);
+    }
+    if (*class_export_cmd) return class_export_command(class_export, std::cout);
     if (*simulate_cmd) {
       simulate.progress = ::isatty(STDERR_FILENO) != 0;
       return simulate_command(simulate, std::cout);
