@@ -18,7 +18,10 @@ import {startServer, call, tempDir, removeDir} from './lib/class_server.mjs';
 const require = createRequire(import.meta.url);
 const puppeteer = require('puppeteer-core');
 const binary = process.argv[2] || 'build/bin/treatysim';
-const hostile = 'Grace <img src=x onerror=alert(1)>';
+// The second student's name carries HTML: it must stay text on every page. The pictures for the
+// README (TREATYSIM_UPDATE_ASSETS=1) use a plain name instead, the one a reader expects to see.
+const updateAssets = process.env.TREATYSIM_UPDATE_ASSETS === '1';
+const hostile = updateAssets ? 'Grace' : 'Grace <img src=x onerror=alert(1)>';
 
 test('two students negotiate to a deal the projector shows', {timeout: 120000}, async () => {
   const dir = tempDir();
@@ -121,7 +124,7 @@ test('two students negotiate to a deal the projector shows', {timeout: 120000}, 
     await ada.page.waitForSelector('.reveal');
     assert.deepEqual(problems, []);
 
-    if (process.env.TREATYSIM_UPDATE_ASSETS === '1') {
+    if (updateAssets) {
       for (const file of ['class-student-phone.png', 'class-student-reveal.png', 'class-teacher-projector.png']) {
         copyFileSync(join(dir, file), join('assets', file));
       }
