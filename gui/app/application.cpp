@@ -329,7 +329,14 @@ void Application::draw_panels(const Layout& layout) {
     ImGuiWindowFlags flags = base;
     if (strip) flags |= ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
     std::string title(panel_title(placement.id));
-    if (ctx_.presenter) title = title.substr(0, title.find(" \xE2\x80\x94 "));  // before " — "
+    const std::string dash = " \xE2\x80\x94 ";
+    if (placement.id == PanelId::kOutcomeSpace) {
+      // What the plot shows depends on whose values may be shown; the window's ID stays put.
+      title = title.substr(0, title.find(dash)) + dash +
+              std::string(outcome_space_subtitle(visible_values(ctx_)));
+    }
+    if (ctx_.presenter) title = title.substr(0, title.find(dash));  // the part before " — "
+    if (placement.id == PanelId::kOutcomeSpace) title += "###outcome-space";
     // The title bar takes the heading font: it is pushed around Begin/End (a font pushed
     // before Begin must be popped after End, each draw list keeps its own texture stack).
     ImGui::PushFont(ctx_.fonts.heading);

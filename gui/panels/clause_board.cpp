@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -55,7 +56,8 @@ void draw_clause_board(AppContext& ctx) {
   ImFont* body = font_or_default(ctx.fonts.body);
   ImFont* small = font_or_default(ctx.fonts.small);
   const Proposals proposals = proposals_of(session.offers());
-  const std::optional<PartyIndex> viewer = session.private_viewer();
+  const ValueVisibility visible = visible_values(ctx);
+  const std::optional<PartyIndex> viewer = visible.only();
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(ImGui::GetContentRegionAvail().x, 120.0f);
@@ -163,11 +165,15 @@ void draw_clause_board(AppContext& ctx) {
       const int chosen = (*proposals.latest[p])[i];
       const auto& option = issue.options[static_cast<std::size_t>(chosen)];
       // Coloured by the worth to the proposing side; to the person alone while they play
-      // under private information.
+      // under private information; plain grey while no values may be shown.
       const PartyIndex judge = viewer ? *viewer : p;
-      const double value =
-          scenario.party(judge).preferences.values[i][static_cast<std::size_t>(chosen)];
-      draw->AddRectFilled(min, max, im_color(shade(utility_color(value), 0.9)), 3.0f * scale);
+      const Rgba fill =
+          visible.shows_none()
+              ? kHiddenCellGrey
+              : shade(utility_color(scenario.party(judge)
+                                        .preferences.values[i][static_cast<std::size_t>(chosen)]),
+                      0.9);
+      draw->AddRectFilled(min, max, im_color(fill), 3.0f * scale);
       const bool changed = proposals.previous[p] && (*proposals.previous[p])[i] != chosen;
       if (changed) {
         draw->AddRect(min, max, im_color(kChangedOutline), 3.0f * scale, 0, 2.5f * scale);
@@ -190,14 +196,17 @@ void draw_clause_board(AppContext& ctx) {
   // while they play under private information.
   y += gap;
   const std::string worth_header =
-      viewer ? "Worth to " + party_phrase(scenario, *viewer) + " (you)"
-             : "Worth to " + party_phrase(scenario, 0) + " / to " + party_phrase(scenario, 1);
+      visible.shows_none()
+          ? "Worth: private until you pick a side"
+          : (viewer
+                 ? "Worth to " + party_phrase(scenario, *viewer) + " (you)"
+                 : "Worth to " + party_phrase(scenario, 0) + " / to " + party_phrase(scenario, 1));
   draw->AddText(small, small->FontSize, ImVec2(origin.x, y), IM_COL32(160, 166, 176, 255),
                 worth_header.c_str());
   y += small->FontSize + 2.0f * scale;
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     std::string line = party_short_name(scenario, p) + " proposal   ";
-    if (!proposals.latest[p]) {
+    if (!proposals.latest[p] || visible.shows_none()) {
       line += "—";
     } else if (viewer) {
       line += format_utility(scenario.utility(*viewer)(*proposals.latest[p]));
@@ -210,10 +219,14 @@ void draw_clause_board(AppContext& ctx) {
     y += body->FontSize + 2.0f * scale;
   }
   y += gap;
-  const char* colour_note = viewer ? "cell colour = the clause's worth to you"
-                                   : "cell colour = the clause's worth to the side proposing it";
-  const char* legend[] = {"gold outline = changed since that side's last offer", colour_note,
-                          "(red = low, green = high)"};
+  std::vector<const char*> legend{"gold outline = changed since that side's last offer"};
+  if (visible.shows_none()) {
+    legend.push_back("cell colours (each clause's worth) appear once you pick a side");
+  } else {
+    legend.push_back(viewer ? "cell colour = the clause's worth to you"
+                            : "cell colour = the clause's worth to the side proposing it");
+    legend.push_back("(red = low, green = high)");
+  }
   for (const char* text : legend) {
     draw->AddText(small, small->FontSize, ImVec2(origin.x, y), IM_COL32(140, 146, 156, 255), text,
                   nullptr, width);

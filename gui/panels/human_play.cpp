@@ -224,6 +224,15 @@ void draw_summary(AppContext& ctx, PartyIndex you) {
   if (ctx.fonts.heading != nullptr) ImGui::PushFont(ctx.fonts.heading);
   ImGui::TextUnformatted(summary.agreement ? "Agreement" : "No agreement");
   if (ctx.fonts.heading != nullptr) ImGui::PopFont();
+  if (visible_values(ctx).debrief) {
+    // Under private information the other side's values were hidden until now.
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::TextWrapped(
+        "Debrief: %s's values, private during the game, are shown now, here and "
+        "in the outcome space.",
+        scenario.party(agent).name.c_str());
+    ImGui::PopFont();
+  }
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
   if (ImGui::BeginTable("##summary", 4, flags)) {

@@ -10,7 +10,7 @@ namespace treatysim::gui {
 
 void draw_narration_bar(AppContext& ctx) {
   const Session& session = ctx.session;
-  std::string text = session.narration();
+  std::string text = session.narration(visible_values(ctx));
   if (text.empty()) {
     if (session.awaiting_human_offer()) {
       text = "Your move: build your opening offer.";

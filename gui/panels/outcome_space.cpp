@@ -415,11 +415,34 @@ void draw_private_view(AppContext& ctx, PartyIndex viewer) {
   draw->PopClipRect();
 }
 
+// Before a side is picked under private information no values may be shown: the plot stays
+// empty and says why (the offers are placed in no space without a side's values).
+void draw_hidden_view() {
+  const std::string text =
+      "Private information: each side knows only its own values. Pick your side to see what "
+      "every possible treaty is worth to you; both sides' values are shown when the game ends.";
+  // A third of the way down, wrapped to the panel with a margin of two text heights.
+  const float margin = 2.0f * ImGui::GetFontSize();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::SetCursorPos(
+      ImVec2(ImGui::GetCursorPosX() + margin, ImGui::GetCursorPosY() + avail.y / 3.0f));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(avail.x - 2.0f * margin, margin));
+  ImGui::PushStyleColor(ImGuiCol_Text, im_color(kOutcomeGrey));
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void draw_outcome_space(AppContext& ctx) {
   const Session& session = ctx.session;
-  if (const auto viewer = session.private_viewer()) {
+  const ValueVisibility visible = visible_values(ctx);
+  if (visible.shows_none()) {
+    draw_hidden_view();
+    return;
+  }
+  if (const auto viewer = visible.only()) {
     draw_private_view(ctx, *viewer);
     return;
   }
