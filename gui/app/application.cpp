@@ -298,13 +298,16 @@ LayoutInput Application::layout_input() const {
   const sf::Vector2u size = window_.getSize();
   input.width = static_cast<float>(size.x);
   input.height = static_cast<float>(size.y);
-  const float heading = ctx_.fonts.heading != nullptr ? ctx_.fonts.heading->FontSize : 17.0f;
-  input.top_bar_height = std::round(heading + 2.0f * ImGui::GetStyle().FramePadding.y + 14.0f);
+  input.top_bar_height = gui::top_bar_height(ctx_, wired_, input.width);
   input.text_height = ctx_.fonts.body != nullptr ? ctx_.fonts.body->FontSize : 15.0f;
   input.ui_scale = ctx_.ui_scale;
   const auto found = splits_.find({ctx_.mode, ctx_.presenter});
   input.splits = found != splits_.end() ? found->second : default_splits(ctx_.mode, ctx_.presenter);
   input.available = wired_;
+  // Presenter mode leaves out a timeline with nothing to show (a scenario without a treaty).
+  if (ctx_.presenter && (lifecycle_ == nullptr || !lifecycle_->available())) {
+    input.available &= ~panel_bit(PanelId::kTimeline);
+  }
   return input;
 }
 
@@ -325,7 +328,9 @@ void Application::draw_panels(const Layout& layout) {
     ImGui::SetNextWindowPos(ImVec2(r.x + kPanelInset, r.y + kPanelInset));
     ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, r.width - 2.0f * kPanelInset),
                                     std::max(1.0f, r.height - 2.0f * kPanelInset)));
-    const bool strip = placement.id == PanelId::kNarration || placement.id == PanelId::kReplayBar;
+    // Strips and the timeline (which draws its title beside its controls) have no title bar.
+    const bool strip = placement.id == PanelId::kNarration || placement.id == PanelId::kReplayBar ||
+                       placement.id == PanelId::kTimeline;
     ImGuiWindowFlags flags = base;
     if (strip) flags |= ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
     std::string title(panel_title(placement.id));

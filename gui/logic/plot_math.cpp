@@ -204,4 +204,11 @@ std::vector<FlowSlot> flow_rows(const std::vector<double>& widths, double availa
   return slots;
 }
 
+LegendSide legend_side(double width, double height, double below_height, double column_width,
+                       double column_height) noexcept {
+  const double below = std::min(width, height - below_height);
+  const double right = std::min(width - column_width, height);
+  return column_height <= height && right > below ? LegendSide::kRight : LegendSide::kBelow;
+}
+
 }  // namespace treatysim::gui

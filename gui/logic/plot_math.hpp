@@ -143,6 +143,17 @@ struct FlowSlot {
 [[nodiscard]] std::vector<FlowSlot> flow_rows(const std::vector<double>& widths, double available,
                                               double gap);
 
+// Where a plot's legend goes in an area `width` × `height` pixels: in rows under the plot
+// (`below_height` tall), or in a column right of it (`column_width` wide with its gap,
+// `column_height` tall).
+enum class LegendSide : std::uint8_t { kBelow, kRight };
+
+// The side that leaves the plot the larger of its smaller sides, min(width, height) — the data
+// of an outcome space is a square — ties to below; the column only when it fits the height.
+// Presenter mode at 1280×800 has a wide, short outcome space, where the column wins.
+[[nodiscard]] LegendSide legend_side(double width, double height, double below_height,
+                                     double column_width, double column_height) noexcept;
+
 // Outcome clouds with more points than this are drawn as a density grid (each point costs four
 // vertices; a window must stay under ~60k vertices with the trails and text).
 inline constexpr std::size_t kMaxPointsDrawn = 8'000;

@@ -453,10 +453,22 @@ void draw_outcome_space(AppContext& ctx) {
   AxisLabels labels;
   labels.x = "utility to " + party_phrase(scenario, 0) + " →";
   labels.y = party_short_name(scenario, 1) + " utility ↑";
-  const LegendLayout legend = layout_legend(ctx, scenario, ImGui::GetContentRegionAvail().x);
+  // The legend under the plot, or beside it when that leaves the plot larger (a wide, short
+  // panel: presenter mode at 1280×800).
+  const ImVec2 area = ImGui::GetContentRegionAvail();
+  const ImVec2 area_origin = ImGui::GetCursorScreenPos();
+  const float column_gap = 12.0f * ctx.ui_scale;
+  const LegendLayout below = layout_legend(ctx, scenario, area.x);
+  const LegendLayout column = layout_legend(ctx, scenario, area.x, true);
+  const bool beside = legend_side(area.x, area.y, below.height, column.width + column_gap,
+                                  column.height) == LegendSide::kRight;
+  const LegendLayout& legend = beside ? column : below;
   const PlotTransform t =
-      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels, legend.height);
-  const ImVec2 legend_origin = ImGui::GetCursorScreenPos();
+      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels,
+                 beside ? 0.0f : legend.height, beside ? column.width + column_gap : 0.0f);
+  const ImVec2 legend_origin = beside ? ImVec2(area_origin.x + area.x - column.width,
+                                               static_cast<float>(t.pixels().min.y) - 4.0f)
+                                      : ImGui::GetCursorScreenPos();
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   const PlotRect& px = t.pixels();

@@ -95,7 +95,7 @@ TEST_CASE("at 1280x800 every panel gets at least its minimum size") {
       for (const auto& placement : compute_layout(input).panels) {
         CAPTURE(std::string(treatysim::gui::panel_title(placement.id)));
         CAPTURE(presenter);
-        const auto minimum = minimum_size(placement.id, input.text_height);
+        const auto minimum = minimum_size(placement.id, input.text_height, presenter);
         CHECK(placement.rect.width >= minimum.width);
         if (placement.id != PanelId::kNarration && placement.id != PanelId::kReplayBar) {
           CHECK(placement.rect.height >= minimum.height);
@@ -191,4 +191,59 @@ TEST_CASE("dragging a splitter moves that boundary by the drag, within minimum s
   input.splits = treatysim::gui::drag_split(input, SplitId::kLeft, 10.0f);
   CHECK(compute_layout(input).find(PanelId::kControls)->rect.width ==
         minimum_size(PanelId::kControls, 15.0f).width + 10.0f);
+}
+
+TEST_CASE("presenter mode: the timeline under the outcome space, the clause board beside both") {
+  LayoutInput input;
+  input.presenter = true;
+  input.text_height = 30.0f;
+  input.ui_scale = 2.0f;
+  input.splits = treatysim::gui::default_splits(Mode::kSimulate, true);
+  // 1280×800 with the title on two lines: top bar max(36 + 16, 2·30) + 14 = 74.
+  input.top_bar_height = treatysim::gui::top_bar_height(52.0f, 2, 30.0f);
+  CHECK(input.top_bar_height == 74.0f);
+  Layout layout = compute_layout(input);
+  check_tiles(input, layout);
+  // Content 726: the narration 113 at the bottom, 613 above it. Columns: the board
+  // round(0.40·1280) = 512, the centre 768. Under the outcome space the timeline wants
+  // 0.22·726 = 159.7 but has its minimum of 5.5 lines, 165; the outcome space 613 − 165 = 448.
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect == Rect{0, 74, 768, 448});
+  CHECK(layout.find(PanelId::kTimeline)->rect == Rect{0, 522, 768, 165});
+  CHECK(layout.find(PanelId::kClauseBoard)->rect == Rect{768, 74, 512, 613});
+  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 687, 1280, 113});
+  REQUIRE(layout.splitters.size() == 2);
+  // Dragging the gap above the timeline 40 px up makes it 40 px taller.
+  input.splits = treatysim::gui::drag_split(input, SplitId::kBottom, -40.0f);
+  layout = compute_layout(input);
+  CHECK(layout.find(PanelId::kTimeline)->rect == Rect{0, 482, 768, 205});
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect.height == 408.0f);
+
+  // 1920×1080, the title on one line: top bar 52 + 14 = 66, content 1014, 901 above the
+  // narration; the board 768, the centre 1152; the timeline 0.22·1014 = 223.1 → 223, the
+  // outcome space 678.
+  input.width = 1920.0f;
+  input.height = 1080.0f;
+  input.top_bar_height = treatysim::gui::top_bar_height(52.0f, 1, 30.0f);
+  input.splits = treatysim::gui::default_splits(Mode::kSimulate, true);
+  layout = compute_layout(input);
+  check_tiles(input, layout);
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect == Rect{0, 66, 1152, 678});
+  CHECK(layout.find(PanelId::kTimeline)->rect == Rect{0, 744, 1152, 223});
+  CHECK(layout.find(PanelId::kClauseBoard)->rect == Rect{1152, 66, 768, 901});
+  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 967, 1920, 113});
+
+  // Without a treaty to show, the outcome space takes the column again.
+  input.available = kAllPanels & ~panel_bit(PanelId::kTimeline);
+  layout = compute_layout(input);
+  CHECK(layout.find(PanelId::kTimeline) == nullptr);
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect == Rect{0, 66, 1152, 901});
+}
+
+TEST_CASE("the top bar's height: a button's frame or the title's lines, with 7 px around") {
+  using treatysim::gui::top_bar_height;
+  CHECK(top_bar_height(25.0f, 1, 17.0f) == 39.0f);  // the normal window: 17 px heading frame
+  CHECK(top_bar_height(52.0f, 1, 30.0f) == 66.0f);  // presenter, one line
+  CHECK(top_bar_height(52.0f, 2, 30.0f) == 74.0f);  // presenter, two lines
+  CHECK(treatysim::gui::top_bar_title_lines(true) == 2);
+  CHECK(treatysim::gui::top_bar_title_lines(false) == 1);
 }
