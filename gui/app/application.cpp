@@ -32,6 +32,7 @@
 #include "gui/logic/lifecycle_view.hpp"
 #include "gui/logic/scenario_editor.hpp"
 #include "gui/logic/tournament_view.hpp"
+#include "gui/panels/narration_bar.hpp"
 #include "gui/platform/sfml_platform.hpp"
 #include "gui/platform/shortcuts.hpp"
 
@@ -301,6 +302,12 @@ LayoutInput Application::layout_input() const {
   input.top_bar_height = gui::top_bar_height(ctx_, wired_, input.width);
   input.text_height = ctx_.fonts.body != nullptr ? ctx_.fonts.body->FontSize : 15.0f;
   input.ui_scale = ctx_.ui_scale;
+  // The narration strip grows to a third line for a long sentence (its content is as wide as the
+  // window less the insets, the window padding and the border).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float narration_width =
+      input.width - 2.0f * kPanelInset - 2.0f * (style.WindowPadding.x + style.WindowBorderSize);
+  input.narration_lines = static_cast<int>(narration_lines(ctx_, narration_width).lines.size());
   const auto found = splits_.find({ctx_.mode, ctx_.presenter});
   input.splits = found != splits_.end() ? found->second : default_splits(ctx_.mode, ctx_.presenter);
   input.available = wired_;

@@ -60,4 +60,23 @@ SeedDeadlineRow seed_deadline_row(const RowGeometry& row, float seed_label_width
   return row_from(row.start + seed_label_width + spacing);
 }
 
+std::size_t buttons_per_row(const std::vector<float>& label_widths, float avail, float spacing,
+                            float frame_padding) {
+  float widest = 0.0f;
+  for (const float w : label_widths) widest = std::max(widest, w);
+  const float needed = widest + 2.0f * frame_padding;
+  for (std::size_t k = label_widths.size(); k > 1; --k) {
+    const float each = (avail - spacing * static_cast<float>(k - 1)) / static_cast<float>(k);
+    if (each >= needed) return k;
+  }
+  return 1;
+}
+
+std::size_t first_that_fits(const std::vector<float>& widths, float avail) {
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    if (widths[i] <= avail) return i;
+  }
+  return widths.empty() ? 0 : widths.size() - 1;
+}
+
 }  // namespace treatysim::gui

@@ -71,4 +71,14 @@ struct SeedDeadlineRow {
                                                 float deadline_text_width, float min_seed,
                                                 float spacing, float frame_padding);
 
+/// How many equal buttons go in a row of width `avail` (`spacing` between them) so that every
+/// label (its width plus `frame_padding` on both sides) reads whole: the most, from all of them
+/// down to one a row. E.g. Counter / Accept / Walk away in presenter mode's narrow play panel
+/// go two and one.
+[[nodiscard]] std::size_t buttons_per_row(const std::vector<float>& label_widths, float avail,
+                                          float spacing, float frame_padding);
+
+/// The index of the first of `widths` (longest text first) that fits in `avail`, else the last.
+[[nodiscard]] std::size_t first_that_fits(const std::vector<float>& widths, float avail);
+
 }  // namespace treatysim::gui

@@ -58,6 +58,19 @@ Arrangement arrangement_for(Mode mode, bool presenter) {
   return {};
 }
 
+// Fixed-height strips. The narration: its lines (two, or three for a long sentence at a large
+// size) of text with 2·scale between them, the window's padding (8·scale above and below), its
+// border (≤ 2·scale) and the 3 px inset on each side: L·(text + 2·scale) + 16·scale + 6. The
+// replay bar: a slider line and its padding.
+float strip_height(PanelId id, const LayoutInput& input) {
+  if (id == PanelId::kNarration) {
+    const auto lines = static_cast<float>(std::clamp(input.narration_lines, 2, 3));
+    return std::round(lines * (input.text_height + 2.0f * input.ui_scale) + 16.0f * input.ui_scale +
+                      6.0f);
+  }
+  return std::round(input.text_height * 1.15f + 26.0f * input.ui_scale);
+}
+
 Arrangement available_arrangement(const LayoutInput& input) {
   Arrangement all = arrangement_for(input.mode, input.presenter);
   const auto has = [&](PanelId id) { return (input.available & panel_bit(id)) != 0; };
@@ -70,6 +83,16 @@ Arrangement available_arrangement(const LayoutInput& input) {
   std::erase_if(all.strips, [&](PanelId id) { return !has(id); });
   std::erase_if(all.bottom, [&](PanelId id) { return !has(id); });
   keep(all.below_centre);
+  // The panel under the centre only when both keep their minimum heights in the row left by
+  // the top bar and the strips (presenter mode's Replay at 1280×800 has no room for the
+  // timeline under the outcome space; Simulate has).
+  if (all.below_centre && all.centre) {
+    float upper = input.height - input.top_bar_height;
+    for (const PanelId id : all.strips) upper -= strip_height(id, input);
+    const float needed = minimum_size(*all.centre, input.text_height, input.presenter).height +
+                         minimum_size(*all.below_centre, input.text_height, input.presenter).height;
+    if (upper < needed) all.below_centre.reset();
+  }
   // The centre takes what the side columns leave: with no centre panel the right column (or
   // else the left) moves into it.
   if (!all.centre) {
@@ -85,15 +108,6 @@ Arrangement available_arrangement(const LayoutInput& input) {
     }
   }
   return all;
-}
-
-// Fixed-height strips: two lines of text for the narration (its sentences about a deadline or a
-// rejection with reasons often wrap), a slider for the replay bar. The padding (window padding,
-// borders, the spacing between lines) grows with the style's scale.
-float strip_height(PanelId id, const LayoutInput& input) {
-  const float lines = id == PanelId::kNarration ? 2.0f : 1.0f;
-  const float padding = (id == PanelId::kReplayBar ? 26.0f : 22.0f) * input.ui_scale;
-  return std::round(lines * input.text_height * 1.15f + padding);
 }
 
 // One length of a row or column: the wanted size, its minimum; the flexible one takes the rest.
@@ -221,9 +235,7 @@ Size minimum_size(PanelId id, float text_height, bool presenter) noexcept {
     case PanelId::kScenarioEditor:
       return lines(22.0f, 14.0f);
     case PanelId::kOutcomeSpace:
-      // In presenter mode it shares its column with the timeline: 12 lines of 30 px still hold
-      // a plot of about 200 px with its axes and legend.
-      return presenter ? lines(18.0f, 12.0f) : lines(18.0f, 14.0f);
+      return lines(18.0f, 14.0f);
     case PanelId::kClauseBoard:
       return lines(16.0f, 14.0f);
     case PanelId::kReplayBar:

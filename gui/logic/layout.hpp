@@ -99,6 +99,7 @@ struct LayoutInput {
   float top_bar_height = 36.0f;     ///< The top bar's height in pixels.
   float text_height = 15.0f;        ///< Body text line height in pixels (sets minimum sizes).
   float ui_scale = 1.0f;            ///< The style's scale of paddings and spacings (presenter: 2).
+  int narration_lines = 2;          ///< Lines the narration needs now (2 or 3; clamped).
   Splits splits;                    ///< The user's proportions.
   PanelSet available = kAllPanels;  ///< Panels that exist; the others are left out.
 };

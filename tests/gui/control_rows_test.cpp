@@ -105,3 +105,25 @@ TEST_CASE("control rows: the seed takes the room the deadline does not need") {
   CHECK(narrow.seed_width == 18.5f);
   CHECK(narrow.deadline_width == 18.5f);
 }
+
+TEST_CASE("control rows: buttons per row so that every label reads whole") {
+  using treatysim::gui::buttons_per_row;
+  // Presenter mode (30 px text, 16 px frame padding, 16 px spacing): "Counter" 112, "Accept"
+  // 100, "Walk away" 150 px. In the play panel's 458 px: three need (458 − 32) / 3 = 142 each
+  // < 150 + 32 = 182; two get (458 − 16) / 2 = 221 ≥ 182.
+  const std::vector<float> labels{112.0f, 100.0f, 150.0f};
+  CHECK(buttons_per_row(labels, 458.0f, 16.0f, 16.0f) == 2);
+  // The normal window (15 px text: 56, 50, 75 px; 8 px padding and spacing) in 326 px: three of
+  // (326 − 16) / 3 = 103.3 ≥ 91.
+  CHECK(buttons_per_row({56.0f, 50.0f, 75.0f}, 326.0f, 8.0f, 8.0f) == 3);
+  // Too narrow even for two: one a row; no labels: one.
+  CHECK(buttons_per_row(labels, 300.0f, 16.0f, 16.0f) == 1);
+  CHECK(buttons_per_row({}, 300.0f, 16.0f, 16.0f) == 1);
+}
+
+TEST_CASE("control rows: the first text that fits") {
+  using treatysim::gui::first_that_fits;
+  CHECK(first_that_fits({300.0f, 200.0f, 100.0f}, 250.0f) == 1);
+  CHECK(first_that_fits({300.0f, 200.0f, 100.0f}, 300.0f) == 0);
+  CHECK(first_that_fits({300.0f, 200.0f, 100.0f}, 50.0f) == 2);
+}
