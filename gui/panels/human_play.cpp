@@ -82,8 +82,11 @@ void draw_side_picker(AppContext& ctx) {
     ImGui::PopStyleColor(3);
     ImGui::PushFont(ctx.fonts.small);
     const PartyIndex other = other_party(p);
-    ImGui::TextDisabled("against %s playing %s", scenario.party(other).name.c_str(),
-                        ctx.session.specs()[other].to_string().c_str());
+    // Wrapped: the strategy's spec is long in presenter mode's large text.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("against %s playing %s", scenario.party(other).name.c_str(),
+                       ctx.session.specs()[other].to_string().c_str());
+    ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Spacing();
   }
@@ -334,9 +337,11 @@ void draw_game(AppContext& ctx, PanelState& state, PartyIndex you) {
   // Who the agent is: beside the buttons when it fits, else wrapped on the lines below.
   const std::string plays =
       scenario.party(agent).name + " plays " + ctx.session.specs()[agent].to_string();
-  const float beside = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x +
-                       ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x -
-                       ImGui::GetStyle().ItemSpacing.x;
+  // (ImGui clips a window's items half its padding beyond the content edge.)
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float beside = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x +
+                       0.5f * style.WindowPadding.x - ImGui::GetItemRectMax().x -
+                       style.ItemSpacing.x;
   if (ImGui::CalcTextSize(plays.c_str()).x <= beside) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -370,7 +375,6 @@ void draw_game(AppContext& ctx, PanelState& state, PartyIndex you) {
         ("Your offer " + scenario.space().format(state.builder.offer()) + ": " + worth).c_str());
     const bool responding = ctx.session.awaiting_human_response();
     // Equal buttons, as many a row as keep every label whole (control_rows.hpp).
-    const ImGuiStyle& style = ImGui::GetStyle();
     const char* propose = responding ? "Counter###propose" : "Propose###propose";
     const std::vector<float> labels{ImGui::CalcTextSize(propose, nullptr, true).x,
                                     ImGui::CalcTextSize("Accept").x,
