@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages treatysim needs, only when some are missing.
 # Runs `apt-get update` only if something must be installed; uses sudo when not root.
-# Usage: scripts/setup-deps.sh            (build + test dependencies)
+# Usage: scripts/setup-deps.sh            (build + test dependencies; the Python package and its
+#                                        tests: python3-* and pybind11-dev)
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,8 @@ packages=(
   libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
   libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  python3-dev pybind11-dev python3-pandas python3-pytest python3-nbclient python3-ipykernel
+  python3-nbformat python3-tqdm python3-matplotlib python3-setuptools
 )
 
 missing=()
