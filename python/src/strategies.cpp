@@ -1,11 +1,10 @@
 // strategies.cpp — strategies written in Python behind the engine's interfaces (strategies.hpp),
-// the Python classes they are given (Context, PartyView, State, OpponentModelView,
-// AcceptanceInput), and the registry that names them.
+// and the registry that names them beside the built-in ones.
 #include "python/src/strategies.hpp"
 
 #include <cmath>
 
-#include "engine/model/utility_index.hpp"
+#include "python/src/views.hpp"
 
 namespace treatysim::python {
 
@@ -45,21 +44,13 @@ bool overrides(const py::object& object, const char* method, const char* base) {
   return !mine.is(inherited);
 }
 
-py::object make_state(const NegotiationState& state, const std::shared_ptr<const PySpace>& space) {
-  return py::cast(PyState{state.offer_index, state.deadline, state.offers, space, true});
-}
-
-// Ends a State's validity once the call that got it returned (it may have been kept).
-void expire(py::object& state) {
-  state.cast<PyState&>().alive = false;
-}
-
-void require_alive(bool alive, const char* what) {
-  if (!alive) {
-    throw py::value_error(std::string("this ") + what +
-                          " was valid only during the call it was given to (its data lives in "
-                          "the engine); copy what you need from it during the call");
-  }
+// Calls a Python callable with one or two arguments (`second` may be null); a Python exception
+// leaves as py::error_already_set.
+py::object call(PyObject* callable, PyObject* first, PyObject* second) {
+  PyObject* args[2] = {first, second};
+  PyObject* result = PyObject_Vectorcall(callable, args, second != nullptr ? 2 : 1, nullptr);
+  if (result == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(result);
 }
 
 Outcome checked_outcome(const py::handle result, const PySpace& space, const std::string& name,
@@ -72,16 +63,6 @@ Outcome checked_outcome(const py::handle result, const PySpace& space, const std
                 ", which is not an outcome: " + error);
   }
   return *outcome;
-}
-
-std::shared_ptr<const PySpace> space_for(std::shared_ptr<const PySpace>& cached,
-                                         const Scenario& scenario) {
-  if (!cached || &cached->scenario().def() != &scenario.def()) cached = py_space(scenario);
-  return cached;
-}
-
-py::object make_context(const NegotiationContext& c, const std::shared_ptr<const PySpace>& space) {
-  return py::cast(PyContext{space, c.self, c.deadline, c.seed, c.complete_information()});
 }
 
 // [SECTION] A negotiator written in Python -------------------------------------------------------
@@ -114,17 +95,17 @@ class PyAgent final : public Agent {
 
   [[nodiscard]] Outcome propose(const NegotiationState& state) override {
     const py::gil_scoped_acquire gil;
-    py::object py_state = make_state(state, space_);
-    const py::object result = propose_(py_state);
-    expire(py_state);
-    return checked_outcome(result, *space_, name_, self_, "propose", state.offer_index);
+    const py::object result = call(propose_.ptr(), views_->enter(state), nullptr);
+    views_->leave();
+    return checked_outcome(result, views_->space(), name_, views_->self(), "propose",
+                           state.offer_index);
   }
 
   [[nodiscard]] Response respond(const NegotiationState& state, const Outcome& offer) override {
     const py::gil_scoped_acquire gil;
-    py::object py_state = make_state(state, space_);
-    const py::object result = respond_(py_state, space_->to_dict(offer));
-    expire(py_state);
+    const py::object offer_dict = views_->space().to_dict(offer);
+    const py::object result = call(respond_.ptr(), views_->enter(state), offer_dict.ptr());
+    views_->leave();
     if (PyUnicode_Check(result.ptr())) {
       if (PyUnicode_CompareWithASCIIString(result.ptr(), "reject") == 0) return Response::kReject;
       if (PyUnicode_CompareWithASCIIString(result.ptr(), "accept") == 0) return Response::kAccept;
@@ -132,28 +113,29 @@ class PyAgent final : public Agent {
         return Response::kWalkAway;
       }
     }
-    agent_error(who(name_, *space_, self_) + ": respond() returned " + short_repr(result) +
-                " to offer " + std::to_string(state.offer_index) +
+    agent_error(who(name_, views_->space(), views_->self()) + ": respond() returned " +
+                short_repr(result) + " to offer " + std::to_string(state.offer_index) +
                 "; expected \"accept\", \"reject\" or \"walk_away\"");
   }
 
   void observe(const Event& event) override {
     if (!observe_) return;
     const py::gil_scoped_acquire gil;
+    const PySpace& space = views_->space();
     py::dict e;
     e["type"] = py::str(std::string(event_kind_name(event.kind)));
     e["offer"] = event.offer_index;
-    e["party"] = space_->party_id(event.party);
-    e["outcome"] = space_->to_dict(event.outcome);
-    observe_(e);
+    e["party"] = space.party_id(event.party);
+    e["outcome"] = space.to_dict(event.outcome);
+    static_cast<void>(call(observe_.ptr(), e.ptr(), nullptr));
   }
 
  private:
   void start(const NegotiationContext& context, const py::object& method) {
     const py::gil_scoped_acquire gil;
-    self_ = context.self;
-    const auto space = space_for(space_, *context.scenario);
-    method(make_context(context, space));
+    if (!views_) views_ = std::make_unique<StrategyViews>();
+    const py::object c = views_->context(context);
+    static_cast<void>(call(method.ptr(), c.ptr(), nullptr));
   }
 
   std::string name_;
@@ -163,8 +145,7 @@ class PyAgent final : public Agent {
   py::object respond_;
   py::object observe_;          // unset: the strategy does not observe
   py::object continue_series_;  // unset: continue_series() is reset()
-  std::shared_ptr<const PySpace> space_;
-  PartyIndex self_ = 0;
+  std::unique_ptr<StrategyViews> views_;
 };
 
 // [SECTION] BOA components written in Python -----------------------------------------------------
@@ -185,26 +166,27 @@ class PyComponent {
  protected:
   void start(const NegotiationContext& context) {
     const py::gil_scoped_acquire gil;
-    self_ = context.self;
-    const auto space = space_for(space_, *context.scenario);
-    reset_(make_context(context, space));
+    if (!views_) views_ = std::make_unique<StrategyViews>();
+    const py::object c = views_->context(context);
+    static_cast<void>(call(reset_.ptr(), c.ptr(), nullptr));
+  }
+  [[noreturn]] void not_a_number(const char* method, const py::object& result,
+                                 const std::string& when) const {
+    agent_error(who(name_, views_->space(), views_->self()) + ": " + method + "() returned " +
+                short_repr(result) + when + "; expected a number");
   }
 
   std::string name_;
   py::object object_;
   py::object reset_;
-  std::shared_ptr<const PySpace> space_;
-  PartyIndex self_ = 0;
+  std::unique_ptr<StrategyViews> views_;
 };
 
-py::object model_view(const agents::OpponentModel* model,
-                      const std::shared_ptr<const PySpace>& space) {
-  if (model == nullptr) return py::none();
-  return py::cast(PyModelView{model, space, true});
-}
-
-void expire_model(py::object& view) {
-  if (!view.is_none()) view.cast<PyModelView&>().alive = false;
+double as_number(const py::object& result, bool* ok) {
+  const double value = PyFloat_AsDouble(result.ptr());
+  *ok = !((value == -1.0 && PyErr_Occurred() != nullptr) || !std::isfinite(value));
+  if (!*ok) PyErr_Clear();
+  return value;
 }
 
 class PyBidding final : public agents::BiddingStrategy, PyComponent {
@@ -222,28 +204,22 @@ class PyBidding final : public agents::BiddingStrategy, PyComponent {
   [[nodiscard]] double target(const NegotiationState& state,
                               const agents::OpponentModel* model) const override {
     const py::gil_scoped_acquire gil;
-    py::object py_state = make_state(state, space_);
-    py::object view = model_view(model, space_);
-    const py::object result = target_(py_state, view);
-    expire(py_state);
-    expire_model(view);
-    const double value = PyFloat_AsDouble(result.ptr());
-    if ((value == -1.0 && PyErr_Occurred() != nullptr) || !std::isfinite(value)) {
-      PyErr_Clear();
-      agent_error(who(name_, *space_, self_) + ": target() returned " + short_repr(result) +
-                  " for offer " + std::to_string(state.offer_index) + "; expected a number");
-    }
+    const py::object result = call(target_.ptr(), views_->enter(state), views_->enter_model(model));
+    views_->leave();
+    views_->leave_model();
+    bool ok = false;
+    const double value = as_number(result, &ok);
+    if (!ok) not_a_number("target", result, " for offer " + std::to_string(state.offer_index));
     return value;
   }
   [[nodiscard]] Outcome bid(const NegotiationState& state,
                             const agents::OpponentModel* model) const override {
     const py::gil_scoped_acquire gil;
-    py::object py_state = make_state(state, space_);
-    py::object view = model_view(model, space_);
-    const py::object result = bid_(py_state, view);
-    expire(py_state);
-    expire_model(view);
-    return checked_outcome(result, *space_, name_, self_, "bid", state.offer_index);
+    const py::object result = call(bid_.ptr(), views_->enter(state), views_->enter_model(model));
+    views_->leave();
+    views_->leave_model();
+    return checked_outcome(result, views_->space(), name_, views_->self(), "bid",
+                           state.offer_index);
   }
   [[nodiscard]] bool uses_model() const noexcept override { return uses_model_; }
 
@@ -263,11 +239,8 @@ class PyAcceptance final : public agents::AcceptanceCondition, PyComponent {
   void reset(const NegotiationContext& context) override { start(context); }
   [[nodiscard]] bool accept(const agents::AcceptanceInput& input) const override {
     const py::gil_scoped_acquire gil;
-    py::object py_state = make_state(input.state, space_);
-    const py::object result =
-        accept_(py::cast(PyAcceptanceInput{py_state, input.offer_utility, input.next_bid_utility,
-                                           input.has_next_bid, input.best_received_utility}));
-    expire(py_state);
+    const py::object result = call(accept_.ptr(), views_->enter_acceptance(input), nullptr);
+    views_->leave();
     const int truth = PyObject_IsTrue(result.ptr());
     if (truth < 0) throw py::error_already_set();
     return truth == 1;
@@ -290,19 +263,17 @@ class PyModel final : public agents::OpponentModel, PyComponent {
   void reset(const NegotiationContext& context) override { start(context); }
   void update(const NegotiationState& state, const Outcome& offer) override {
     const py::gil_scoped_acquire gil;
-    py::object py_state = make_state(state, space_);
-    update_(py_state, space_->to_dict(offer));
-    expire(py_state);
+    const py::object offer_dict = views_->space().to_dict(offer);
+    static_cast<void>(call(update_.ptr(), views_->enter(state), offer_dict.ptr()));
+    views_->leave();
   }
   [[nodiscard]] double utility(const Outcome& outcome) const override {
     const py::gil_scoped_acquire gil;
-    const py::object result = utility_(space_->to_dict(outcome));
-    const double value = PyFloat_AsDouble(result.ptr());
-    if ((value == -1.0 && PyErr_Occurred() != nullptr) || !std::isfinite(value)) {
-      PyErr_Clear();
-      agent_error(who(name_, *space_, self_) + ": utility() returned " + short_repr(result) +
-                  "; expected a number");
-    }
+    const py::object outcome_dict = views_->space().to_dict(outcome);
+    const py::object result = call(utility_.ptr(), outcome_dict.ptr(), nullptr);
+    bool ok = false;
+    const double value = as_number(result, &ok);
+    if (!ok) not_a_number("utility", result, "");
     return value;
   }
 
@@ -311,232 +282,11 @@ class PyModel final : public agents::OpponentModel, PyComponent {
   py::object utility_;
 };
 
-// [SECTION] The classes strategies see -----------------------------------------------------------
-
-const UtilityFunction& utility_of(const PartyView& view) {
-  return view.space->scenario().utility(view.party);
-}
-
-Outcome view_outcome(const PartyView& view, py::handle outcome) {
-  std::string error;
-  const std::optional<Outcome> o = view.space->from_python(outcome, &error);
-  if (!o) throw py::value_error("not an outcome of the scenario: " + error);
-  return *o;
-}
-
-const UtilityIndex& index_of(const PartyView& view, const char* method) {
-  return guarded(ErrorKind::kScenario, [&]() -> const UtilityIndex& {
-    return view.space->scenario().utility_index(view.party, std::string("PartyView.") + method);
-  });
-}
-
-void register_views(py::module_& m) {
-  py::class_<PartyView>(m, "PartyView", R"doc(
-One party's preferences, as a strategy may know them: context.own always, context.opponent under
-complete information only. utility() costs about a microsecond; best(), at_least() and
-outcomes() use the party's outcomes sorted by utility (built once per scenario).)doc")
-      .def_property_readonly("id", [](const PartyView& v) { return v.space->party_id(v.party); })
-      .def_property_readonly(
-          "name", [](const PartyView& v) { return v.space->scenario().party(v.party).name; })
-      .def_property_readonly(
-          "reservation_value",
-          [](const PartyView& v) {
-            return v.space->scenario().party(v.party).preferences.reservation_value;
-          },
-          "Utility of no agreement (disagreement and walk-away), undiscounted.")
-      .def_property_readonly(
-          "discount",
-          [](const PartyView& v) {
-            return v.space->scenario().party(v.party).preferences.discount;
-          },
-          "Per-offer discount factor δ: an agreement at offer r is worth δʳ·u.")
-      .def_property_readonly(
-          "weights",
-          [](const PartyView& v) {
-            const Scenario& s = v.space->scenario();
-            py::dict d;
-            for (std::size_t i = 0; i < s.space().issue_count(); ++i) {
-              d[py::str(s.space().issue(i).id)] = s.party(v.party).preferences.weights[i];
-            }
-            return d;
-          },
-          "{issue id: weight}, summing to 1.")
-      .def_property_readonly(
-          "values",
-          [](const PartyView& v) {
-            const Scenario& s = v.space->scenario();
-            py::dict d;
-            for (std::size_t i = 0; i < s.space().issue_count(); ++i) {
-              const Issue& issue = s.space().issue(i);
-              py::dict options;
-              for (std::size_t o = 0; o < issue.options.size(); ++o) {
-                options[py::str(issue.options[o].id)] = s.party(v.party).preferences.values[i][o];
-              }
-              d[py::str(issue.id)] = options;
-            }
-            return d;
-          },
-          "{issue id: {option id: value in [0, 1]}}.")
-      .def(
-          "utility",
-          [](const PartyView& v, py::handle outcome) {
-            return utility_of(v)(view_outcome(v, outcome));
-          },
-          py::arg("outcome"),
-          "u(outcome) = Σ weight·value; the outcome as {issue: option} or \"S0/IP1/…\".")
-      .def_property_readonly("max_utility",
-                             [](const PartyView& v) { return utility_of(v).max_utility(); })
-      .def_property_readonly("min_utility",
-                             [](const PartyView& v) { return utility_of(v).min_utility(); })
-      .def(
-          "best", [](const PartyView& v) { return v.space->to_dict(utility_of(v).best_outcome()); },
-          "The outcome of highest utility (ties to the lowest outcome index).")
-      .def(
-          "at_least",
-          [](const PartyView& v, double target) {
-            const UtilityIndex& index = index_of(v, "at_least");
-            return v.space->to_dict(
-                v.space->scenario().space().outcome_at(index.at_least(target).index));
-          },
-          py::arg("target"),
-          "The outcome whose utility is the smallest one still ≥ target (ties to the lowest "
-          "outcome index); the best outcome when the target exceeds every utility. O(log n).")
-      .def(
-          "outcomes",
-          [](const PartyView& v, double at_least) {
-            const UtilityIndex& index = index_of(v, "outcomes");
-            const std::size_t n = index.count_at_least(at_least);
-            py::list list(n);
-            for (std::size_t k = 0; k < n; ++k) {
-              const UtilityIndex::Entry& e = index.entry(k);
-              list[k] = py::make_tuple(
-                  v.space->to_dict(v.space->scenario().space().outcome_at(e.index)), e.utility);
-            }
-            return list;
-          },
-          py::arg("at_least") = 0.0,
-          "[(outcome, utility)] for every outcome worth at least `at_least`, best first.")
-      .def("__repr__", [](const PartyView& v) {
-        return "<PartyView " + v.space->scenario().party(v.party).id + ">";
-      });
-
-  py::class_<PyContext>(m, "Context", R"doc(
-What a strategy is told at reset(): who it is, the deadline, its random seed and the
-preferences it may know. Valid for the whole negotiation (keep it).)doc")
-      .def_property_readonly(
-          "party", [](const PyContext& c) { return c.space->party_id(c.self); },
-          "The id of the party the strategy plays.")
-      .def_property_readonly(
-          "opponent_party",
-          [](const PyContext& c) { return c.space->party_id(other_party(c.self)); })
-      .def_readonly("deadline", &PyContext::deadline, "Number of offers (indices 0 … deadline−1).")
-      .def_readonly("seed", &PyContext::seed,
-                    "The strategy's own random seed, derived from the run seed: draw every random "
-                    "number from it (e.g. random.Random(context.seed)) so that runs replay.")
-      .def_readonly("complete_information", &PyContext::complete)
-      .def_property_readonly(
-          "scenario", [](const PyContext& c) { return c.space->scenario(); },
-          "The scenario (its public part: issues, protocol; both parties' preferences are in it, "
-          "but a strategy under private information must read only context.own).")
-      .def_property_readonly(
-          "issues",
-          [](const PyContext& c) {
-            py::list ids;
-            for (const Issue& issue : c.space->scenario().space().issues()) ids.append(issue.id);
-            return ids;
-          },
-          "The issue ids, in order.")
-      .def_property_readonly(
-          "own",
-          [](const PyContext& c) {
-            return PartyView{c.space, c.self};
-          },
-          "The strategy's own preferences (a PartyView).")
-      .def_property_readonly(
-          "opponent",
-          [](const PyContext& c) -> py::object {
-            if (!c.complete) return py::none();
-            return py::cast(PartyView{c.space, other_party(c.self)});
-          },
-          "The opponent's preferences under complete information, else None.")
-      .def("__repr__", [](const PyContext& c) {
-        return "<Context party " + c.space->scenario().party(c.self).id + ", deadline " +
-               std::to_string(c.deadline) + ", seed " + std::to_string(c.seed) + ">";
-      });
-
-  py::class_<PyState>(m, "State", R"doc(
-The moment of a decision: the offer being made (propose) or answered (respond), the deadline
-and the offers so far. Valid only during the call it is given to.)doc")
-      .def_readonly("offer_index", &PyState::offer_index,
-                    "The offer being made or answered (0 … deadline−1).")
-      .def_readonly("deadline", &PyState::deadline)
-      .def_property_readonly(
-          "time",
-          [](const PyState& s) {
-            return NegotiationState{s.offer_index, s.deadline, {}}.time();
-          },
-          "Normalised time t = offer_index/(deadline−1) in [0, 1].")
-      .def_property_readonly(
-          "last_offer",
-          [](const PyState& s) {
-            return NegotiationState{s.offer_index, s.deadline, {}}.last_offer();
-          },
-          "True when this is the last offer: rejecting it ends in disagreement.")
-      .def_property_readonly(
-          "offers",
-          [](const PyState& s) {
-            require_alive(s.alive, "State");
-            py::list list(s.offers.size());
-            for (std::size_t k = 0; k < s.offers.size(); ++k) {
-              list[k] = py::make_tuple(s.space->to_dict(s.offers[k].outcome),
-                                       s.space->party_id(s.offers[k].proposer));
-            }
-            return list;
-          },
-          "Every offer so far, in order, as (outcome, proposer id) pairs (O(n): prefer `last`).")
-      .def_property_readonly(
-          "last",
-          [](const PyState& s) -> py::object {
-            require_alive(s.alive, "State");
-            if (s.offers.empty()) return py::none();
-            const OfferRecord& r = s.offers.back();
-            return py::make_tuple(s.space->to_dict(r.outcome), s.space->party_id(r.proposer));
-          },
-          "The latest offer as (outcome, proposer id), or None before the first.")
-      .def_property_readonly(
-          "offer_count", [](const PyState& s) { return s.offers.size(); },
-          "Number of offers made so far.")
-      .def("__repr__", [](const PyState& s) {
-        return "<State offer " + std::to_string(s.offer_index) + " of " +
-               std::to_string(s.deadline) + ">";
-      });
-
-  py::class_<PyModelView>(m, "OpponentModelView", R"doc(
-The opponent model given to a bidding strategy (valid during the call only).)doc")
-      .def(
-          "utility",
-          [](const PyModelView& v, py::handle outcome) {
-            require_alive(v.alive, "OpponentModelView");
-            std::string error;
-            const std::optional<Outcome> o = v.space->from_python(outcome, &error);
-            if (!o) throw py::value_error("not an outcome of the scenario: " + error);
-            return v.model->utility(*o);
-          },
-          py::arg("outcome"), "The model's estimate of the opponent's utility, in [0, 1].");
-
-  py::class_<PyAcceptanceInput>(m, "AcceptanceInput", R"doc(
-What an acceptance condition decides on (valid during the call only).)doc")
-      .def_readonly("state", &PyAcceptanceInput::state,
-                    "The State (offer_index: the offer answered).")
-      .def_readonly("offer_utility", &PyAcceptanceInput::offer_utility, "Own utility of the offer.")
-      .def_readonly("next_bid_utility", &PyAcceptanceInput::next_bid_utility,
-                    "Own utility of the bid the agent would make next (if any).")
-      .def_readonly("has_next_bid", &PyAcceptanceInput::has_next_bid, "False on the last offer.")
-      .def_readonly("best_received_utility", &PyAcceptanceInput::best_received_utility,
-                    "Best own utility among the opponent's earlier offers (−1: none).");
-}
+}  // namespace
 
 // [SECTION] The registry -------------------------------------------------------------------------
+
+namespace {
 
 agents::ComponentKind kind_from(const std::string& text) {
   if (text == "negotiator") return agents::ComponentKind::kNegotiator;
@@ -664,7 +414,6 @@ std::shared_ptr<agents::Registry> make_registry(const py::list& entries) {
 }
 
 void register_strategies(py::module_& m) {
-  register_views(m);
   py::class_<agents::Registry, std::shared_ptr<agents::Registry>>(m, "Registry", R"doc(
 The strategies a call plays with: every built-in one plus the strategies written in Python.
 The package builds one per call (treatysim._strategies); you need not.)doc")

@@ -11,9 +11,7 @@
 // caller as itself, with its traceback.
 #pragma once
 
-#include <cstdint>
 #include <memory>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -23,48 +21,6 @@
 #include "python/src/outcomes.hpp"
 
 namespace treatysim::python {
-
-// What a strategy's methods receive, as Python sees it.
-
-// One party's preferences: what NegotiationContext::own (and ::opponent) shows.
-struct PartyView {
-  std::shared_ptr<const PySpace> space;
-  PartyIndex party = 0;
-};
-
-// NegotiationContext, kept valid after reset() returns (strategies store it).
-struct PyContext {
-  std::shared_ptr<const PySpace> space;
-  PartyIndex self = 0;
-  int deadline = 1;
-  std::uint64_t seed = 0;
-  bool complete = false;
-};
-
-// NegotiationState, valid only during the call it is given to (its offers live in the engine).
-struct PyState {
-  int offer_index = 0;
-  int deadline = 1;
-  std::span<const OfferRecord> offers;
-  std::shared_ptr<const PySpace> space;
-  bool alive = true;
-};
-
-// The opponent model a bidding strategy is given, valid during the call only.
-struct PyModelView {
-  const agents::OpponentModel* model = nullptr;
-  std::shared_ptr<const PySpace> space;
-  bool alive = true;
-};
-
-// AcceptanceInput, valid during the call only.
-struct PyAcceptanceInput {
-  py::object state;  // a PyState
-  double offer_utility = 0.0;
-  double next_bid_utility = 0.0;
-  bool has_next_bid = false;
-  double best_received_utility = -1.0;
-};
 
 // A strategy written in Python, as the package registers it: a class (instantiated with the
 // spec's parameters for each agent or component made) or an instance (copied with

@@ -26,11 +26,11 @@ AgentError. The reference: help(ts.run) etc., and docs/python.md.
 from ._errors import (AgentError, PayoffMatrixError, ScenarioError, SpecError, StudyError,
                       TournamentError, TreatysimError)
 from . import _treatysim
-from ._treatysim import (AcceptanceInput, Context, OpponentModelView, PartyView, Scenario,
-                         State)
+from ._treatysim import Scenario
 from ._scenario import import_genius, load_scenario
-from ._strategies import (AcceptanceCondition, Agent, BiddingStrategy, OpponentModel, Parameter,
-                          boa, register, registered, unregister)
+from ._strategies import (AcceptanceCondition, AcceptanceInput, Agent, BiddingStrategy, Context,
+                          OpponentModel, OpponentModelView, Parameter, PartyView, State, boa,
+                          register, registered, unregister)
 from ._results import Analysis, Distribution, Evolution, Lifecycle, Trace
 from ._api import (SweepTable, Tournament, TuneTable, agents, analyze, bench, config_path,
                    evolve, run, simulate, sweep, tournament, tune)

@@ -16,6 +16,11 @@ from . import _treatysim as _ext
 from ._errors import SpecError
 
 __all__ = [
+    "Context",
+    "PartyView",
+    "State",
+    "AcceptanceInput",
+    "OpponentModelView",
     "Agent",
     "BiddingStrategy",
     "AcceptanceCondition",
@@ -26,6 +31,97 @@ __all__ = [
     "registered",
     "boa",
 ]
+
+
+class Context:
+    """What a strategy is told at ``reset(context)``; valid for the whole negotiation (keep it).
+
+    ``party``, ``opponent_party``
+        the ids of the party the strategy plays and of the other one;
+    ``deadline``
+        the number of offers (indices 0 … deadline−1);
+    ``seed``
+        the strategy's own random seed, derived from the run seed: draw every random number
+        from it (``random.Random(context.seed)``) so that runs replay;
+    ``complete_information``, ``scenario``, ``issues`` (the issue ids, in order);
+    ``own``
+        the strategy's own preferences, a :class:`PartyView`;
+    ``opponent``
+        the opponent's :class:`PartyView` under complete information, else None.
+    """
+
+    __slots__ = ("party", "opponent_party", "deadline", "seed", "complete_information",
+                 "scenario", "issues", "own", "opponent")
+
+    def __repr__(self):
+        return f"<Context party {self.party}, deadline {self.deadline}, seed {self.seed}>"
+
+
+class PartyView:
+    """One party's preferences, as a strategy may know them.
+
+    Attributes: ``id``, ``name``, ``reservation_value`` (the utility of no agreement),
+    ``discount`` (per offer: an agreement at offer r is worth discount**r · u), ``max_utility``,
+    ``min_utility``, ``weights`` ({issue: weight}), ``values`` ({issue: {option: value}}).
+    Functions (C, about 0.1 µs each): ``utility(outcome)``, ``best()``, ``at_least(target)``
+    (the outcome of smallest utility ≥ target, O(log n)) and ``outcomes(at_least=-inf)``
+    ([(outcome, utility)], best first). Outcomes are {issue id: option id} dicts.
+    """
+
+    __slots__ = ("id", "name", "reservation_value", "discount", "max_utility", "min_utility",
+                 "weights", "values", "utility", "best", "at_least", "outcomes")
+
+    def __repr__(self):
+        return f"<PartyView {self.id}>"
+
+
+class State:
+    """The moment of a decision, valid only during the call it is given to.
+
+    ``offer_index`` (the offer being made, or answered), ``deadline``, ``time`` (normalised:
+    offer_index/(deadline−1) in [0, 1]), ``last_offer`` (True when rejecting ends the
+    negotiation), and the offers so far: ``last`` (the latest as (outcome, proposer id), or
+    None), ``offers`` (all of them, O(n)), ``offer_count``. One State object is reused from call
+    to call: copy what you want to keep.
+    """
+
+    __slots__ = ("offer_index", "deadline", "time", "last_offer", "_history")
+
+    @property
+    def offers(self):
+        """Every offer so far, in order, as (outcome, proposer id) pairs."""
+        return self._history(0)
+
+    @property
+    def last(self):
+        """The latest offer as (outcome, proposer id), or None before the first."""
+        return self._history(1)
+
+    @property
+    def offer_count(self):
+        """The number of offers made so far."""
+        return self._history(2)
+
+    def __repr__(self):
+        return f"<State offer {self.offer_index} of {self.deadline}>"
+
+
+class AcceptanceInput:
+    """What an acceptance condition decides on (valid during the call only): ``state`` (its
+    offer_index is the offer answered), ``offer_utility`` (own utility of the offer),
+    ``next_bid_utility`` (own utility of the bid the agent would make next), ``has_next_bid``
+    (False on the last offer), ``best_received_utility`` (the best own utility among the
+    opponent's earlier offers; −1: none)."""
+
+    __slots__ = ("state", "offer_utility", "next_bid_utility", "has_next_bid",
+                 "best_received_utility")
+
+
+class OpponentModelView:
+    """The opponent model given to a bidding strategy (valid during the call only):
+    ``utility(outcome)`` is its estimate of the opponent's utility, in [0, 1]."""
+
+    __slots__ = ("utility",)
 
 
 class Parameter:

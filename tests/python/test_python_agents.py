@@ -4,6 +4,7 @@ exceptions surface with their tracebacks, and they play in tournaments (1 and 2 
 identical), sweeps and BOA compositions."""
 
 import json
+import math
 import traceback
 
 import pandas as pd
@@ -183,3 +184,52 @@ def test_a_python_strategy_can_be_swept_over_its_parameter():
     study["sweep"]["strategy"] = "time_dependent"
     native = ts.sweep(study, jobs=1)
     pd.testing.assert_frame_equal(pd.DataFrame(python), pd.DataFrame(native))
+
+
+class Keeper(ts.Agent):
+    """Keeps what it is given, to check what stays valid after the call."""
+
+    def reset(self, context):
+        self.context = context
+        self.states = []
+        self.best = context.own.best()
+
+    def propose(self, state):
+        self.states.append((state.offer_index, state.offer_count, state.last))
+        self.kept = state
+        return self.best
+
+    def respond(self, state, offer):
+        assert state.last == (offer, self.context.opponent_party)
+        assert state.offers[-1] == state.last and len(state.offers) == state.offer_count
+        assert math.isclose(state.time, state.offer_index / (state.deadline - 1))
+        return "reject"
+
+
+def test_what_a_strategy_is_given(sta):
+    agent = Keeper()
+    ts.run(sta, agents={"us": agent, "cn": "hardliner"}, deadline=6)
+    context = agent.context
+    assert (context.party, context.opponent_party, context.deadline) == ("us", "cn", 6)
+    assert context.opponent is None and not context.complete_information
+    assert context.issues == ["scope", "ip", "data", "guardrails", "term"]
+    assert context.scenario == sta.with_deadline(6)
+    own = context.own
+    assert own.reservation_value == 0.4 and own.id == "us"
+    assert own.weights == sta.parties[0]["weights"]
+    # The context and its views stay valid after the run: they hold the engine's data.
+    best = own.best()
+    assert own.utility(best) == own.max_utility == own.outcomes()[0][1]
+    assert own.utility(own.at_least(0.7)) >= 0.7 - 1e-9
+    ranked = own.outcomes(at_least=0.8)
+    assert ranked and all(u >= 0.8 - 1e-9 for _, u in ranked)
+    utilities = [u for _, u in ranked]  # best first (equal within 1e-9: lowest index first)
+    assert all(b <= a + 1e-9 for a, b in zip(utilities, utilities[1:]))
+    # The offers so far, as they were at each call: offer r is preceded by r offers.
+    assert [(r, n) for r, n, _ in agent.states] == [(0, 0), (2, 2), (4, 4)]
+    assert agent.states[0][2] is None and agent.states[1][2][1] == "cn"
+    # A State is valid only during its call.
+    with pytest.raises(ValueError, match="valid only during the call"):
+        agent.kept.offers
+    with pytest.raises(ValueError, match="not an outcome of the scenario"):
+        own.utility({"scope": "S0"})
