@@ -361,6 +361,16 @@ ts.load_scenario(path), ts.Scenario.from_toml(text) or ts.import_genius(...).)do
           "\"scenario.PARTY.discount\" or \"scenario.PARTY.weights.ISSUE\" (the party's other "
           "weights are rescaled so that they still sum to 1).")
       .def("_replace", &replaced)
+      // Immutable: a copy is the scenario itself (strategies that keep their context are
+      // deep-copied for every agent of a tournament); pickled as its canonical TOML.
+      .def("__copy__", [](const Scenario& s) { return s; })
+      .def("__deepcopy__", [](const Scenario& s, const py::object&) { return s; })
+      .def(py::pickle([](const Scenario& s) { return py::make_tuple(to_toml(s.def())); },
+                      [](const py::tuple& state) {
+                        return guarded(ErrorKind::kScenario, [&] {
+                          return parse_scenario(state[0].cast<std::string>(), "<pickled scenario>");
+                        });
+                      }))
       .def("__eq__", [](const Scenario& a, const Scenario& b) { return a.def() == b.def(); })
       .def("__hash__", [](const Scenario& s) { return py::hash(py::str(s.content_hash())); })
       .def("__repr__", [](const Scenario& s) {

@@ -236,11 +236,14 @@ class Analysis:
         frontier = self.frontier.sort_values(f"utility_{a}")
         ax.plot(frontier[f"utility_{a}"], frontier[f"utility_{b}"], color="#2e9e5b",
                 marker="o", markersize=3, label="Pareto frontier")
-        markers = {"nash": "*", "kalai_smorodinsky": "D", "egalitarian": "s", "utilitarian": "^"}
-        for name, point in self.solutions.items():
+        # Largest first, so that solutions at the same point stay visible inside one another.
+        markers = (("utilitarian", "^", 230), ("egalitarian", "s", 160),
+                   ("kalai_smorodinsky", "D", 100), ("nash", "*", 110))
+        for z, (name, marker, size) in enumerate(markers):
+            point = self.solutions[name]
             if point:
-                ax.scatter([point["utilities"][a]], [point["utilities"][b]], marker=markers[name],
-                           s=90, color="#c99700", edgecolor="#222222", zorder=5, label=name)
+                ax.scatter([point["utilities"][a]], [point["utilities"][b]], marker=marker, s=size,
+                           color="#c99700", edgecolor="#222222", zorder=5 + z, label=name)
         d = self.disagreement
         ax.axvline(d[a], color=_display.party_colour(0), linestyle="--", linewidth=1)
         ax.axhline(d[b], color=_display.party_colour(1), linestyle="--", linewidth=1)

@@ -233,3 +233,28 @@ def test_what_a_strategy_is_given(sta):
         agent.kept.offers
     with pytest.raises(ValueError, match="not an outcome of the scenario"):
         own.utility({"scope": "S0"})
+
+
+def test_an_agent_that_kept_its_context_can_still_be_copied(sta, tmp_path):
+    import copy
+    import pickle
+
+    agent = PyTimeDependent(e=0.2)
+    ts.run(sta, agents={"us": agent}, seed=1)  # it now holds a Context with C functions
+    twin = copy.deepcopy(agent)
+    assert twin.context.own.utility(twin.context.own.best()) == agent.context.own.max_utility
+    assert pickle.loads(pickle.dumps(sta)) == sta
+    # And it still plays in a tournament, one fresh copy per agent.
+    t = ts.tournament({"tournament": {"name": "kept", "repetitions": 2},
+                       "competitors": [{"label": "py", "strategy": agent},
+                                       {"label": "linear", "strategy": "linear"}],
+                       "scenarios": [sta]})
+    assert t.complete
+
+
+def test_python_negotiators_in_the_treatys_life(sta):
+    python = ts.simulate(sta, agents={"us": PyTimeDependent(e=0.2)})
+    native = ts.simulate(sta, agents={"us": "boulware"})
+    assert python.path == native.path
+    assert python.to_csv() == native.to_csv()
+    assert [t.json["events"] for t in python.traces] == [t.json["events"] for t in native.traces]
