@@ -139,3 +139,11 @@ def test_trace_shows_itself(sta):
     tr = ts.run(sta, seed=1)
     assert repr(tr) == "<Trace sta-2024 seed 1: agreement on offer 32 (33 offers)>"
     assert "<svg" in tr._repr_svg_()
+
+
+def test_agents_is_the_clis_list(cli):
+    table = ts.agents()
+    expected = json.loads(cli("agents", "--format", "json").stdout)
+    assert list(table.columns) == ["name", "kind", "description", "source", "traits",
+                                   "parameters"]
+    assert table.to_dict("records") == expected
