@@ -12,7 +12,7 @@ from . import _scenario
 from . import _strategies
 from . import _toml
 from . import _treatysim as _ext
-from ._errors import TreatysimError, TournamentError, StudyError
+from ._errors import TournamentError, TreatysimError
 
 # [SECTION] Helpers ------------------------------------------------------------------------------
 
@@ -28,8 +28,8 @@ def _jobs(value):
     if value is None:
         return 0
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1024:
-        raise TreatysimError(f"jobs: expected a number of threads from 1 to 1024 (None: all "
-                             f"cores), got {value!r}", key="jobs")
+        raise TreatysimError(f"jobs: expected a number of threads from 1 to 1024 (None or 0: "
+                             f"all cores), got {value!r}", key="jobs")
     return value
 
 
@@ -87,6 +87,8 @@ def _resolve(value, session):
         return os.fspath(value)
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if hasattr(value, "item") and not hasattr(value, "propose"):  # numpy scalars
+        return value.item()
     return session.spec(value)
 
 
@@ -339,6 +341,8 @@ def tournament(source, jobs=None, out=None, resume=False, shard=None, traces=Fal
     if traces and out is None:
         raise TournamentError("traces: the traces are written to OUT/traces/: give out=",
                               key="traces")
+    if resume and out is None:
+        raise TournamentError("resume: give out=, the folder of the run to finish", key="resume")
     shard_text = "" if shard is None else str(shard)
     bar = _display.Progress(progress, "negotiations", "negotiation")
 

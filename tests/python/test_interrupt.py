@@ -11,8 +11,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from conftest import ROOT
 
 LONG = ROOT / "tests" / "data" / "tournaments" / "interrupt.toml"

@@ -3,6 +3,7 @@ those files, dicts equal to files, the CLI's messages, resumable folders."""
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -81,6 +82,11 @@ def test_a_dict_is_a_file(tmp_path):
     pd.testing.assert_frame_equal(from_dict.negotiations, from_file.negotiations)
     assert from_dict.summary["ranking"] == from_file.summary["ranking"]
     assert from_dict.out is None
+    # Numbers taken from pandas or numpy (numpy.int64, numpy.float64) are plain numbers in a dict.
+    document["tournament"]["repetitions"] = np.int64(4)
+    document["tournament"]["seed"] = pd.Series([9]).iloc[0]
+    from_numpy = ts.tournament(document, jobs=1)
+    pd.testing.assert_frame_equal(from_numpy.negotiations, from_file.negotiations)
 
 
 def test_scenario_objects_and_edited_scenarios_play(sta):
@@ -112,6 +118,8 @@ def test_errors_are_the_clis(cli, tmp_path):
                        "scenarios": [{"file": "configs/three-clauses.toml"}]})
     with pytest.raises(ts.TournamentError, match="traces"):
         ts.tournament(CLASSROOM, traces=True)
+    with pytest.raises(ts.TournamentError, match="resume: give out="):
+        ts.tournament(CLASSROOM, resume=True)
 
 
 def test_resume_finishes_a_shard_and_refuses_a_mismatch(tmp_path, cli):
