@@ -255,9 +255,9 @@ class Tournament:
 
     @property
     def ranking(self):
-        import pandas as pd
-
-        return pd.DataFrame(self.summary["ranking"])
+        return _results._frame(self.summary["ranking"], dtypes={
+            "rank": "int64", "n": "int64", "mean_utility": "float64", "sd": "float64",
+            "ci_low": "float64", "ci_high": "float64", "agreement_rate": "float64"})
 
     @property
     def payoff_matrix(self):
@@ -269,9 +269,12 @@ class Tournament:
 
     @property
     def adjacent_tests(self):
-        import pandas as pd
-
-        return pd.DataFrame(self.summary["adjacent_tests"])
+        return _results._frame(self.summary["adjacent_tests"], [
+            "higher", "lower", "n", "mean_difference", "t", "degrees_of_freedom", "p_value",
+            "holm_p_value", "significant"], {
+            "n": "int64", "mean_difference": "float64", "t": "float64",
+            "degrees_of_freedom": "float64", "p_value": "float64", "holm_p_value": "float64",
+            "significant": "bool"})
 
     def __str__(self):
         return self._tables
@@ -304,12 +307,14 @@ class Tournament:
                 f"against column)<table><tr><th></th>{head}</tr>{rows}</table></div>")
 
 
-def _read_tournament(info):
-    import pandas as pd
+# The columns of negotiations.csv that hold names, kept as text whatever they look like.
+_TEXT_COLUMNS = ["scenario", "competitor_a", "party_a", "competitor_b", "party_b", "end"]
 
+
+def _read_tournament(info):
     out = info["out"]
-    negotiations = pd.read_csv(os.path.join(out, "negotiations.csv"), keep_default_na=False,
-                               na_values={"distance_to_pareto": [""], "distance_to_nash": [""]})
+    with open(os.path.join(out, "negotiations.csv"), encoding="utf-8") as file:
+        negotiations = _results._read_csv(file.read(), _TEXT_COLUMNS)
     with open(os.path.join(out, "summary.json"), encoding="utf-8") as file:
         summary = json.load(file)
     return negotiations, summary

@@ -17,16 +17,24 @@ from . import _display
 from . import _treatysim as _ext
 
 
-def _frame(rows, columns=None):
+def _frame(rows, columns=None, dtypes=None):
+    """A DataFrame of dict rows; ``dtypes`` ({column: dtype}) fixes the numeric and boolean
+    columns, so that a table with no rows has them too (text columns stay ``object``)."""
     import pandas as pd
 
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    dtypes = {c: t for c, t in (dtypes or {}).items() if c in frame.columns}
+    return frame.astype(dtypes) if dtypes else frame
 
 
-def _read_csv(text):
+def _read_csv(text, text_columns=()):
+    """The CLI's CSV text as a DataFrame. Only an empty field is missing (an option called
+    "NA" or "None" stays text), and ``text_columns`` (ids: options, competitors, scenarios)
+    stay strings even when they look like numbers ("007" is not 7)."""
     import pandas as pd
 
-    return pd.read_csv(io.StringIO(text))
+    return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""],
+                       dtype={column: str for column in text_columns})
 
 
 def _write(path, text):
@@ -104,12 +112,15 @@ class Trace:
             for party in parties:
                 row[f"utility_{party}"] = utilities[party] if utilities else float("nan")
             rows.append(row)
-        return _frame(rows, ["offer", "party", "type"] + issues + [f"utility_{p}" for p in parties])
+        utilities = [f"utility_{p}" for p in parties]
+        return _frame(rows, ["offer", "party", "type"] + issues + utilities,
+                      {"offer": "int64", **{u: "float64" for u in utilities}})
 
     @property
     def offers(self):
         """One row per offer: ``offer, proposer, <issues>, utility_<party>…, response``."""
-        return _read_csv(self.to_csv())
+        return _read_csv(self.to_csv(),
+                         ["proposer", "response"] + [i["id"] for i in self.scenario.issues])
 
     def to_json(self, path=None) -> str:
         """The trace's JSON text (``run --format json``); with ``path``, also written there
@@ -191,8 +202,9 @@ class Analysis:
     def frontier(self):
         issues = [i["id"] for i in self.scenario.issues]
         parties = list(self.scenario.party_ids)
+        utilities = [f"utility_{p}" for p in parties]
         return _frame([_point_row(p, issues, parties) for p in self.json["pareto"]],
-                      issues + [f"utility_{p}" for p in parties])
+                      issues + utilities, {u: "float64" for u in utilities})
 
     def metrics(self, outcome, offer_index=0) -> dict:
         """Utilities, social welfare, Nash product, distances to the frontier, Nash and KS, and
@@ -304,8 +316,10 @@ class Lifecycle:
             outcome = n["trace"]["result"].get("outcome")
             row["outcome"] = "/".join(outcome.values()) if outcome else None
             rows.append(row)
-        return _frame(rows, ["phase", "opened", "agreed", "superseded"]
-                      + [f"ratified_{p}" for p in parties] + ["end", "offers", "outcome"])
+        ratified = [f"ratified_{p}" for p in parties]
+        return _frame(rows, ["phase", "opened", "agreed", "superseded"] + ratified
+                      + ["end", "offers", "outcome"],
+                      {"superseded": "bool", **{r: "bool" for r in ratified}, "offers": "int64"})
 
     @property
     def compliance(self):
@@ -321,11 +335,13 @@ class Lifecycle:
                 row[f"payoff_{p}"] = c["payoffs"][p]
             rows.append(row)
         return _frame(rows, ["date"] + [f"{k}_{p}" for k in ("move", "detected", "payoff")
-                                        for p in parties])
+                                        for p in parties],
+                      {**{f"detected_{p}": "bool" for p in parties},
+                       **{f"payoff_{p}": "float64" for p in parties}})
 
     @property
     def months(self):
-        return _read_csv(self.to_csv())
+        return _read_csv(self.to_csv(), ["month", "state"])
 
     @property
     def traces(self):
@@ -383,11 +399,13 @@ class Distribution:
 
     @property
     def paths(self):
-        return _frame(self.json["paths"], ["path", "count", "share"])
+        return _frame(self.json["paths"], ["path", "count", "share"],
+                      {"count": "int64", "share": "float64"})
 
     @property
     def final_clauses(self):
-        return _frame(self.json["final_clauses"], ["final", "count", "share"])
+        return _frame(self.json["final_clauses"], ["final", "count", "share"],
+                      {"count": "int64", "share": "float64"})
 
     def to_json(self, path=None) -> str:
         return _write(path, self._handle.to_json())
@@ -442,7 +460,9 @@ class Evolution:
             row.update(payoff=e["payoff"], regret=e["regret"],
                        evolutionarily_stable=e["evolutionarily_stable"])
             rows.append(row)
-        return _frame(rows, self.strategies + ["payoff", "regret", "evolutionarily_stable"])
+        return _frame(rows, self.strategies + ["payoff", "regret", "evolutionarily_stable"],
+                      {**{s: "float64" for s in self.strategies}, "payoff": "float64",
+                       "regret": "float64", "evolutionarily_stable": "bool"})
 
     @property
     def regrets(self):
@@ -470,11 +490,13 @@ class Evolution:
     @property
     def fixation(self):
         return _frame(self.json["fixation"],
-                      ["mutant", "resident", "estimate", "standard_error", "exact", "runs"])
+                      ["mutant", "resident", "estimate", "standard_error", "exact", "runs"],
+                      {"estimate": "float64", "standard_error": "float64", "exact": "float64",
+                       "runs": "int64"})
 
     @property
     def shares(self):
-        return _read_csv(self.to_csv())
+        return _read_csv(self.to_csv(), ["process"])
 
     def to_json(self, path=None) -> str:
         return _write(path, self._handle.to_json())
