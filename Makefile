@@ -44,6 +44,7 @@ test: setup
 
 bench: build
 	@$(BUILD)/bin/treatysim_bench
+	@if [ -d $(BUILD)/python/treatysim ]; then PYTHONPATH=$(BUILD)/python /usr/bin/python3 bench/python_bench.py; fi
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -7,8 +7,10 @@ Three measurements on configs/three-clauses.toml, deadline 200 (the engine's ben
   3. a strategy written in Python on one side (a time-dependent tactic with e=0.25, precomputed
      per negotiation, AC_next), against the built-in conceder(e=4): every offer it makes and
      every answer it gives is a call into Python;
-  4. strategies written in Python on both sides.
-Each is the best of 3 runs. Usage (from the source root, after building):
+  4. strategies written in Python on both sides;
+then the calls per second of the U.S. side's strategy (propose + respond) in 1–3: the built-in
+boulware(e=0.25) and its Python replica play the same negotiations, so they get the same calls
+per negotiation (counted once on the replica, untimed). Each is the best of 3 runs. Usage (from the source root, after building):
   PYTHONPATH=build/python /usr/bin/python3 bench/python_bench.py [negotiations, default 200000]
 NegMAS, for scale: about 10,000 offers/s with no Python strategy on either side (issue 14).
 """
@@ -57,6 +59,30 @@ class PyBoulware(ts.Agent):
         return "reject"
 
 
+class CountingBoulware(PyBoulware):
+    """PyBoulware that counts its calls (used untimed, to know the calls per negotiation)."""
+
+    calls = 0
+
+    def propose(self, state):
+        CountingBoulware.calls += 1
+        return super().propose(state)
+
+    def respond(self, state, offer):
+        CountingBoulware.calls += 1
+        return super().respond(state, offer)
+
+
+def calls_per_negotiation(cn, negotiations=200):
+    """propose + respond calls the U.S. side gets per negotiation, counted on the Python replica
+    of boulware(e=0.25); the built-in plays the same negotiations (the same mean offers), so it
+    gets the same calls."""
+    CountingBoulware.calls = 0
+    f = ts.bench(SCENARIO, agents={"us": CountingBoulware(), "cn": cn}, negotiations=negotiations,
+                 deadline=DEADLINE)
+    return CountingBoulware.calls / f["negotiations"], f["mean_offers"]
+
+
 def best(runs, measure):
     return max((measure() for _ in range(runs)), key=lambda f: f["offers_per_s"])
 
@@ -89,6 +115,19 @@ def main():
               f"negotiations, mean {f['mean_offers']:.1f} offers  ({f['offers_per_s'] / cli_rate:6.1%} "
               f"of the CLI)")
     print("  NegMAS, for scale (issue 14)             ~10,000 offers/s, no Python strategy")
+
+    # Calls of the U.S. side's strategy per second: the built-in boulware(e=0.25) through the CLI
+    # and through Python, then its replica written in Python, against the same conceder(e=4).
+    per_negotiation, mean_offers = calls_per_negotiation(CN)
+    print(f"\nCalls of the U.S. strategy (propose + respond) per second, against {CN} "
+          f"({per_negotiation:.1f} calls per negotiation)")
+    builtin_rate = None
+    for label, f in rows[:3]:
+        assert abs(f["mean_offers"] - mean_offers) < 1e-9, "not the same negotiations"
+        rate = per_negotiation * f["negotiations"] / f["seconds"]
+        builtin_rate = builtin_rate or rate
+        kind = "Python" if "Python" in label else "built-in"
+        print(f"  {kind:8s} {label:40s} {rate:>12,.0f} calls/s  ({rate / builtin_rate:6.1%})")
 
 
 if __name__ == "__main__":
