@@ -381,7 +381,9 @@ void register_studies(py::module_& m) {
       [](const std::string& kind, const py::object& source, const std::string& source_name,
          int generations, int population, double selection, int runs, std::uint64_t seed,
          const std::vector<double>& initial_shares) {
-        PayoffMatrix matrix = guarded(ErrorKind::kPayoffMatrix, [&] {
+        // A dict or a summary arrives as text the user never saw: its errors name the key only.
+        const bool from_dict = kind == "toml" || kind == "summary";
+        PayoffMatrix matrix = guarded_source(ErrorKind::kPayoffMatrix, source_name, from_dict, [&] {
           if (kind == "file") return load_payoff_matrix(source.cast<std::string>());
           if (kind == "summary")
             return parse_tournament_summary(source.cast<std::string>(), source_name);

@@ -202,3 +202,9 @@ def test_evolve_errors(cli):
     with pytest.raises(ts.PayoffMatrixError) as caught:
         ts.evolve("configs/tournaments/classroom.toml")
     assert str(caught.value) == cli.error("evolve", "configs/tournaments/classroom.toml")
+    # A dict is text the user never saw: the message names the key, not a line of it.
+    with pytest.raises(ts.PayoffMatrixError) as caught:
+        ts.evolve({"payoff_matrix": {"strategies": ["a"], "payoffs": [[1, 2]]}})
+    assert str(caught.value) == ('<payoff matrix dict>: payoff_matrix.payoffs[0]: expected an '
+                                 'array of 1 numbers ("a" against each strategy)')
+    assert (caught.value.line, caught.value.key) == (None, "payoff_matrix.payoffs[0]")
