@@ -1,11 +1,13 @@
 """Ctrl-C stops a tournament, a sweep and many simulated lives within a second, with
 KeyboardInterrupt; a tournament's folder is left as the CLI leaves it, and the CLI's --resume
-finishes it to the files of an uninterrupted run, byte for byte.
+finishes it to the files of an uninterrupted run, byte for byte. The notebook's interrupt (a
+Jupyter kernel's) does the same to a tournament in a cell.
 
 Each case runs in a child Python process that prints a line when the work has started, and the
 time (time.monotonic, shared by the processes) when KeyboardInterrupt reached it."""
 
 import os
+import pathlib
 import signal
 import subprocess
 import sys
@@ -97,3 +99,47 @@ def test_many_lives_stop_within_a_second(tmp_path):
 def test_a_sweep_stops_within_a_second(tmp_path):
     child = start("sweep", tmp_path)
     assert interrupt_when_running(child) < 1.0
+
+
+def test_the_notebooks_interrupt_stops_a_tournament(tmp_path):
+    """The notebook's interrupt button (jupyter_client's interrupt_kernel, as Jupyter sends it)
+    stops a tournament running in a kernel cell within a second, the cell ends with
+    KeyboardInterrupt, the folder is the CLI's interrupted one, and the kernel runs on."""
+    from jupyter_client.manager import start_new_kernel
+
+    paths = [str(pathlib.Path(p).resolve()) for p in os.environ.get("PYTHONPATH", "").split(":") if p]
+    env = {**os.environ, "PYTHONPATH": ":".join(paths), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(ROOT), env=env)
+    try:
+        folder = tmp_path / "notebook"
+        cell = (f"import time, treatysim as ts\n"
+                f"try:\n"
+                f"    ts.tournament({str(LONG)!r}, out={str(folder)!r}, jobs=1, progress=False)\n"
+                f"except KeyboardInterrupt:\n"
+                f"    stopped = time.monotonic()\n"
+                f"    raise\n")
+        cell_id = client.execute(cell, stop_on_error=False)
+        journal = folder / "negotiations.csv.partial"
+        deadline = time.monotonic() + 60
+        while not (journal.exists() and rows(journal) >= 1):
+            assert time.monotonic() < deadline, "the tournament never got going"
+            time.sleep(0.005)
+        sent = time.monotonic()
+        manager.interrupt_kernel()
+        reply = client.get_shell_msg(timeout=60)
+        while reply["parent_header"].get("msg_id") != cell_id:  # replies to the startup's
+            reply = client.get_shell_msg(timeout=60)
+        assert reply["content"]["status"] == "error"
+        assert reply["content"]["ename"] == "KeyboardInterrupt"
+        assert '"complete": false' in (folder / "summary.json").read_text()
+        # The kernel runs on; it says when KeyboardInterrupt reached the cell (time.monotonic is
+        # the machine's clock, shared by the processes).
+        printed = []
+        after = client.execute_interactive(
+            "print(repr(stopped))", timeout=30,
+            output_hook=lambda m: printed.append(m["content"].get("text", "")))
+        assert after["content"]["status"] == "ok"
+        assert float("".join(printed)) - sent < 1.0
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
