@@ -151,7 +151,7 @@ def tournament_dict(competitors, repetitions=3):
     }
 
 
-def test_python_competitors_give_the_same_files_with_1_and_2_threads(tmp_path):
+def test_python_competitors_give_the_same_files_for_any_number_of_threads(tmp_path):
     competitors = [
         {"label": "py_linear", "strategy": PyTimeDependent(e=1.0)},
         {"label": "walker", "strategy": RandomWalker},
@@ -165,6 +165,11 @@ def test_python_competitors_give_the_same_files_with_1_and_2_threads(tmp_path):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     pd.testing.assert_frame_equal(one.negotiations, two.negotiations)
     assert len(one.negotiations) == 2 * 4 * 3 * 3
+    # More threads than cores, and all of them (None): the same rows again.
+    for jobs in (5, None):
+        again = ts.tournament(tournament_dict(competitors), jobs=jobs, progress=False)
+        pd.testing.assert_frame_equal(one.negotiations, again.negotiations)
+        assert again.summary["ranking"] == one.summary["ranking"]
     # Replicas play exactly as the built-ins they copy: the same rows.
     native = ts.tournament(tournament_dict([
         {"label": "py_linear", "strategy": "linear"},
