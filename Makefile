@@ -44,6 +44,7 @@ test: setup
 
 bench: build
 	@$(BUILD)/bin/treatysim_bench
+	@if [ -d $(BUILD)/python/treatysim ]; then PYTHONPATH=$(BUILD)/python /usr/bin/python3 bench/python_bench.py; fi
 
 # Class mode under 60 and 300 simulated students on loopback (bench/class_bench.cpp).
 bench-class: build

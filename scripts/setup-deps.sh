@@ -3,7 +3,8 @@
 # Runs `apt-get update` only if something must be installed; uses sudo when not root.
 # Then installs the npm test tools of class mode (tests/server: puppeteer-core, no browser
 # download) when they are missing or older than tests/server/package-lock.json.
-# Usage: scripts/setup-deps.sh            (build + test dependencies)
+# Usage: scripts/setup-deps.sh            (build + test dependencies; the Python package and its
+#                                        tests: python3-* and pybind11-dev)
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,8 @@ packages=(
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   python3
   libboost-dev libsqlite3-dev libqrencode-dev nodejs chromium
+  python3-dev pybind11-dev python3-pandas python3-pytest python3-nbclient python3-ipykernel
+  python3-nbformat python3-tqdm python3-matplotlib python3-setuptools
 )
 # npm: Debian's package, unless a Node.js build that brings its own npm is installed (such a
 # nodejs package conflicts with Debian's npm).

@@ -1,5 +1,6 @@
 #include "engine/studies/evaluation.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -125,21 +126,29 @@ Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory, con
                     const ParallelFor& parallel) {
   const std::vector<Pairing> list = pairings(plan);
   const std::size_t seeds = plan.seeds.size();
-  // records[k * seeds + i]: pairing k, seed i.
+  // records[k * seeds + i]: pairing k, seed i. The work is cut into blocks of at most
+  // kSeedsPerBlock seeds of one pairing, each with its own runner (agents are reset before every
+  // negotiation, so a block plays what one runner over all seeds would): the threads share
+  // uneven pairings evenly, and a stop between blocks comes quickly.
   std::vector<MatchRecord> records(list.size() * seeds);
-  const auto play_pairing = [&](std::size_t k) {
+  const std::size_t blocks_per_pairing = (seeds + kSeedsPerBlock - 1) / kSeedsPerBlock;
+  const auto play_block = [&](std::size_t block) {
+    const std::size_t k = block / blocks_per_pairing;
+    const std::size_t first = (block % blocks_per_pairing) * kSeedsPerBlock;
+    const std::size_t last = std::min(seeds, first + kSeedsPerBlock);
     const Pairing& p = list[k];
     const EvaluationScenario& s = plan.scenarios[p.scenario];
     std::array<Spec, kPartyCount> specs;
     specs[p.role] = candidate;
     specs[other_party(p.role)] = plan.opponents[p.opponent];
     MatchRunner runner(s.scenario, s.analysis, factory, specs);
-    for (std::size_t i = 0; i < seeds; ++i) records[k * seeds + i] = runner.play(plan.seeds[i]);
+    for (std::size_t i = first; i < last; ++i) records[k * seeds + i] = runner.play(plan.seeds[i]);
   };
+  const std::size_t blocks = list.size() * blocks_per_pairing;
   if (parallel) {
-    parallel(list.size(), play_pairing);
+    parallel(blocks, play_block);
   } else {
-    for (std::size_t k = 0; k < list.size(); ++k) play_pairing(k);
+    for (std::size_t b = 0; b < blocks; ++b) play_block(b);
   }
 
   Evaluation evaluation;

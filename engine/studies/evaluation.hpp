@@ -11,9 +11,10 @@
 // of freedom).
 //
 // The engine never names a strategy: specs are played through the AgentFactory the front end
-// passes in. A ParallelFor, when given, runs the pairings (scenario × role × opponent, each
-// over all seeds) on threads; each writes its own slot, so the result is the same for any
-// number of threads.
+// passes in. A ParallelFor, when given, runs blocks of at most kSeedsPerBlock seeds of one
+// pairing (scenario × role × opponent) on threads; each writes its own slots, so the result is
+// the same for any number of threads (and the same as one runner playing every seed: agents are
+// reset before each negotiation).
 #pragma once
 
 #include <array>
@@ -70,6 +71,11 @@ struct EvaluationPlan {
   // Number of negotiations one evaluation plays.
   [[nodiscard]] std::size_t negotiation_count() const noexcept;
 };
+
+// The most seeds of one pairing an evaluation plays as one unit of work (a body of the
+// ParallelFor): small enough for the threads to share uneven pairings and for a stop (Ctrl-C
+// in a front end) to take effect quickly, large enough that making the agents costs little.
+inline constexpr std::size_t kSeedsPerBlock = 64;
 
 // The scores of one candidate: per-negotiation values of every metric, in plan order (scenario,
 // role, opponent, seed). distance_to_nash leaves out negotiations on scenarios without a Nash
