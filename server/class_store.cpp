@@ -1,6 +1,8 @@
 #include "server/class_store.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <string_view>
 #include <utility>
 
 #include <sqlite3.h>
@@ -17,7 +19,10 @@ constexpr int kVersion = 1;
 // A prepared statement, finalised on scope exit.
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql, const std::string& path) : db_(db), path_(path) {
+  // `failure`, when given, says what a failing statement means for the file (e.g. "is not an
+  // SQLite database"), in place of the bare database error.
+  Statement(sqlite3* db, const char* sql, const std::string& path, const char* failure = nullptr)
+      : db_(db), path_(path), failure_(failure) {
     if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) fail("prepare");
   }
   ~Statement() { sqlite3_finalize(statement_); }
@@ -72,11 +77,17 @@ class Statement {
     if (rc != SQLITE_OK) fail("bind");
   }
   [[noreturn]] void fail(const char* what) const {
+    if (failure_ != nullptr) {
+      throw UserError(SourceLocation{path_, 0, 0}, "",
+                      std::string("the class database ") + failure_ + " (" + sqlite3_errmsg(db_) +
+                          "): give a class database, or another file for a new class");
+    }
     throw UserError(SourceLocation{path_, 0, 0}, "",
                     std::string("database ") + what + " failed: " + sqlite3_errmsg(db_));
   }
   sqlite3* db_;
   const std::string& path_;
+  const char* failure_;
   sqlite3_stmt* statement_ = nullptr;
 };
 
@@ -144,28 +155,71 @@ ClassStore::ClassStore(const std::string& path, bool read_only) : path_(path) {
   }
   try {
     sqlite3_busy_timeout(db_, 5000);
+    // What the file holds decides what may be done with it: nothing is written to a file that is
+    // not SQLite, is damaged, or is another program's database (not even the WAL switch).
+    std::vector<std::string> tables;
+    {
+      Statement list(db_, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name", path_,
+                     "is not an SQLite database, or is damaged");
+      while (list.step()) tables.push_back(list.text(0));
+    }
+    static constexpr std::string_view kTables[] = {"events", "meta", "negotiations", "rounds",
+                                                   "students"};
+    std::string foreign;
+    for (const std::string& table : tables) {
+      if (std::find(std::begin(kTables), std::end(kTables), table) == std::end(kTables)) {
+        foreign += (foreign.empty() ? "" : ", ") + table;
+      }
+    }
+    if (!foreign.empty()) {
+      throw UserError(SourceLocation{path, 0, 0}, "",
+                      "not a treatysim class database: an SQLite database of another program "
+                      "(tables " +
+                          foreign + "), left unchanged; give another file");
+    }
+    if (!tables.empty()) {
+      check_integrity();
+      if (std::find(tables.begin(), tables.end(), "meta") != tables.end()) {
+        Statement check(db_, "SELECT value FROM meta WHERE key='format'", path_);
+        if (check.step() && check.text(0) != kFormat) {
+          throw UserError(SourceLocation{path, 0, 0}, "",
+                          "not a treatysim class database (format \"" + check.text(0) + "\")");
+        }
+        Statement version(db_, "SELECT value FROM meta WHERE key='version'", path_);
+        if (version.step() && version.text(0) != std::to_string(kVersion)) {
+          throw UserError(SourceLocation{path, 0, 0}, "",
+                          "this program reads class databases of version " +
+                              std::to_string(kVersion) + ", the file has version " +
+                              version.text(0));
+        }
+      }
+    }
     if (!read_only) {
       exec("PRAGMA journal_mode=WAL");
       exec("PRAGMA synchronous=NORMAL");
       exec(kSchema);
-    }
-    // Not a database, or not ours: reading the meta table says so.
-    Statement check(db_, "SELECT value FROM meta WHERE key='format'", path_);
-    if (check.step() && check.text(0) != kFormat) {
-      throw UserError(SourceLocation{path, 0, 0}, "",
-                      "not a treatysim class database (format \"" + check.text(0) + "\")");
-    }
-    Statement version(db_, "SELECT value FROM meta WHERE key='version'", path_);
-    if (version.step() && version.text(0) != std::to_string(kVersion)) {
-      throw UserError(SourceLocation{path, 0, 0}, "",
-                      "this program reads class databases of version " + std::to_string(kVersion) +
-                          ", the file has version " + version.text(0));
     }
   } catch (...) {
     sqlite3_close(db_);
     db_ = nullptr;
     throw;
   }
+}
+
+void ClassStore::check_integrity() const {
+  Statement check(db_, "PRAGMA quick_check", path_, "is damaged");
+  if (!check.step()) return;
+  const std::string first = check.text(0);  // "ok", or one line per problem found
+  if (first == "ok") return;
+  // The report opens with "*** in database main ***" on a line of its own.
+  std::string problem = first;
+  if (problem.rfind("*** ", 0) == 0 && problem.find('\n') != std::string::npos) {
+    problem = problem.substr(problem.find('\n') + 1);
+  }
+  problem = problem.substr(0, problem.find('\n'));
+  throw UserError(SourceLocation{path_, 0, 0}, "",
+                  "the class database is damaged (SQLite's check: " + problem +
+                      "…): restore a copy, or start a new class in another file");
 }
 
 ClassStore::~ClassStore() {
@@ -205,6 +259,9 @@ void ClassStore::transaction(Body&& body) {
 }
 
 bool ClassStore::empty() const {
+  Statement table(db_, "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='meta'",
+                  path_);
+  if (!table.step() || table.integer(0) == 0) return true;
   Statement statement(db_, "SELECT COUNT(*) FROM meta", path_);
   return !statement.step() || statement.integer(0) == 0;
 }

@@ -72,9 +72,11 @@ struct ClassSnapshot {
 
 class ClassStore {
  public:
-  // Opens (or, with `create`, creates when missing) the database at `path`. Throws UserError
-  // naming the file when it cannot be opened, is not a class database, or has another version.
-  // `read_only` opens an existing file without writing (class-export of a running class).
+  // Opens (creating it when missing, unless `read_only`) the database at `path`. Throws UserError
+  // naming the file when it cannot be opened, is not SQLite, is damaged (SQLite's quick_check),
+  // is another program's database (tables other than a class's: nothing is written to it), or
+  // is a class database of another version. `read_only` opens an existing file without writing
+  // (class-export of a running class).
   ClassStore(const std::string& path, bool read_only);
   ~ClassStore();
   ClassStore(const ClassStore&) = delete;
@@ -100,6 +102,8 @@ class ClassStore {
 
  private:
   void exec(const char* sql) const;
+  // Throws UserError naming the file when SQLite's quick_check finds damage.
+  void check_integrity() const;
   void begin();
   void commit();
   void rollback() noexcept;
