@@ -70,11 +70,16 @@ struct RateLimit {
   double per_second = 1.0;
 };
 
+// Per-address limits are sized so that a whole class behind one shared address (a school proxy
+// or NAT: 300 students) still works; each student's own requests are bounded per seat. Seats and
+// the teacher's secret are 128-bit random tokens, so wrong tokens need no limit of their own
+// (they count as requests of their address); wrong join codes do, since a code has only 21⁵
+// values. IPv6 addresses count per /64 (one device may hold a whole /64).
 struct RateLimits {
-  RateLimit joins_per_address{20.0, 1.0};
-  RateLimit requests_per_address{400.0, 100.0};
-  RateLimit failed_auth_per_address{20.0, 0.5};
-  RateLimit requests_per_seat{60.0, 10.0};
+  RateLimit joins_per_address{60.0, 2.0};         // a class of 60 at once, then 2 a second
+  RateLimit wrong_codes_per_address{60.0, 1.0};   // then every join of the address waits
+  RateLimit requests_per_address{1000.0, 300.0};  // a class of 300 each refreshing at once
+  RateLimit requests_per_seat{60.0, 10.0};        // one student's page
   // Requests from loopback addresses (the teacher's own machine, local tests and benchmarks)
   // are not limited per address; per-seat limits still apply.
   bool exempt_loopback = true;
@@ -94,6 +99,9 @@ class ClassApi {
   void set_addresses(ClassAddresses addresses);
   // A counter that grows with every change (sent in push messages and views).
   [[nodiscard]] std::uint64_t version() const noexcept { return version_; }
+  // The key of a client address in the per-address buckets: the address, an IPv6 address's /64,
+  // an IPv4-mapped IPv6 address's IPv4 address.
+  [[nodiscard]] static std::string address_key(const std::string& client);
   // Notes the room's changes since the last call (for the transport's push messages).
   [[nodiscard]] ClassRoom::Changes take_changes();
 
@@ -118,7 +126,7 @@ class ClassApi {
   Clock clock_;
   std::map<std::string, Bucket> join_buckets_;
   std::map<std::string, Bucket> address_buckets_;
-  std::map<std::string, Bucket> failed_auth_buckets_;
+  std::map<std::string, Bucket> wrong_code_buckets_;
   std::map<std::string, Bucket> seat_buckets_;
   std::uint64_t version_ = 1;
   std::string qr_svg_;
