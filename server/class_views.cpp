@@ -309,6 +309,11 @@ ordered_json teacher_view(const ClassRoom& room, const ClassAddresses& addresses
   view["student_url"] = addresses.student_url;
   view["scenario"] = {{"id", scenario.id()}, {"title", scenario.title()}};
   view["default_deadline"] = room.default_deadline();
+  ordered_json agents = ordered_json::array();
+  for (const auto& [name, description] : room.agent_choices()) {
+    agents.push_back({{"name", name}, {"description", description}});
+  }
+  view["agents"] = std::move(agents);
   ordered_json students = ordered_json::array();
   for (const Student& s : room.students()) {
     const ClassNegotiation* n = room.current_negotiation(s.id);

@@ -102,6 +102,12 @@ function coalesce(task) {
   };
 }
 
+// A person's name as an element: isolated from the text around it (a right-to-left name must not
+// reorder "A – B"), shown in one line and cut with an ellipsis when too long.
+function nameNode(text, tag) {
+  return el(tag || 'bdi', {class: 'name', title: text}, text);
+}
+
 const fixed2 = (x) => (x === null || x === undefined ? '–' : Number(x).toFixed(2));
 
 // The outcome space drawn from server data: outcomes, frontier, reservation lines, the four

@@ -73,6 +73,32 @@ TEST_CASE("tokens, codes and names") {
               server::clean_name("a\xe2\x80\xae"
                                  "b"));
         }) == 400);  // RLO
+  // Spaces of every width are trimmed; invisible and line-breaking characters are refused.
+  CHECK(server::clean_name("\xc2\xa0"
+                           "Ada\xe3\x80\x80") == "Ada");  // NBSP, ideographic space
+  for (const char* bad : {"\xe2\x80\x8b",
+                          "A\xe2\x80\x8b"
+                          "da",
+                          "A\xe2\x80\xa8"
+                          "da",
+                          "A\xe2\x80\x8f"
+                          "da",
+                          "\xef\xbb\xbf"
+                          "Ada",
+                          "A\xef\xbf\xbf", "\xcc\x81\xcc\x81", "\xe2\x80\x8d"}) {
+    CAPTURE(bad);
+    CHECK(status_of([&] { static_cast<void>(server::clean_name(bad)); }) == 400);
+  }
+  // Four accents on a letter are spelling (Vietnamese needs two); five are not.
+  std::string four = "Z";
+  for (int k = 0; k < 4; ++k) four += "\xcc\x81";
+  CHECK(server::clean_name(four) == four);
+  CHECK(status_of([&] { static_cast<void>(server::clean_name(four + "\xcc\x81")); }) == 400);
+  // Persian spelling keeps its zero-width non-joiner; emoji keep their joiners and selectors.
+  const std::string persian = "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xd9\x85";
+  CHECK(server::clean_name(persian) == persian);
+  const std::string heart = "\xe2\x9d\xa4\xef\xb8\x8f Lea";
+  CHECK(server::clean_name(heart) == heart);
 }
 
 TEST_CASE("the lobby: joins, taken names, the code") {
