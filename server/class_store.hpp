@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "engine/protocol/event.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace treatysim::server {
 
@@ -102,6 +104,9 @@ class ClassStore {
 
  private:
   void exec(const char* sql) const;
+  // The cached prepared statement of `sql` (a string literal: the cache is keyed by address).
+  sqlite3_stmt* prepared(const char* sql);
+  void insert_events(int negotiation, std::size_t first_seq, const std::vector<Event>& events);
   // Throws UserError naming the file when SQLite's quick_check finds damage.
   void check_integrity() const;
   void begin();
@@ -112,6 +117,7 @@ class ClassStore {
 
   std::string path_;
   sqlite3* db_ = nullptr;
+  std::map<const char*, sqlite3_stmt*> prepared_;
 };
 
 // "0/2/1": option indices (Outcome::to_string), and back; throws UserError on a bad text.
