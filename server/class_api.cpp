@@ -215,6 +215,11 @@ ClassApi::ClassApi(ClassRoom& room, ClassAddresses addresses, RateLimits limits,
       addresses_(std::move(addresses)),
       limits_(limits),
       clock_(clock ? std::move(clock) : Clock(steady_seconds)) {
+  // Versions start at the wall clock's milliseconds, so that those of a restarted server follow
+  // the ones pages saw before (a page never takes a new view for an old one).
+  const auto since_epoch = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  version_ = static_cast<std::uint64_t>(std::max<long long>(1, since_epoch.count()));
   set_addresses(addresses_);
 }
 
@@ -223,9 +228,20 @@ void ClassApi::set_addresses(ClassAddresses addresses) {
   qr_svg_ = qr_svg(qr_encode(addresses_.student_url));
 }
 
-ClassRoom::Changes ClassApi::take_changes() {
+void ClassApi::note_changes() {
   ClassRoom::Changes changes = room_.take_changes();
-  if (changes.everyone || changes.teacher || !changes.students.empty()) ++version_;
+  if (!changes.everyone && !changes.teacher && changes.students.empty()) return;
+  ++version_;
+  pending_.everyone = pending_.everyone || changes.everyone;
+  pending_.teacher = pending_.teacher || changes.teacher;
+  pending_.students.insert(pending_.students.end(), changes.students.begin(),
+                           changes.students.end());
+}
+
+ClassRoom::Changes ClassApi::take_changes() {
+  note_changes();
+  ClassRoom::Changes changes = std::move(pending_);
+  pending_ = {};
   return changes;
 }
 
@@ -301,6 +317,7 @@ HttpResponse ClassApi::handle(const HttpRequest& request) {
     // A bug, not the request's fault: answer and keep serving the class.
     response = error_response(500, std::string("internal error: ") + e.what());
   }
+  note_changes();
   add_common_headers(response);
   return response;
 }
@@ -486,7 +503,7 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
   if (!take(seat_buckets_, student->seat, limits_.requests_per_seat)) return too_many();
   if (path == "/api/me") {
     if (!get) return method_not_allowed("GET");
-    ordered_json view = student_view(room_, *student);
+    ordered_json view = student_view(room_, *student, &views_);
     view["version"] = version_;
     return json_response(200, view);
   }
@@ -536,10 +553,16 @@ HttpResponse ClassApi::student_action(const HttpRequest& request, std::string_vi
   if (action == "reject") kind = StudentAction::kReject;
   if (action == "walk_away") kind = StudentAction::kWalkAway;
   const ClassNegotiation& n = room_.act(student.id, kind, outcome ? &*outcome : nullptr);
+  // The answer carries the student's new view (the page needs no GET /api/me after its own
+  // action), counted as the version this action makes.
+  note_changes();
+  ordered_json me = student_view(room_, student, &views_);
+  me["version"] = version_;
   return json_response(200,
                        ordered_json{{"negotiation", n.id},
                                     {"offers", static_cast<int>(n.negotiation().offers().size())},
-                                    {"end", n.end_name()}});
+                                    {"end", n.end_name()},
+                                    {"me", std::move(me)}});
 }
 
 }  // namespace treatysim::server

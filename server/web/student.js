@@ -49,13 +49,28 @@ document.getElementById('join-form').addEventListener('submit', async (event) =>
   start();
 });
 
-const refresh = coalesce(async () => {
+const reload = coalesce(async () => {
   const answer = await api('GET', '/api/me', seat);
   if (answer.status === 401) { forget(); return; }
   if (answer.status !== 200) return;  // keep the last view; the stream will call again
-  me = answer.body;
-  render();
+  show(answer.body);
 });
+
+// Reads the view again, unless the one shown already has the change `version` (the answer to
+// this page's own action carries its view).
+function refresh(version) {
+  if (version !== undefined && me && me.version >= version) return;
+  reload();
+}
+
+let fresh = true;  // the next view is shown whatever its version (after (re)connecting)
+
+function show(view) {
+  if (!fresh && me && view.version < me.version) return;  // an older answer overtaken by a newer one
+  fresh = false;
+  me = view;
+  render();
+}
 
 function forget() {
   localStorage.removeItem(SEAT_KEY);
@@ -70,8 +85,12 @@ async function act(path, body) {
   const payload = Object.assign({negotiation: me.negotiation.id}, body || {});
   const answer = await api('POST', path, seat, payload);
   busy = false;
+  if (answer.status === 200 && answer.body.me) {
+    show(answer.body.me);
+    return;
+  }
   if (answer.status !== 200) message = answer.body.error || 'The server refused.';
-  await refresh();
+  await reload();
 }
 
 const evaluate = coalesce(async () => {
@@ -253,11 +272,14 @@ async function start() {
   }
   if (!seat) { showJoin(); return; }
   joinSection.hidden = true;
-  await refresh();
+  await reload();
   if (!seat) return;
   const connection = document.getElementById('connection');
-  listen('/api/events', seat, refresh, forget, (up) => { connection.hidden = up; if (up) refresh(); });
+  listen('/api/events', seat, refresh, forget, (up) => {
+    connection.hidden = up;
+    if (up) { fresh = true; reload(); }  // a restarted server may count versions anew
+  });
 }
 
-document.addEventListener('visibilitychange', () => { if (!document.hidden && seat) refresh(); });
+document.addEventListener('visibilitychange', () => { if (!document.hidden && seat) reload(); });
 start();

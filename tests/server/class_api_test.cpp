@@ -89,7 +89,15 @@ TEST_CASE("a full round through the API") {
   CHECK_FALSE(me["negotiation"].contains("opponent_values"));  // private information
   const std::string offer = R"({"outcome": {"ip": "IP1", "data": "D1", "dual_use": "G2"}})";
   CHECK(a.call_json("POST", "/api/evaluate", offer, us)["utility"] == doctest::Approx(0.755));
-  CHECK(a.call_json("POST", "/api/offer", offer, us)["offers"] == 1);
+  const json offered = a.call_json("POST", "/api/offer", offer, us);
+  CHECK(offered["offers"] == 1);
+  // The answer carries the student's new view, the one GET /api/me then gives, at the version
+  // the offer made (the push that follows says that version: the page skips it).
+  json fetched = a.call_json("GET", "/api/me", "", us);
+  CHECK(offered["me"] == fetched);
+  CHECK(offered["me"]["version"] == a.api.version());
+  CHECK(offered["me"]["version"].get<std::uint64_t>() > me["version"].get<std::uint64_t>());
+  CHECK(offered["me"]["negotiation"]["offers"].size() == 1);
   me = a.call_json("GET", "/api/me", "", cn);
   CHECK(me["negotiation"]["answering"] == true);
   CHECK(me["negotiation"]["offers"][0]["utility"] == doctest::Approx(0.55));
