@@ -9,10 +9,17 @@
 // from its best outcome, or accepts once its patience (a seeded draw of 6–19 offers) runs out.
 // Two paces: "burst" (every student acts the moment it may: a whole class in one wave, the worst
 // case) and "paced" (each first waits up to 2 s, uniformly, as a person reading and clicking).
+// A projector is open too, as in a class: the teacher's page listens to its event stream and on
+// every change reads GET /api/teacher/state (one read at a time, again once it returns if more
+// changed meanwhile). When an action's answer carries the student's new view ("me"), the student
+// uses it instead of reading GET /api/me again, as the page does.
 // HTTP is Boost.Beast's on both sides. The server runs as its own process (`treatysim class`),
-// so its CPU time and memory (from /proc) are its own.
+// so its CPU time and memory (from /proc) are its own. Each line ends with the machine's load
+// average (1 minute, from /proc/loadavg) before and after the run: on a shared machine the
+// figures mean little without it.
 //
-// Usage: class_bench TREATYSIM [STUDENTS...]   (default 60 300), from the source root.
+// Usage: class_bench TREATYSIM [--pace burst|paced|both] [--no-projector] [STUDENTS...]
+//        (default: both paces, with a projector, 60 and 300 students), from the source root.
 #include <fcntl.h>
 #include <algorithm>
 #include <chrono>
@@ -27,6 +34,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <utility>  // std::exchange, needed by Boost 1.74's awaitable.hpp
 #include <vector>
 
@@ -114,6 +122,10 @@ struct Run {
   int failures = 0;
   bool round_started = false;
   int think_ms = 0;  // each student waits up to this long before acting (0: at once)
+  bool projector = true;
+  bool done = false;  // every student has finished: the projector stops
+  int projector_reads = 0;
+  std::vector<double> projector_ms;  // GET /api/teacher/state round trips
 };
 
 // One student's event stream: `changes` counts the change events seen.
@@ -122,10 +134,11 @@ struct Events {
   std::unique_ptr<net::steady_timer> wake;
 };
 
-awaitable<void> listen(Run& run, std::string seat, std::shared_ptr<Events> events) {
+awaitable<void> listen(Run& run, std::string seat, std::shared_ptr<Events> events,
+                       std::string path = "/api/events") {
   Connection connection(co_await net::this_coro::executor);
   co_await connection.open(run.endpoint);
-  http::request<http::empty_body> request{http::verb::get, "/api/events", 11};
+  http::request<http::empty_body> request{http::verb::get, path, 11};
   request.set(http::field::host, "127.0.0.1");
   request.set(http::field::authorization, "Bearer " + seat);
   co_await http::async_write(connection.stream(), request, use_awaitable);
@@ -179,9 +192,17 @@ awaitable<void> student(Run& run, int index, int count) {
   const int patience = 6 + static_cast<int>(random.next() * 14);
   std::map<std::string, std::vector<std::string>> ranks;
   std::map<std::string, std::size_t> conceded;
+  json carried;  // the view an action's answer carried, if any
   for (int step = 0; step < kMaxSteps; ++step) {
     const std::uint64_t seen = events->changes;
-    auto [code, me] = co_await connection.call(http::verb::get, "/api/me", seat);
+    int code = 200;
+    json me;
+    if (carried.is_object()) {
+      me = std::move(carried);
+      carried = json();
+    } else {
+      std::tie(code, me) = co_await connection.call(http::verb::get, "/api/me", seat);
+    }
     if (code != 200 || !me["negotiation"].is_object()) {
       co_await wait_change(*events, seen, std::chrono::milliseconds(code == 429 ? 200 : 1000));
       continue;
@@ -238,6 +259,7 @@ awaitable<void> student(Run& run, int index, int count) {
       ++run.failures;
       co_return;
     }
+    if (reply.contains("me")) carried = std::move(reply["me"]);
   }
   static_cast<void>(count);
   ++run.failures;  // did not finish within kMaxSteps
@@ -258,6 +280,27 @@ awaitable<void> teacher(Run& run, int count) {
       co_await connection.call(http::verb::post, "/api/teacher/round", run.teacher,
                                R"({"pairing": "students", "deadline": 20})");
   run.round_started = status == 200;
+}
+
+// The projector: the teacher's page, reading the class's state on every change.
+awaitable<void> projector(Run& run) {
+  const auto executor = co_await net::this_coro::executor;
+  auto events = std::make_shared<Events>();
+  events->wake = std::make_unique<net::steady_timer>(executor);
+  // The stream: as a student's, with the teacher's secret.
+  net::co_spawn(executor, listen(run, run.teacher, events, "/api/teacher/events"), net::detached);
+  Connection connection(executor);
+  co_await connection.open(run.endpoint);
+  for (int k = 0; k < 100000 && !run.done; ++k) {
+    const std::uint64_t seen = events->changes;
+    const auto begin = Clock::now();
+    auto [status, state] =
+        co_await connection.call(http::verb::get, "/api/teacher/state", run.teacher);
+    run.projector_ms.push_back(
+        std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+    if (status == 200) ++run.projector_reads;
+    co_await wait_change(*events, seen, std::chrono::milliseconds(500));
+  }
 }
 
 double percentile(std::vector<double> values, double p) {
@@ -285,7 +328,15 @@ std::pair<double, double> usage(pid_t pid) {
   return {cpu, peak};
 }
 
-int bench(const std::string& binary, int count, int think_ms) {
+// The 1-minute load average of the machine.
+double load_average() {
+  std::ifstream in("/proc/loadavg");
+  double load = 0.0;
+  in >> load;
+  return load;
+}
+
+int bench(const std::string& binary, int count, int think_ms, bool with_projector) {
   const auto dir =
       std::filesystem::temp_directory_path() /
       ("treatysim-class-bench-" + std::to_string(::getpid()) + "-" + std::to_string(count));
@@ -323,24 +374,33 @@ int bench(const std::string& binary, int count, int think_ms) {
   run.code = info["code"];
   run.teacher = info["teacher_token"];
   run.think_ms = think_ms;
+  run.projector = with_projector;
+  const double load_before = load_average();
   const auto before = usage(pid);
   const auto begin = Clock::now();
   {
     net::io_context context(1);
     for (int i = 0; i < count; ++i) net::co_spawn(context, student(run, i, count), net::detached);
     net::co_spawn(context, teacher(run, count), net::detached);
+    if (run.projector) net::co_spawn(context, projector(run), net::detached);
     // Every coroutine ends by itself; the streams are closed when the server stops.
     while (run.finished + run.failures < count && Clock::now() - begin < std::chrono::minutes(5)) {
       context.run_for(std::chrono::milliseconds(100));
     }
+    run.done = true;
     const auto after = usage(pid);
     const double seconds = std::chrono::duration<double>(Clock::now() - begin).count();
-    std::printf("%8d %8d %8s %8zu %9.2f %9.2f %9.2f %10.2f %9.1f %8.1f  %s\n", count, count / 2,
-                think_ms > 0 ? ("0-" + std::to_string(think_ms / 1000) + " s").c_str() : "none",
-                run.latencies_ms.size(), percentile(run.latencies_ms, 50),
-                percentile(run.latencies_ms, 95), percentile(run.latencies_ms, 99),
-                after.first - before.first, after.second, seconds,
+    std::printf("%8d %8s %5s %8zu %8.2f %8.2f %8.2f %10.2f %8.1f %7.1f %6d %8.2f %5.1f→%-5.1f %s\n",
+                count,
+                think_ms > 0 ? ("0-" + std::to_string(think_ms / 1000) + " s").c_str() : "burst",
+                run.projector ? "yes" : "no", run.latencies_ms.size(),
+                percentile(run.latencies_ms, 50), percentile(run.latencies_ms, 95),
+                percentile(run.latencies_ms, 99), after.first - before.first, after.second, seconds,
+                run.projector_reads, percentile(run.projector_ms, 95), load_before, load_average(),
                 run.failures == 0 && run.round_started ? "ok" : "FAILED");
+    std::fflush(stdout);
+    // Let the projector's last read finish before the server goes.
+    context.run_for(std::chrono::milliseconds(200));
     ::kill(pid, SIGINT);
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -353,22 +413,46 @@ int bench(const std::string& binary, int count, int think_ms) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: class_bench TREATYSIM [STUDENTS...]   (run from the source root)\n";
+    std::cerr << "usage: class_bench TREATYSIM [--pace burst|paced|both] [--no-projector] "
+                 "[STUDENTS...]   (run from the source root)\n";
     return 2;
   }
   std::vector<int> counts;
-  for (int i = 2; i < argc; ++i) counts.push_back(std::atoi(argv[i]));
+  std::vector<int> thinks{0, 2000};
+  bool with_projector = true;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--no-projector") {
+      with_projector = false;
+    } else if (arg == "--pace" && i + 1 < argc) {
+      const std::string pace = argv[++i];
+      if (pace == "burst") {
+        thinks = {0};
+      } else if (pace == "paced") {
+        thinks = {2000};
+      } else if (pace != "both") {
+        std::cerr << "class_bench: --pace: expected burst, paced or both, got " << pace << "\n";
+        return 2;
+      }
+    } else if (const int count = std::atoi(arg.c_str()); count >= 2 && count <= 2000) {
+      counts.push_back(count);
+    } else {
+      std::cerr << "class_bench: expected a number of students (2 to 2000), got " << arg << "\n";
+      return 2;
+    }
+  }
   if (counts.empty()) counts = {60, 300};
   std::printf(
       "class mode on loopback: one round of up to 20 offers per pair "
       "(configs/three-clauses.toml)\n");
-  std::printf("%8s %8s %8s %8s %9s %9s %9s %10s %9s %8s\n", "students", "pairs", "think", "actions",
-              "p50 ms", "p95 ms", "p99 ms", "server cpu", "peak MiB", "wall s");
+  std::printf("%8s %8s %5s %8s %8s %8s %8s %10s %8s %7s %6s %8s %11s\n", "students", "pace", "proj",
+              "actions", "p50 ms", "p95 ms", "p99 ms", "server cpu", "peak MiB", "wall s", "reads",
+              "read p95", "load");
   int failed = 0;
   // Burst: every student acts the moment it may (the worst case: a whole class in one wave).
   // Paced: each waits up to 2 s first, as people reading and clicking do.
-  for (const int think : {0, 2000}) {
-    for (const int count : counts) failed |= bench(argv[1], count, think);
+  for (const int think : thinks) {
+    for (const int count : counts) failed |= bench(argv[1], count, think, with_projector);
   }
   return failed;
 }

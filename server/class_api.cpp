@@ -4,6 +4,9 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
+
+#include <boost/asio/ip/address.hpp>
 
 #include "engine/model/issue.hpp"
 #include "engine/model/user_error.hpp"
@@ -27,6 +30,8 @@ constexpr const char* kContentSecurityPolicy =
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 void add_common_headers(HttpResponse& response) {
+  // Every response carries the policy, pages or not (a JSON answer opened as a page runs nothing).
+  response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
   response.headers.emplace_back("Cache-Control", "no-store");
@@ -80,18 +85,52 @@ bool too_deep(std::string_view text) {
   return false;
 }
 
-// The body as a JSON object; ClassError 400 when it is not one. An empty body is {}.
+// The body as a JSON object; ClassError 400 when it is not one, or when an object names a key
+// twice (which of the two would count is a guess: refuse it). An empty body is {}.
 json parse_body(const std::string& body) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object();
   if (too_deep(body)) throw ClassError(400, "malformed JSON: nested too deeply");
+  std::vector<std::vector<std::string>> keys;  // of each open object
+  std::optional<std::string> duplicate;
+  const json::parser_callback_t watch = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) {
+      keys.emplace_back();
+    } else if (event == json::parse_event_t::object_end && !keys.empty()) {
+      keys.pop_back();
+    } else if (event == json::parse_event_t::key && !keys.empty() && parsed.is_string()) {
+      std::vector<std::string>& seen = keys.back();
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        if (!duplicate) duplicate = key;
+      } else {
+        seen.push_back(key);
+      }
+    }
+    return true;
+  };
   json value;
   try {
-    value = json::parse(body);
+    value = json::parse(body, watch);
   } catch (const json::exception& e) {
     throw ClassError(400, std::string("malformed JSON: ") + e.what());
   }
+  if (duplicate)
+    throw ClassError(400, "malformed JSON: the key \"" + *duplicate + "\" appears twice");
   if (!value.is_object()) throw ClassError(400, "malformed JSON: expected an object");
   return value;
+}
+
+// A whole number of the body, or nullopt when `value` is not one (or beyond ±2⁶³).
+std::optional<long long> whole_number(const json& value) {
+  if (value.is_number_unsigned()) {
+    const auto number = value.get<std::uint64_t>();
+    if (number > static_cast<std::uint64_t>(std::numeric_limits<long long>::max())) {
+      return std::nullopt;
+    }
+    return static_cast<long long>(number);
+  }
+  if (value.is_number_integer()) return value.get<long long>();
+  return std::nullopt;
 }
 
 // Refuses members other than `allowed`.
@@ -123,7 +162,6 @@ HttpResponse page(std::string_view name) {
   if (!asset) return error_response(404, "no such page");
   HttpResponse response;
   response.headers.emplace_back("Content-Type", std::string(asset->content_type));
-  response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
   response.body = std::string(asset->bytes);
   return response;
 }
@@ -177,6 +215,11 @@ ClassApi::ClassApi(ClassRoom& room, ClassAddresses addresses, RateLimits limits,
       addresses_(std::move(addresses)),
       limits_(limits),
       clock_(clock ? std::move(clock) : Clock(steady_seconds)) {
+  // Versions start at the wall clock's milliseconds, so that those of a restarted server follow
+  // the ones pages saw before (a page never takes a new view for an old one).
+  const auto since_epoch = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  version_ = static_cast<std::uint64_t>(std::max<long long>(1, since_epoch.count()));
   set_addresses(addresses_);
 }
 
@@ -185,9 +228,20 @@ void ClassApi::set_addresses(ClassAddresses addresses) {
   qr_svg_ = qr_svg(qr_encode(addresses_.student_url));
 }
 
-ClassRoom::Changes ClassApi::take_changes() {
+void ClassApi::note_changes() {
   ClassRoom::Changes changes = room_.take_changes();
-  if (changes.everyone || changes.teacher || !changes.students.empty()) ++version_;
+  if (!changes.everyone && !changes.teacher && changes.students.empty()) return;
+  ++version_;
+  pending_.everyone = pending_.everyone || changes.everyone;
+  pending_.teacher = pending_.teacher || changes.teacher;
+  pending_.students.insert(pending_.students.end(), changes.students.begin(),
+                           changes.students.end());
+}
+
+ClassRoom::Changes ClassApi::take_changes() {
+  note_changes();
+  ClassRoom::Changes changes = std::move(pending_);
+  pending_ = {};
   return changes;
 }
 
@@ -220,6 +274,19 @@ bool ClassApi::exhausted(const std::map<std::string, Bucket>& buckets, const std
   return tokens < 1.0;
 }
 
+std::string ClassApi::address_key(const std::string& client) {
+  boost::system::error_code ec;
+  const boost::asio::ip::address address = boost::asio::ip::make_address(client, ec);
+  if (ec || !address.is_v6()) return client;
+  const boost::asio::ip::address_v6 v6 = address.to_v6();
+  if (v6.is_v4_mapped()) {
+    return boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, v6).to_string();
+  }
+  boost::asio::ip::address_v6::bytes_type bytes = v6.to_bytes();
+  std::fill(bytes.begin() + 8, bytes.end(), static_cast<unsigned char>(0));
+  return boost::asio::ip::address_v6(bytes).to_string() + "/64";
+}
+
 const Student* ClassApi::seat_of(const HttpRequest& request) {
   return room_.student_by_seat(bearer(request));
 }
@@ -232,7 +299,8 @@ HttpResponse ClassApi::handle(const HttpRequest& request) {
   HttpResponse response;
   try {
     const bool limited = !(limits_.exempt_loopback && is_loopback(request.client));
-    if (limited && !take(address_buckets_, request.client, limits_.requests_per_address)) {
+    if (limited &&
+        !take(address_buckets_, address_key(request.client), limits_.requests_per_address)) {
       response = too_many();
     } else if (request.body.size() > kMaxBodyBytes) {
       response = error_response(413, "the request body is larger than 64 KiB");
@@ -249,6 +317,7 @@ HttpResponse ClassApi::handle(const HttpRequest& request) {
     // A bug, not the request's fault: answer and keep serving the class.
     response = error_response(500, std::string("internal error: ") + e.what());
   }
+  note_changes();
   add_common_headers(response);
   return response;
 }
@@ -284,13 +353,16 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
     if (!get) return method_not_allowed("GET");
     HttpResponse response;
     response.headers.emplace_back("Content-Type", "image/svg+xml");
-    response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
     response.body = qr_svg_;
     return response;
   }
   if (path == "/api/join") {
     if (!post) return method_not_allowed("POST");
-    if (limited && !take(join_buckets_, request.client, limits_.joins_per_address)) {
+    const std::string address = address_key(request.client);
+    // With the wrong-code budget spent, every join waits (a right code must not answer faster
+    // than a wrong one, or guessing would go on).
+    if (limited && (exhausted(wrong_code_buckets_, address, limits_.wrong_codes_per_address) ||
+                    !take(join_buckets_, address, limits_.joins_per_address))) {
       return too_many();
     }
     const json body = parse_body(request.body);
@@ -300,27 +372,18 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
     if (code == body.end() || !code->is_string()) throw ClassError(400, "code: expected a string");
     if (name == body.end() || !name->is_string()) throw ClassError(400, "name: expected a string");
     if (!room_.is_code(code->get<std::string>())) {
-      if (limited)
-        static_cast<void>(
-            take(failed_auth_buckets_, request.client, limits_.failed_auth_per_address));
+      if (limited) {
+        static_cast<void>(take(wrong_code_buckets_, address, limits_.wrong_codes_per_address));
+      }
       return error_response(403, "wrong code: check the code on the projector");
     }
     const Student& student = room_.join(name->get<std::string>());
     return json_response(200, ordered_json{{"seat", student.seat}, {"student", student.id}});
   }
 
-  // Every other route needs a token: count failures per address against guessing.
+  // Every other route needs a token.
   if (path.rfind("/api/", 0) != 0) return error_response(404, "no such page");
-  if (limited && exhausted(failed_auth_buckets_, request.client, limits_.failed_auth_per_address)) {
-    return too_many();
-  }
-  const auto unauthorized = [&](const char* message) {
-    if (limited) {
-      static_cast<void>(
-          take(failed_auth_buckets_, request.client, limits_.failed_auth_per_address));
-    }
-    return error_response(401, message);
-  };
+  const auto unauthorized = [](const char* message) { return error_response(401, message); };
 
   // [SECTION] Teacher
   if (path.rfind("/api/teacher/", 0) == 0) {
@@ -384,13 +447,12 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
       }
       round.pairing = *parse_pairing(pairing->get<std::string>());
       if (const auto d = body.find("deadline"); d != body.end() && !d->is_null()) {
-        if (!d->is_number_integer()) throw ClassError(400, "deadline: expected a whole number");
-        const auto value = d->get<long long>();
-        if (value < 1 || value > 1000) {
-          throw ClassError(400, "deadline: expected a number of offers from 1 to 1000, got " +
-                                    std::to_string(value));
+        const std::optional<long long> value = whole_number(*d);
+        if (!value || *value < 1 || *value > 1000) {
+          throw ClassError(
+              400, "deadline: expected a number of offers from 1 to 1000, got " + d->dump());
         }
-        round.deadline = static_cast<int>(value);
+        round.deadline = static_cast<int>(*value);
       }
       if (const auto a = body.find("against"); a != body.end() && !a->is_null()) {
         if (!a->is_string()) throw ClassError(400, "against: expected a strategy spec (a string)");
@@ -441,7 +503,7 @@ HttpResponse ClassApi::route(const HttpRequest& request) {
   if (!take(seat_buckets_, student->seat, limits_.requests_per_seat)) return too_many();
   if (path == "/api/me") {
     if (!get) return method_not_allowed("GET");
-    ordered_json view = student_view(room_, *student);
+    ordered_json view = student_view(room_, *student, &views_);
     view["version"] = version_;
     return json_response(200, view);
   }
@@ -460,16 +522,14 @@ HttpResponse ClassApi::student_action(const HttpRequest& request, std::string_vi
   }
   const ClassNegotiation* current = room_.current_negotiation(student.id);
   if (const auto id = body.find("negotiation"); id != body.end() && !id->is_null()) {
+    const std::optional<long long> wanted = whole_number(*id);
     if (!id->is_number_integer()) throw ClassError(400, "negotiation: expected a whole number");
-    const long long wanted = id->get<long long>();
     if (current == nullptr || wanted != current->id) {
-      const bool theirs = wanted >= 1 &&
-                          wanted <= static_cast<long long>(room_.negotiations().size()) &&
-                          room_.negotiation(static_cast<int>(wanted)).side_of(student.id);
-      if (!theirs) {
-        throw ClassError(403, "negotiation " + std::to_string(wanted) + " is not yours");
-      }
-      throw ClassError(409, "negotiation " + std::to_string(wanted) + " has ended");
+      const bool theirs = wanted && *wanted >= 1 &&
+                          *wanted <= static_cast<long long>(room_.negotiations().size()) &&
+                          room_.negotiation(static_cast<int>(*wanted)).side_of(student.id);
+      if (!theirs) throw ClassError(403, "negotiation " + id->dump() + " is not yours");
+      throw ClassError(409, "negotiation " + id->dump() + " has ended");
     }
   }
   std::optional<Outcome> outcome;
@@ -493,10 +553,16 @@ HttpResponse ClassApi::student_action(const HttpRequest& request, std::string_vi
   if (action == "reject") kind = StudentAction::kReject;
   if (action == "walk_away") kind = StudentAction::kWalkAway;
   const ClassNegotiation& n = room_.act(student.id, kind, outcome ? &*outcome : nullptr);
+  // The answer carries the student's new view (the page needs no GET /api/me after its own
+  // action), counted as the version this action makes.
+  note_changes();
+  ordered_json me = student_view(room_, student, &views_);
+  me["version"] = version_;
   return json_response(200,
                        ordered_json{{"negotiation", n.id},
                                     {"offers", static_cast<int>(n.negotiation().offers().size())},
-                                    {"end", n.end_name()}});
+                                    {"end", n.end_name()},
+                                    {"me", std::move(me)}});
 }
 
 }  // namespace treatysim::server

@@ -18,6 +18,7 @@
 // request changes nothing.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -70,14 +71,26 @@ struct RateLimit {
   double per_second = 1.0;
 };
 
+// Per-address limits are sized so that a whole class behind one shared address (a school proxy
+// or NAT: 300 students) still works; each student's own requests are bounded per seat. Seats and
+// the teacher's secret are 128-bit random tokens, so wrong tokens need no limit of their own
+// (they count as requests of their address); wrong join codes do, since a code has only 21⁵
+// values. IPv6 addresses count per /64 (one device may hold a whole /64).
 struct RateLimits {
-  RateLimit joins_per_address{20.0, 1.0};
-  RateLimit requests_per_address{400.0, 100.0};
-  RateLimit failed_auth_per_address{20.0, 0.5};
-  RateLimit requests_per_seat{60.0, 10.0};
+  RateLimit joins_per_address{60.0, 2.0};         // a class of 60 at once, then 2 a second
+  RateLimit wrong_codes_per_address{60.0, 1.0};   // then every join of the address waits
+  RateLimit requests_per_address{1000.0, 300.0};  // a class of 300 each refreshing at once
+  RateLimit requests_per_seat{60.0, 10.0};        // one student's page
   // Requests from loopback addresses (the teacher's own machine, local tests and benchmarks)
   // are not limited per address; per-seat limits still apply.
   bool exempt_loopback = true;
+};
+
+// The parts of the views that stay the same for the whole class (a party's values, the outcome
+// space), built on first use and kept.
+struct ViewCache {
+  std::array<std::optional<nlohmann::ordered_json>, kPartyCount> party_values;
+  std::optional<nlohmann::ordered_json> analysis;  // without the outcome cloud (the reveal's)
 };
 
 class ClassApi {
@@ -92,9 +105,13 @@ class ClassApi {
   [[nodiscard]] const ClassAddresses& addresses() const noexcept { return addresses_; }
   // Sets the URLs (once the port is known) and redraws the QR code.
   void set_addresses(ClassAddresses addresses);
-  // A counter that grows with every change (sent in push messages and views).
+  // A counter that grows with every change (sent in push messages and views): a view that says
+  // version v shows every change up to v, so a page holding it may skip a push of v or less.
   [[nodiscard]] std::uint64_t version() const noexcept { return version_; }
-  // Notes the room's changes since the last call (for the transport's push messages).
+  // The key of a client address in the per-address buckets: the address, an IPv6 address's /64,
+  // an IPv4-mapped IPv6 address's IPv4 address.
+  [[nodiscard]] static std::string address_key(const std::string& client);
+  // The changes since the last call (for the transport's push messages), cleared by the call.
   [[nodiscard]] ClassRoom::Changes take_changes();
 
  private:
@@ -103,6 +120,8 @@ class ClassApi {
     double updated = 0.0;
   };
   HttpResponse route(const HttpRequest& request);
+  // Moves the room's changes into pending_ and counts a new version when there were any.
+  void note_changes();
   // Takes a token from the bucket `key`; false (taking nothing) when it is empty.
   bool take(std::map<std::string, Bucket>& buckets, const std::string& key, const RateLimit& limit);
   // True when the bucket `key` has no token left (takes nothing).
@@ -118,9 +137,11 @@ class ClassApi {
   Clock clock_;
   std::map<std::string, Bucket> join_buckets_;
   std::map<std::string, Bucket> address_buckets_;
-  std::map<std::string, Bucket> failed_auth_buckets_;
+  std::map<std::string, Bucket> wrong_code_buckets_;
   std::map<std::string, Bucket> seat_buckets_;
   std::uint64_t version_ = 1;
+  ClassRoom::Changes pending_;
+  ViewCache views_;
   std::string qr_svg_;
 };
 
@@ -131,8 +152,9 @@ class ClassApi {
 // The outcome space as the plots draw it: frontier, the outcome cloud (spaces up to 20 000
 // outcomes), the four solutions, the reservation values.
 [[nodiscard]] nlohmann::ordered_json analysis_view(const ClassRoom& room);
-// GET /api/me for `student`.
-[[nodiscard]] nlohmann::ordered_json student_view(const ClassRoom& room, const Student& student);
+// GET /api/me for `student` (with `cache`, its lasting parts come from there).
+[[nodiscard]] nlohmann::ordered_json student_view(const ClassRoom& room, const Student& student,
+                                                  ViewCache* cache = nullptr);
 // GET /api/teacher/state.
 [[nodiscard]] nlohmann::ordered_json teacher_view(const ClassRoom& room,
                                                   const ClassAddresses& addresses);

@@ -102,13 +102,21 @@ bool constant_time_equal(std::string_view a, std::string_view b) noexcept {
   return difference == 0;
 }
 
-std::string clean_name(std::string_view name) {
-  const auto first = name.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) throw ClassError(400, "name: enter your name");
-  name = name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1);
-  std::size_t characters = 0;
-  for (std::size_t i = 0; i < name.size();) {
-    const auto lead = static_cast<unsigned char>(name[i]);
+namespace {
+
+// One code point of a name and where it starts.
+struct CodePoint {
+  std::uint32_t code = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// The code points of `text`; ClassError 400 when it is not valid UTF-8 (overlong forms,
+// surrogates and values past U+10FFFF included).
+std::vector<CodePoint> decode_utf8(std::string_view text) {
+  std::vector<CodePoint> points;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
     std::size_t length = 0;
     std::uint32_t code = 0;
     if (lead < 0x80) {
@@ -126,9 +134,9 @@ std::string clean_name(std::string_view name) {
     } else {
       throw ClassError(400, "name: not valid UTF-8 text");
     }
-    if (i + length > name.size()) throw ClassError(400, "name: not valid UTF-8 text");
+    if (i + length > text.size()) throw ClassError(400, "name: not valid UTF-8 text");
     for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(name[i + k]);
+      const auto next = static_cast<unsigned char>(text[i + k]);
       if ((next & 0xC0U) != 0x80U) throw ClassError(400, "name: not valid UTF-8 text");
       code = (code << 6U) | (next & 0x3FU);
     }
@@ -137,19 +145,77 @@ std::string clean_name(std::string_view name) {
     if (overlong || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
       throw ClassError(400, "name: not valid UTF-8 text");
     }
-    // Control characters and the bidirectional overrides that would reorder what others see.
-    if (code < 0x20 || (code >= 0x7F && code <= 0x9F) || (code >= 0x202A && code <= 0x202E) ||
-        (code >= 0x2066 && code <= 0x2069)) {
-      throw ClassError(400, "name: control characters are not allowed");
-    }
-    ++characters;
+    points.push_back({code, i, i + length});
     i += length;
   }
+  return points;
+}
+
+bool in(std::uint32_t code, std::uint32_t first, std::uint32_t last) {
+  return code >= first && code <= last;
+}
+
+// Spaces of every width (trimmed from both ends).
+bool is_space(std::uint32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x1680 ||
+         in(c, 0x2000, 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// Marks that stack on the character before them (the combining blocks: diacritics, their
+// extensions and supplements, marks for symbols, half marks).
+bool is_combining(std::uint32_t c) {
+  return in(c, 0x0300, 0x036F) || in(c, 0x0483, 0x0489) || in(c, 0x1AB0, 0x1AFF) ||
+         in(c, 0x1DC0, 0x1DFF) || in(c, 0x20D0, 0x20FF) || in(c, 0xFE20, 0xFE2F);
+}
+
+// Characters that would make a name lie about itself or break the page around it: control
+// characters, invisible ones (zero-width space, word joiner, byte-order mark), direction marks,
+// overrides and isolates, line and paragraph separators, noncharacters. ZWNJ and ZWJ stay
+// (Persian and Indic spelling, emoji sequences), as do variation selectors.
+bool is_refused(std::uint32_t c) {
+  return c < 0x20 || in(c, 0x7F, 0x9F) || c == 0x200B || in(c, 0x200E, 0x200F) ||
+         in(c, 0x2028, 0x202E) || in(c, 0x2060, 0x2064) || in(c, 0x2066, 0x206F) || c == 0xFEFF ||
+         in(c, 0xFFF9, 0xFFFB) || in(c, 0xFDD0, 0xFDEF) || (c & 0xFFFEU) == 0xFFFEU;
+}
+
+// Shows nothing on its own.
+bool is_invisible(std::uint32_t c) {
+  return is_space(c) || is_combining(c) || c == 0x200C || c == 0x200D || in(c, 0xFE00, 0xFE0F) ||
+         in(c, 0xE0000, 0xE007F);
+}
+
+constexpr int kMaxStackedMarks = 4;  // Vietnamese needs 2; "Zalgo" text stacks dozens
+
+}  // namespace
+
+std::string clean_name(std::string_view name) {
+  const std::vector<CodePoint> all = decode_utf8(name);
+  std::size_t first = 0;
+  std::size_t last = all.size();
+  while (first < last && is_space(all[first].code)) ++first;
+  while (last > first && is_space(all[last - 1].code)) --last;
+  if (first == last) throw ClassError(400, "name: enter your name");
+  int stacked = 0;
+  bool visible = false;
+  for (std::size_t k = first; k < last; ++k) {
+    const std::uint32_t c = all[k].code;
+    if (is_refused(c)) {
+      throw ClassError(400, "name: control and invisible characters are not allowed");
+    }
+    stacked = is_combining(c) ? stacked + 1 : 0;
+    if (stacked > kMaxStackedMarks) {
+      throw ClassError(
+          400, "name: at most " + std::to_string(kMaxStackedMarks) + " accents on one letter");
+    }
+    visible = visible || !is_invisible(c);
+  }
+  if (!visible) throw ClassError(400, "name: enter your name (it shows nothing)");
+  const std::size_t characters = last - first;
   if (characters > kMaxNameLength) {
     throw ClassError(400, "name: at most " + std::to_string(kMaxNameLength) + " characters (got " +
                               std::to_string(characters) + ")");
   }
-  return std::string(name);
+  return std::string(name.substr(all[first].begin, all[last - 1].end - all[first].begin));
 }
 
 // [SECTION] ClassNegotiation ------------------------------------------------------------------------
@@ -416,6 +482,22 @@ bool ClassRoom::round_running() const noexcept {
   return std::any_of(round->negotiations.begin(), round->negotiations.end(), [&](int id) {
     return negotiations_[static_cast<std::size_t>(id - 1)]->running();
   });
+}
+
+const std::vector<std::pair<std::string, std::string>>& ClassRoom::agent_choices() const {
+  if (agent_choices_) return *agent_choices_;
+  agent_choices_.emplace();
+  for (const agents::StrategyInfo& info : registry_.entries()) {
+    if (info.kind != agents::ComponentKind::kNegotiator || info.traits.interactive) continue;
+    try {
+      const Spec spec = parse_spec(info.name);
+      for (PartyIndex p = 0; p < kPartyCount; ++p) registry_.check(spec, scenario_, p);
+    } catch (const UserError&) {
+      continue;  // needs parameters (a script file…) or cannot play this scenario
+    }
+    agent_choices_->emplace_back(info.name, info.description);
+  }
+  return *agent_choices_;
 }
 
 const Trace& ClassRoom::reference(int deadline) const {

@@ -161,6 +161,9 @@ class ClassRoom {
   [[nodiscard]] bool round_running() const noexcept;
   // The spec the agent plays on `party` in a round started with `against` (null: the class's).
   [[nodiscard]] Spec agent_spec(PartyIndex party, const std::optional<std::string>& against) const;
+  // The agents a round may be played against on this scenario: every registered negotiator that
+  // is not a person's and can play both sides with its defaults (name, one-line description).
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& agent_choices() const;
   // The agents-against-agents reference: the scenario's strategies on both sides, with the
   // deadline given, on the class seed (cached per deadline).
   [[nodiscard]] const Trace& reference(int deadline) const;
@@ -212,6 +215,7 @@ class ClassRoom {
   std::vector<ClassRound> rounds_;
   std::vector<std::unique_ptr<ClassNegotiation>> negotiations_;  // index = id − 1
   mutable std::vector<std::pair<int, std::unique_ptr<Trace>>> references_;
+  mutable std::optional<std::vector<std::pair<std::string, std::string>>> agent_choices_;
   Changes changes_;
 };
 
@@ -221,8 +225,10 @@ class ClassRoom {
 [[nodiscard]] std::string random_code(std::size_t length = 5);
 // Compares two strings in time that depends only on their lengths.
 [[nodiscard]] bool constant_time_equal(std::string_view a, std::string_view b) noexcept;
-// A name as stored: trimmed; throws ClassError 400 when empty, longer than kMaxNameLength code
-// points, not valid UTF-8, or holding control characters.
+// A name as stored: trimmed of spaces of every width; throws ClassError 400 when it is not
+// valid UTF-8, shows nothing, is longer than kMaxNameLength code points, holds control or
+// invisible characters (zero-width space, direction marks and overrides, line separators…), or
+// stacks more than 4 combining marks on one letter.
 [[nodiscard]] std::string clean_name(std::string_view name);
 
 }  // namespace treatysim::server

@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "engine/protocol/event.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace treatysim::server {
 
@@ -72,9 +74,11 @@ struct ClassSnapshot {
 
 class ClassStore {
  public:
-  // Opens (or, with `create`, creates when missing) the database at `path`. Throws UserError
-  // naming the file when it cannot be opened, is not a class database, or has another version.
-  // `read_only` opens an existing file without writing (class-export of a running class).
+  // Opens (creating it when missing, unless `read_only`) the database at `path`. Throws UserError
+  // naming the file when it cannot be opened, is not SQLite, is damaged (SQLite's quick_check),
+  // is another program's database (tables other than a class's: nothing is written to it), or
+  // is a class database of another version. `read_only` opens an existing file without writing
+  // (class-export of a running class).
   ClassStore(const std::string& path, bool read_only);
   ~ClassStore();
   ClassStore(const ClassStore&) = delete;
@@ -100,6 +104,11 @@ class ClassStore {
 
  private:
   void exec(const char* sql) const;
+  // The cached prepared statement of `sql` (a string literal: the cache is keyed by address).
+  sqlite3_stmt* prepared(const char* sql);
+  void insert_events(int negotiation, std::size_t first_seq, const std::vector<Event>& events);
+  // Throws UserError naming the file when SQLite's quick_check finds damage.
+  void check_integrity() const;
   void begin();
   void commit();
   void rollback() noexcept;
@@ -108,6 +117,7 @@ class ClassStore {
 
   std::string path_;
   sqlite3* db_ = nullptr;
+  std::map<const char*, sqlite3_stmt*> prepared_;
 };
 
 // "0/2/1": option indices (Outcome::to_string), and back; throws UserError on a bad text.

@@ -185,7 +185,7 @@ ordered_json analysis_view(const ClassRoom& room) {
   return analysis_json(room, true);
 }
 
-ordered_json student_view(const ClassRoom& room, const Student& student) {
+ordered_json student_view(const ClassRoom& room, const Student& student, ViewCache* cache) {
   ordered_json view;
   view["student"] = student.id;
   view["name"] = student.name;
@@ -245,12 +245,23 @@ ordered_json student_view(const ClassRoom& room, const Student& student) {
   }
   negotiation["offers"] = std::move(offers);
   negotiation["end"] = n->end_name();
-  const ordered_json own = values_view(scenario, me);
-  for (const auto& [key, value] : own.items()) negotiation[key] = value;
-  negotiation["best_outcome"] = outcome_to_json(scenario, scenario.utility(me).best_outcome());
+  // A party's values are the class scenario's (a round changes only the deadline).
+  ViewCache local;
+  ViewCache& lasting = cache != nullptr ? *cache : local;
+  const auto party_values = [&](PartyIndex party) -> const ordered_json& {
+    std::optional<ordered_json>& slot = lasting.party_values[party];
+    if (!slot) {
+      slot = values_view(room.scenario(), party);
+      (*slot)["best_outcome"] =
+          outcome_to_json(room.scenario(), room.scenario().utility(party).best_outcome());
+    }
+    return *slot;
+  };
+  for (const auto& [key, value] : party_values(me).items()) negotiation[key] = value;
   if (show_theirs) {
-    const ordered_json theirs = values_view(scenario, them);
-    for (const auto& [key, value] : theirs.items()) negotiation["opponent_" + key] = value;
+    for (const auto& [key, value] : party_values(them).items()) {
+      if (key != "best_outcome") negotiation["opponent_" + key] = value;
+    }
   }
   const std::optional<NegotiationResult> result = settled_result(*n);
   if (result) {
@@ -276,7 +287,8 @@ ordered_json student_view(const ClassRoom& room, const Student& student) {
     return view;
   }
   ordered_json reveal;
-  reveal["analysis"] = analysis_json(room, false);
+  if (!lasting.analysis) lasting.analysis = analysis_json(room, false);
+  reveal["analysis"] = *lasting.analysis;
   reveal["your_party"] = me;
   reveal["your_point"] = pair(result->utilities);
   const OutcomeMetrics* metrics = nullptr;
@@ -309,6 +321,11 @@ ordered_json teacher_view(const ClassRoom& room, const ClassAddresses& addresses
   view["student_url"] = addresses.student_url;
   view["scenario"] = {{"id", scenario.id()}, {"title", scenario.title()}};
   view["default_deadline"] = room.default_deadline();
+  ordered_json agents = ordered_json::array();
+  for (const auto& [name, description] : room.agent_choices()) {
+    agents.push_back({{"name", name}, {"description", description}});
+  }
+  view["agents"] = std::move(agents);
   ordered_json students = ordered_json::array();
   for (const Student& s : room.students()) {
     const ClassNegotiation* n = room.current_negotiation(s.id);

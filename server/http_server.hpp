@@ -4,10 +4,15 @@
 // everything), which then fetch their view again.
 //
 // Limits: bodies over 64 KiB are answered 413 before they are read whole; headers over 16 KiB
-// 431; a connection idle for 30 s mid-request is closed; at most kMaxConnections connections are
-// open at once (further ones are closed at accept), at most kMaxStreamsPerSeat event streams per
-// seat (the oldest is closed). Event streams get a comment line every 15 s to keep them open
-// through phone networks and to notice dead peers.
+// 431; a request must arrive whole within 30 s of the previous answer (or of connecting), else
+// the connection closes, so a slow drip of bytes holds nothing for long; at most kMaxConnections
+// connections are open at once (fewer when the file-descriptor limit cannot be raised that far),
+// at most kMaxConnectionsPerAddress from one address other than loopback (further ones are closed
+// at accept: a whole class behind one shared address fits, one device cannot take every slot);
+// at most kMaxStreamsPerSeat event streams per seat (the oldest is closed). Event streams get a
+// comment line every 15 s to keep them open through phone networks and to notice dead peers; a
+// stream whose peer stops reading holds at most two small messages. When the process runs out of
+// file descriptors, accepting pauses for 100 ms instead of spinning.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +24,7 @@
 namespace treatysim::server {
 
 inline constexpr std::size_t kMaxConnections = 4096;
+inline constexpr std::size_t kMaxConnectionsPerAddress = 1024;
 inline constexpr std::size_t kMaxStreamsPerSeat = 4;
 
 class ClassServer {

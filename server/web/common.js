@@ -55,8 +55,9 @@ async function api(method, path, token, body) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Listens to the server's event stream (Server-Sent Events read through fetch, so that the
-// token travels in a header, not the URL) and calls onChange() on every change; reconnects by
-// itself. Calls onUnauthorized() and stops when the token is refused.
+// token travels in a header, not the URL) and calls onChange(version) on every change (the
+// version the change made, or undefined); reconnects by itself. Calls onUnauthorized() and stops
+// when the token is refused.
 async function listen(path, token, onChange, onUnauthorized, onConnection) {
   for (;;) {
     try {
@@ -75,7 +76,12 @@ async function listen(path, token, onChange, onUnauthorized, onConnection) {
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            if (/^event: change$/m.test(block)) onChange();
+            if (/^event: change$/m.test(block)) {
+              const data = /^data: (.*)$/m.exec(block);
+              let version;
+              try { version = data ? JSON.parse(data[1]).version : undefined; } catch (e) { version = undefined; }
+              onChange(version);
+            }
           }
         }
       }
@@ -100,6 +106,12 @@ function coalesce(task) {
       running = false;
     }
   };
+}
+
+// A person's name as an element: isolated from the text around it (a right-to-left name must not
+// reorder "A – B"), shown in one line and cut with an ellipsis when too long.
+function nameNode(text, tag) {
+  return el(tag || 'bdi', {class: 'name', title: text}, text);
 }
 
 const fixed2 = (x) => (x === null || x === undefined ? '–' : Number(x).toFixed(2));

@@ -49,13 +49,28 @@ document.getElementById('join-form').addEventListener('submit', async (event) =>
   start();
 });
 
-const refresh = coalesce(async () => {
+const reload = coalesce(async () => {
   const answer = await api('GET', '/api/me', seat);
   if (answer.status === 401) { forget(); return; }
   if (answer.status !== 200) return;  // keep the last view; the stream will call again
-  me = answer.body;
-  render();
+  show(answer.body);
 });
+
+// Reads the view again, unless the one shown already has the change `version` (the answer to
+// this page's own action carries its view).
+function refresh(version) {
+  if (version !== undefined && me && me.version >= version) return;
+  reload();
+}
+
+let fresh = true;  // the next view is shown whatever its version (after (re)connecting)
+
+function show(view) {
+  if (!fresh && me && view.version < me.version) return;  // an older answer overtaken by a newer one
+  fresh = false;
+  me = view;
+  render();
+}
 
 function forget() {
   localStorage.removeItem(SEAT_KEY);
@@ -70,8 +85,12 @@ async function act(path, body) {
   const payload = Object.assign({negotiation: me.negotiation.id}, body || {});
   const answer = await api('POST', path, seat, payload);
   busy = false;
+  if (answer.status === 200 && answer.body.me) {
+    show(answer.body.me);
+    return;
+  }
   if (answer.status !== 200) message = answer.body.error || 'The server refused.';
-  await refresh();
+  await reload();
 }
 
 const evaluate = coalesce(async () => {
@@ -96,14 +115,14 @@ function render() {
   const parts = [];
   if (me.phase === 'lobby' || !n) {
     parts.push(el('div', {class: 'card center'},
-      el('h1', {}, 'You are in, ' + me.name),
+      el('h1', {}, 'You are in, ', nameNode(me.name)),
       el('p', {class: 'big'}, 'Wait for the teacher to start a round.'),
       el('p', {class: 'muted'}, scenario.title)));
     view.replaceChildren(...parts);
     return;
   }
   const mine = n.party_name;
-  const opponent = n.opponent.agent ? 'an agent' : n.opponent.name;
+  const opponent = n.opponent.agent ? 'an agent' : nameNode(n.opponent.name);
   parts.push(el('div', {class: 'card headline'},
     el('p', {class: 'round'}, 'Round ' + n.round),
     el('h1', {}, 'You negotiate for ' + mine),
@@ -127,11 +146,11 @@ function render() {
 function status(n) {
   const left = n.offers_left;
   let text;
-  if (n.your_turn && n.answering) text = n.last_offer ? 'Last offer: accept it, reject it or walk away.' : 'Your turn: answer their offer or make a counter-offer.';
-  else if (n.your_turn) text = 'Your turn: make an offer.';
-  else text = 'Waiting for ' + (n.opponent.agent ? 'the agent' : n.opponent.name) + '…';
+  if (n.your_turn && n.answering) text = [n.last_offer ? 'Last offer: accept it, reject it or walk away.' : 'Your turn: answer their offer or make a counter-offer.'];
+  else if (n.your_turn) text = ['Your turn: make an offer.'];
+  else text = ['Waiting for ', n.opponent.agent ? 'the agent' : nameNode(n.opponent.name), '…'];
   return el('div', {class: 'card status' + (n.your_turn ? ' turn' : '')},
-    el('p', {class: 'big'}, text),
+    el('p', {class: 'big'}, ...text),
     el('p', {}, left + (left === 1 ? ' offer left' : ' offers left') + ' of ' + n.deadline +
       '. No deal is worth ' + fixed2(n.reservation) + ' to you.'));
 }
@@ -198,7 +217,7 @@ function reveal(n, data) {
   points.push({u: data.your_point, kind: 'yours', label: 'your result'});
   const plot = outcomePlot(data.analysis, {width: 520, height: 520, points, label: 'your deal among the class'});
   let verdict;
-  if (!n.result.agreement) verdict = 'No deal: you both got your reservation values (the black dot).';
+  if (!n.result.agreement) verdict = 'No deal: you both got your reservation values (your dot, where the dashed lines cross).';
   else if (data.pareto_optimal) verdict = 'Your deal is on the frontier: no other deal is better for one side without being worse for the other.';
   else verdict = 'Your deal is ' + fixed2(data.distance_to_pareto) + ' away from the frontier: another deal was better for both of you.';
   const nash = data.analysis.solutions.find((s) => s.name === 'nash');
@@ -216,14 +235,18 @@ function reveal(n, data) {
       el('span', {class: 'key reservation'}, '┆ reservation values')));
 }
 
+// The offers so far, newest first: who offered, what it is worth, and (opened) its clauses.
 function history(n) {
   if (!n.offers.length) return el('div', {class: 'card'}, el('h2', {}, 'Offers'), el('p', {class: 'muted'}, 'No offer yet.'));
+  const both = n.offers[0].opponent_utility !== undefined;
   const rows = n.offers.slice().reverse().map((o) => el('li', {class: o.party === n.party ? 'own' : 'theirs'},
-    el('span', {class: 'who'}, (o.party === n.party ? 'You' : partyName(o.party)) + ' #' + (o.offer + 1)),
-    el('span', {class: 'what'}, scenario.issues.map((issue) => o.outcome[issue.id]).join(' · ')),
-    el('span', {class: 'worth'}, fixed2(o.utility) + (o.opponent_utility !== undefined ? ' / ' + fixed2(o.opponent_utility) : ''))));
+    el('details', {},
+      el('summary', {},
+        el('span', {class: 'who'}, (o.party === n.party ? 'You' : partyName(o.party)) + ' #' + (o.offer + 1)),
+        el('span', {class: 'worth'}, fixed2(o.utility) + (both ? ' / ' + fixed2(o.opponent_utility) : ''))),
+      clauseList(o.outcome, n))));
   return el('div', {class: 'card'}, el('h2', {}, 'Offers so far'),
-    el('p', {class: 'muted'}, 'Worth to you' + (n.offers[0].opponent_utility !== undefined ? ' / to them' : '')),
+    el('p', {class: 'muted'}, 'Worth to you' + (both ? ' / to them' : '') + '; open one to see its clauses'),
     el('ol', {class: 'history'}, rows));
 }
 
@@ -249,11 +272,14 @@ async function start() {
   }
   if (!seat) { showJoin(); return; }
   joinSection.hidden = true;
-  await refresh();
+  await reload();
   if (!seat) return;
   const connection = document.getElementById('connection');
-  listen('/api/events', seat, refresh, forget, (up) => { connection.hidden = up; if (up) refresh(); });
+  listen('/api/events', seat, refresh, forget, (up) => {
+    connection.hidden = up;
+    if (up) { fresh = true; reload(); }  // a restarted server may count versions anew
+  });
 }
 
-document.addEventListener('visibilitychange', () => { if (!document.hidden && seat) refresh(); });
+document.addEventListener('visibilitychange', () => { if (!document.hidden && seat) reload(); });
 start();

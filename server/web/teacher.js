@@ -5,7 +5,16 @@
 // number comes from the server.
 'use strict';
 
-const token = location.hash.slice(1);
+// The secret arrives in the URL's fragment; it leaves the address bar at once (a projector shows
+// the address bar to the whole room) and stays in this tab's session storage for reloads.
+const TOKEN_KEY = 'treatysim-teacher';
+let token = location.hash.slice(1);
+if (token) {
+  sessionStorage.setItem(TOKEN_KEY, token);
+  history.replaceState(null, '', location.pathname + location.search);
+} else {
+  token = sessionStorage.getItem(TOKEN_KEY) || '';
+}
 let state = null;
 let analysis = null;
 let hideNames = localStorage.getItem('treatysim-hide-names') === '1';
@@ -25,12 +34,17 @@ for (const tab of document.querySelectorAll('.tabs button')) {
   tab.addEventListener('click', () => { chosenTab = tab.dataset.tab; showTab(chosenTab); });
 }
 
+// A student's name as the projector shows it (hidden as ••• when the teacher hides names).
 function name(n) {
   return hideNames ? '•••' : n;
 }
 
-function sideText(side) {
-  return side.student !== undefined ? name(side.student) : 'agent';
+function nameOf(n) {
+  return nameNode(name(n));
+}
+
+function side(s) {
+  return s.student !== undefined ? nameOf(s.student) : el('span', {class: 'agent'}, 'agent');
 }
 
 async function download(path, filename, type) {
@@ -62,6 +76,8 @@ $('round-form').addEventListener('submit', (event) => {
 });
 $('end-round').addEventListener('click', () => control('/api/teacher/end'));
 $('reveal').addEventListener('click', () => control('/api/teacher/reveal'));
+$('join-overlay').addEventListener('click', () => { $('join-overlay').hidden = true; });
+$('join-code').addEventListener('click', () => { $('join-overlay').hidden = false; });
 $('hide-names').addEventListener('click', () => {
   hideNames = !hideNames;
   localStorage.setItem('treatysim-hide-names', hideNames ? '1' : '0');
@@ -85,6 +101,7 @@ const refresh = coalesce(async () => {
 });
 
 function unauthorized() {
+  sessionStorage.removeItem(TOKEN_KEY);
   document.body.replaceChildren(el('main', {class: 'card center'},
     el('h1', {}, 'This page needs the teacher link'),
     el('p', {}, 'Open the teacher URL that `treatysim class` printed (it ends with #secret).')));
@@ -96,9 +113,14 @@ function render() {
   const round = state.round;
   $('join-url').textContent = state.student_url.replace(/^https?:\/\//, '').replace(/\/\?code=.*$/, '');
   $('join-code').textContent = state.code;
+  $('overlay-url').textContent = state.student_url.replace(/^https?:\/\//, '').replace(/\?code=.*$/, '');
+  $('overlay-code').textContent = state.code;
   $('hide-names').textContent = hideNames ? 'Show names' : 'Hide names';
   $('hide-names').setAttribute('aria-pressed', hideNames ? 'true' : 'false');
   if (!$('deadline').value) $('deadline').placeholder = String(state.default_deadline);
+  if (!$('agent-choices').children.length) {
+    $('agent-choices').replaceChildren(...state.agents.map((a) => el('option', {value: a.name}, a.description)));
+  }
   if (!round) $('round-title').textContent = 'Lobby · ' + state.students.length + ' joined';
   else {
     const finished = round.negotiations.filter((n) => n.end !== 'running').length;
@@ -141,10 +163,11 @@ function renderPlot() {
 }
 
 function renderClass() {
-  const names = state.students.map((s) => el('li', {class: 'student ' + s.phase}, name(s.name)));
+  const names = state.students.map((s) => el('li', {class: 'student ' + s.phase}, nameOf(s.name)));
   $('panel-class').replaceChildren(
     el('div', {class: 'join-box'},
-      el('img', {src: '/api/qr.svg', alt: 'QR code of the student page', class: 'qr'}),
+      el('img', {src: '/api/qr.svg', alt: 'QR code of the student page (click to enlarge)', class: 'qr',
+        title: 'click to show it over the whole screen', onclick: () => { $('join-overlay').hidden = false; }}),
       el('div', {},
         el('p', {class: 'code-big'}, state.code),
         el('p', {}, state.students.length + (state.students.length === 1 ? ' student' : ' students')))),
@@ -157,15 +180,15 @@ function renderPairs() {
   const rows = round.negotiations.map((n) => {
     const fraction = Math.min(1, n.offers / n.deadline);
     let status;
-    if (n.end === 'running') status = n.offers + '/' + n.deadline + ' · ' + (n.turn === n.a.party ? sideText(n.a) : sideText(n.b));
-    else if (n.end === 'agreement') status = fixed2(n.utilities[0]) + ' / ' + fixed2(n.utilities[1]);
-    else status = n.end.replace('_', ' ');
+    if (n.end === 'running') status = [n.offers + '/' + n.deadline + ' · ', side(n.turn === n.a.party ? n.a : n.b)];
+    else if (n.end === 'agreement') status = [fixed2(n.utilities[0]) + ' / ' + fixed2(n.utilities[1])];
+    else status = [n.end.replace('_', ' ')];
     const bar = el('span', {class: 'progress'}, el('span', {class: 'fill', style: null}));
     bar.firstChild.style.width = (fraction * 100).toFixed(0) + '%';
     return el('li', {class: 'pair ' + n.end},
-      el('span', {class: 'names-pair'}, sideText(n.a) + ' – ' + sideText(n.b)),
+      el('span', {class: 'names-pair'}, side(n.a), ' – ', side(n.b)),
       bar,
-      el('span', {class: 'pair-status'}, status));
+      el('span', {class: 'pair-status'}, ...status));
   });
   $('panel-pairs').replaceChildren(
     el('p', {class: 'muted'}, `${analysis.parties[0].name} – ${analysis.parties[1].name}; turn or result`),
@@ -224,7 +247,7 @@ function renderResults() {
     (ref.end === 'agreement' ? fixed2(ref.utilities[0]) + ' / ' + fixed2(ref.utilities[1]) + ' after ' + ref.offers + ' offers' : ref.end.replace('_', ' '))));
   const board = state.leaderboard.slice(0, 10).map((entry, rank) => el('li', {},
     el('span', {class: 'leader-rank'}, (rank + 1) + '.'),
-    el('span', {class: 'leader-name'}, name(entry.name)),
+    nameNode(name(entry.name), 'span'),
     el('span', {class: 'leader-score'}, fixed2(entry.total))));
   parts.push(el('h2', {}, 'Leaderboard'),
     board.length ? el('ol', {class: 'leaderboard'}, board) : el('p', {class: 'muted'}, 'No finished negotiation yet.'));

@@ -47,6 +47,10 @@ test('two students negotiate to a deal the projector shows', {timeout: 120000}, 
     await teacher.setViewport({width: 1280, height: 800});
     await teacher.goto(ready.teacher_url);
     await teacher.waitForFunction((code) => document.getElementById('join-code').textContent === code, {}, ready.code);
+    // The secret leaves the address bar (the room reads the projector), and a reload still works.
+    assert.equal(new URL(teacher.url()).hash, '', 'the secret is gone from the URL');
+    await teacher.reload();
+    await teacher.waitForFunction((code) => document.getElementById('join-code').textContent === code, {}, ready.code);
 
     // Two students, each in a context of their own (their own storage, as on two phones).
     const students = [];

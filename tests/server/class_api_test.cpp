@@ -89,7 +89,15 @@ TEST_CASE("a full round through the API") {
   CHECK_FALSE(me["negotiation"].contains("opponent_values"));  // private information
   const std::string offer = R"({"outcome": {"ip": "IP1", "data": "D1", "dual_use": "G2"}})";
   CHECK(a.call_json("POST", "/api/evaluate", offer, us)["utility"] == doctest::Approx(0.755));
-  CHECK(a.call_json("POST", "/api/offer", offer, us)["offers"] == 1);
+  const json offered = a.call_json("POST", "/api/offer", offer, us);
+  CHECK(offered["offers"] == 1);
+  // The answer carries the student's new view, the one GET /api/me then gives, at the version
+  // the offer made (the push that follows says that version: the page skips it).
+  json fetched = a.call_json("GET", "/api/me", "", us);
+  CHECK(offered["me"] == fetched);
+  CHECK(offered["me"]["version"] == a.api.version());
+  CHECK(offered["me"]["version"].get<std::uint64_t>() > me["version"].get<std::uint64_t>());
+  CHECK(offered["me"]["negotiation"]["offers"].size() == 1);
   me = a.call_json("GET", "/api/me", "", cn);
   CHECK(me["negotiation"]["answering"] == true);
   CHECK(me["negotiation"]["offers"][0]["utility"] == doctest::Approx(0.55));
@@ -168,6 +176,26 @@ TEST_CASE("every bad request is refused with its status and changes nothing") {
        R"({"outcome": {"ip": 1, "data": "D1", "dual_use": "G2"}})", mover, 400, "outcome.ip"},
       {"unknown key", "POST", "/api/offer", R"({"outcome": {}, "price": 3})", mover, 400,
        "unknown key \"price\""},
+      {"a key twice", "POST", "/api/offer",
+       R"({"outcome": {"ip": "IP1", "data": "D1", "dual_use": "G2", "ip": "IP3"}})", mover, 400,
+       "\"ip\" appears twice"},
+      {"a key twice, at the top", "POST", "/api/teacher/round",
+       R"({"pairing": "agents", "pairing": "students"})", a.teacher(), 400, "appears twice"},
+      {"invalid UTF-8 in a string", "POST", "/api/offer",
+       "{\"outcome\": {\"ip\": \"IP\xff\", \"data\": \"D1\", \"dual_use\": \"G2\"}}", mover, 400,
+       "malformed JSON"},
+      {"a number as a string", "POST", "/api/offer", R"({"negotiation": "1", "outcome": {}})",
+       mover, 400, "negotiation: expected a whole number"},
+      {"a negotiation beyond 2^63", "POST", "/api/accept",
+       R"({"negotiation": 18446744073709551615})", mover, 403,
+       "negotiation 18446744073709551615 is not yours"},
+      {"a deadline as a string", "POST", "/api/teacher/round",
+       R"({"pairing": "agents", "deadline": "20"})", a.teacher(), 400, "deadline"},
+      {"a deadline beyond 2^63", "POST", "/api/teacher/round",
+       R"({"pairing": "agents", "deadline": 18446744073709551615})", a.teacher(), 400,
+       "got 18446744073709551615"},
+      {"a fractional deadline", "POST", "/api/teacher/round",
+       R"({"pairing": "agents", "deadline": 20.5})", a.teacher(), 400, "deadline"},
       {"no seat", "GET", "/api/me", "", "", 401, "join first"},
       {"a wrong seat", "POST", "/api/offer", good, "00000000000000000000000000000000", 401,
        "join first"},
@@ -206,6 +234,8 @@ TEST_CASE("every bad request is refused with its status and changes nothing") {
     CHECK(json::parse(response.body)["error"].get<std::string>().find(c.message) !=
           std::string::npos);
     CHECK(header(response, "Content-Type").rfind("application/json", 0) == 0);
+    CHECK(header(response, "Content-Security-Policy").find("default-src 'none'") !=
+          std::string::npos);
     CHECK(a.fingerprint() == before);
   }
   CHECK(header(a.call("GET", "/api/me"), "WWW-Authenticate") == "Bearer");
@@ -220,37 +250,83 @@ TEST_CASE("every bad request is refused with its status and changes nothing") {
 
 TEST_CASE("rate limits per address and per seat, on the API's clock") {
   ApiClass a;
-  const std::string far = "192.0.2.7";  // a documentation address: never contacted, only a key
-  int accepted = 0;
-  for (int k = 0; k < 25; ++k) {
-    const HttpResponse r =
-        a.call("POST", "/api/join",
-               json{{"code", a.c.room->code()}, {"name", "s" + std::to_string(k)}}.dump(), "", far);
-    if (r.status == 200) ++accepted;
-    if (r.status == 429) CHECK(header(r, "Retry-After") == "2");
+  const auto join_from = [&](const std::string& name, const std::string& client,
+                             const std::string& code = "") {
+    return a.call("POST", "/api/join",
+                  json{{"code", code.empty() ? a.c.room->code() : code}, {"name", name}}.dump(), "",
+                  client);
+  };
+  SUBCASE("a class of 60 behind one address joins at once, then 2 joins a second") {
+    const std::string nat = "192.0.2.7";  // a documentation address: never contacted, only a key
+    std::vector<std::string> seats;
+    for (int k = 0; k < 70; ++k) {
+      const HttpResponse r = join_from("s" + std::to_string(k), nat);
+      if (r.status == 200) seats.push_back(json::parse(r.body)["seat"]);
+      if (r.status == 429) CHECK(header(r, "Retry-After") == "2");
+    }
+    CHECK(seats.size() == 60);
+    a.now += 5.0;
+    int later = 0;
+    for (int k = 0; k < 20; ++k) later += join_from("t" + std::to_string(k), nat).status == 200;
+    CHECK(later == 10);
+    // Everyone behind that address refreshes at once, three times over: all served.
+    int served = 0;
+    for (int k = 0; k < 3; ++k) {
+      for (const std::string& seat : seats)
+        served += a.call("GET", "/api/me", "", seat, nat).status == 200;
+    }
+    CHECK(served == 180);
   }
-  CHECK(accepted == 20);  // the join bucket holds 20
-  a.now += 5.0;           // refills one join a second
-  int later = 0;
-  for (int k = 0; k < 10; ++k) {
-    if (a.call("POST", "/api/join",
-               json{{"code", a.c.room->code()}, {"name", "t" + std::to_string(k)}}.dump(), "", far)
-            .status == 200)
-      ++later;
+  SUBCASE("wrong codes: after 60 from one address, every join of it waits") {
+    const std::string guesser = "198.51.100.3";
+    for (int k = 0; k < 60; ++k)
+      CHECK(join_from("e" + std::to_string(k), guesser, "QQQQQ").status == 403);
+    CHECK(join_from("Eve", guesser).status == 429);         // the right code too: no oracle
+    CHECK(join_from("Eve", "198.51.100.4").status == 200);  // another address is not held up
+    a.now += 1.0;
+    CHECK(join_from("Eve2", guesser).status == 200);
   }
-  CHECK(later == 5);
-  // Wrong codes and tokens from one address: after 20 failures, 429 even for a good request.
-  const std::string guesser = "198.51.100.3";
-  for (int k = 0; k < 20; ++k) CHECK(a.call("GET", "/api/me", "", "bad", guesser).status == 401);
-  CHECK(a.call("GET", "/api/teacher/state", "", a.teacher(), guesser).status == 429);
-  CHECK(a.call("GET", "/api/teacher/state", "", a.teacher()).status == 200);  // loopback is exempt
-  // Per seat: 60 at once, then 10 a second, from any address.
-  const std::string seat = a.join("Ada");
-  int served = 0;
-  for (int k = 0; k < 80; ++k) {
-    if (a.call("GET", "/api/me", "", seat).status == 200) ++served;
+  SUBCASE("wrong tokens cost requests, and never lock out a good one") {
+    const std::string client = "198.51.100.9";
+    for (int k = 0; k < 200; ++k) CHECK(a.call("GET", "/api/me", "", "bad", client).status == 401);
+    CHECK(a.call("GET", "/api/teacher/state", "", a.teacher(), client).status == 200);
   }
-  CHECK(served == 60);
+  SUBCASE("requests per address: 1000 at once, then 300 a second; loopback is exempt") {
+    const std::string client = "203.0.113.5";
+    int served = 0;
+    for (int k = 0; k < 1100; ++k)
+      served += a.call("GET", "/api/scenario", "", "", client).status == 200;
+    CHECK(served == 1000);
+    a.now += 0.5;
+    served = 0;
+    for (int k = 0; k < 200; ++k)
+      served += a.call("GET", "/api/scenario", "", "", client).status == 200;
+    CHECK(served == 150);
+    for (int k = 0; k < 1100; ++k) CHECK(a.call("GET", "/api/scenario").status == 200);
+  }
+  SUBCASE("IPv6: one bucket per /64") {
+    int joined = 0;
+    for (int k = 0; k < 40; ++k) {
+      joined +=
+          join_from("a" + std::to_string(k), "2001:db8::" + std::to_string(k + 1)).status == 200;
+      joined +=
+          join_from("b" + std::to_string(k), "2001:db8::1:" + std::to_string(k + 1)).status == 200;
+    }
+    CHECK(joined == 60);                                     // 80 addresses of one /64
+    CHECK(join_from("c", "2001:db8:0:1::1").status == 200);  // the next /64
+    CHECK(server::ClassApi::address_key("::ffff:192.0.2.1") == "192.0.2.1");
+    CHECK(server::ClassApi::address_key("2001:db8::5:6:7:8") == "2001:db8::/64");
+  }
+  SUBCASE("per seat: 60 at once, then 10 a second, from any address") {
+    const std::string seat = a.join("Ada");
+    int served = 0;
+    for (int k = 0; k < 80; ++k) served += a.call("GET", "/api/me", "", seat).status == 200;
+    CHECK(served == 60);
+    a.now += 1.0;
+    served = 0;
+    for (int k = 0; k < 20; ++k) served += a.call("GET", "/api/me", "", seat).status == 200;
+    CHECK(served == 10);
+  }
 }
 
 TEST_CASE("pages: embedded, with a strict Content-Security-Policy") {

@@ -3,7 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
+
+#include <sqlite3.h>
 
 #include "agents/trace_replay.hpp"
 #include "engine/model/user_error.hpp"
@@ -16,6 +21,7 @@ using server::ClassError;
 using server::Pairing;
 using server::RoundRequest;
 using server::StudentAction;
+using testing::TempDir;
 using testing::TestClass;
 
 namespace {
@@ -67,6 +73,32 @@ TEST_CASE("tokens, codes and names") {
               server::clean_name("a\xe2\x80\xae"
                                  "b"));
         }) == 400);  // RLO
+  // Spaces of every width are trimmed; invisible and line-breaking characters are refused.
+  CHECK(server::clean_name("\xc2\xa0"
+                           "Ada\xe3\x80\x80") == "Ada");  // NBSP, ideographic space
+  for (const char* bad : {"\xe2\x80\x8b",
+                          "A\xe2\x80\x8b"
+                          "da",
+                          "A\xe2\x80\xa8"
+                          "da",
+                          "A\xe2\x80\x8f"
+                          "da",
+                          "\xef\xbb\xbf"
+                          "Ada",
+                          "A\xef\xbf\xbf", "\xcc\x81\xcc\x81", "\xe2\x80\x8d"}) {
+    CAPTURE(bad);
+    CHECK(status_of([&] { static_cast<void>(server::clean_name(bad)); }) == 400);
+  }
+  // Four accents on a letter are spelling (Vietnamese needs two); five are not.
+  std::string four = "Z";
+  for (int k = 0; k < 4; ++k) four += "\xcc\x81";
+  CHECK(server::clean_name(four) == four);
+  CHECK(status_of([&] { static_cast<void>(server::clean_name(four + "\xcc\x81")); }) == 400);
+  // Persian spelling keeps its zero-width non-joiner; emoji keep their joiners and selectors.
+  const std::string persian = "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd9\x88\xd9\x85";
+  CHECK(server::clean_name(persian) == persian);
+  const std::string heart = "\xe2\x9d\xa4\xef\xb8\x8f Lea";
+  CHECK(server::clean_name(heart) == heart);
 }
 
 TEST_CASE("the lobby: joins, taken names, the code") {
@@ -322,6 +354,83 @@ TEST_CASE("a database made for another scenario is refused") {
     FAIL("expected a refusal");
   } catch (const UserError& e) {
     CHECK(std::string(e.what()).find("made for scenario \"three-clauses\"") != std::string::npos);
+  }
+}
+
+namespace {
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The message of the UserError that opening `path` as a class database throws ("" when none).
+std::string open_refusal(const std::string& path, bool read_only) {
+  try {
+    server::ClassStore store(path, read_only);
+  } catch (const UserError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a file that is not a class database is refused and left unchanged") {
+  TempDir dir;
+  SUBCASE("not SQLite") {
+    const std::string path = (dir.path() / "notes.sqlite").string();
+    std::ofstream(path) << "hello, not a database\n";
+    const std::string before = file_bytes(path);
+    for (const bool read_only : {false, true}) {
+      CHECK(open_refusal(path, read_only).find("not an SQLite database") != std::string::npos);
+    }
+    CHECK(file_bytes(path) == before);
+  }
+  SUBCASE("another program's SQLite database") {
+    const std::string path = (dir.path() / "places.sqlite").string();
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "CREATE TABLE bookmarks(url TEXT); INSERT INTO bookmarks VALUES('x')",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    const std::string before = file_bytes(path);
+    const std::string message = open_refusal(path, false);
+    CHECK(message.find("another program (tables bookmarks), left unchanged") != std::string::npos);
+    CHECK(file_bytes(path) == before);  // no class tables, no switch to WAL
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+  }
+  SUBCASE("a damaged class database") {
+    std::string path;
+    {
+      TestClass c;
+      for (int k = 0; k < 40; ++k) c.room->join("student " + std::to_string(k));
+      path = (dir.path() / "damaged.sqlite").string();
+      c.room.reset();
+      c.store.reset();  // the last connection closes: the WAL is folded into the file
+      std::filesystem::copy_file(c.db(), path);
+    }
+    // Page 2 holds the first table's B-tree: overwrite its cells.
+    std::string bytes = file_bytes(path);
+    REQUIRE(bytes.size() > 3 * 4096);
+    std::fill(bytes.begin() + 4096 + 100, bytes.begin() + 4096 + 2100, '\xff');
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    for (const bool read_only : {false, true}) {
+      const std::string message = open_refusal(path, read_only);
+      CAPTURE(message);
+      CHECK((message.find("is damaged") != std::string::npos ||
+             message.find("not an SQLite database, or is damaged") != std::string::npos));
+    }
+  }
+  SUBCASE("an empty file is a new class; read-only, it is no class at all") {
+    const std::string path = (dir.path() / "empty.sqlite").string();
+    std::ofstream{path};
+    {
+      server::ClassStore store(path, true);
+      CHECK(store.empty());
+    }
+    server::ClassStore store(path, false);
+    CHECK(store.empty());
   }
 }
 

@@ -17,12 +17,16 @@ export function removeDir(dir) {
 }
 
 // Starts the server and resolves once its ready file exists: {process, ready, base, output()}.
-export async function startServer(binary, scenario, dir, extra = []) {
+// `fileLimit` starts it with at most that many open files (soft and hard limit, as `ulimit -n`).
+export async function startServer(binary, scenario, dir, extra = [], {fileLimit} = {}) {
   const readyFile = join(dir, 'ready.json');
   rmSync(readyFile, {force: true});
   const args = ['class', scenario, '--port', '0', '--db', join(dir, 'class.sqlite'),
     '--ready-file', readyFile, ...extra];
-  const child = spawn(binary, args, {stdio: ['ignore', 'pipe', 'pipe']});
+  const child = fileLimit
+    ? spawn('/bin/sh', ['-c', `ulimit -n ${Number(fileLimit)} && exec "$0" "$@"`, binary, ...args],
+      {stdio: ['ignore', 'pipe', 'pipe']})
+    : spawn(binary, args, {stdio: ['ignore', 'pipe', 'pipe']});
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
