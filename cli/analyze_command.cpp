@@ -8,6 +8,7 @@
 #include "cli/scenario_setup.hpp"
 #include "cli/svg_plot.hpp"
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/type_analysis.hpp"
 #include "engine/io/atomic_file.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/protocol/trace.hpp"
@@ -102,6 +103,16 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
   if (!options.svg.empty())
     write_file_atomically(options.svg, outcome_space_svg(scenario, analysis));
 
+  const bool drawn = has_drawn_reservations(scenario.def());
+  std::optional<TypeAnalysis> types;
+  if (drawn) types = analyze_types(scenario, analysis);
+  constexpr std::array<const char*, 4> kSolutionKeys{"nash", "kalai_smorodinsky", "egalitarian",
+                                                     "utilitarian"};
+  const auto solutions_over_types = [&]() {
+    return std::array<const SolutionOverTypes*, 4>{&types->nash, &types->kalai_smorodinsky,
+                                                   &types->egalitarian, &types->utilitarian};
+  };
+
   if (options.format == "json") {
     ordered_json json;
     json["scenario"] = scenario.id();
@@ -147,6 +158,32 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
       zopa["utility_ranges"] = std::move(ranges);
     }
     json["zopa"] = std::move(zopa);
+    if (types) {
+      ordered_json t;
+      ordered_json reservations = ordered_json::object();
+      for (PartyIndex p = 0; p < kPartyCount; ++p) {
+        const PartyDef& party = scenario.party(p);
+        reservations[party.id] = {
+            {"distribution", party.reservation_distribution
+                                 ? describe_reservation(*party.reservation_distribution)
+                                 : "fixed " + format_number(party.preferences.reservation_value)},
+            {"mean", round_for_output(types->mean_reservation[p])},
+            {"rule", types->rule[p]}};
+      }
+      t["reservations"] = std::move(reservations);
+      t["type_nodes"] = types->nodes.size();
+      t["zopa_probability"] = round_for_output(types->zopa_probability);
+      ordered_json solutions;
+      const auto list = solutions_over_types();
+      for (std::size_t k = 0; k < list.size(); ++k) {
+        solutions[kSolutionKeys[k]] = {
+            {"probability", round_for_output(list[k]->probability)},
+            {"mean_utilities", party_values_to_json(scenario, list[k]->mean_utility)},
+            {"sd_utilities", party_values_to_json(scenario, list[k]->sd_utility)}};
+      }
+      t["solutions"] = std::move(solutions);
+      json["types"] = std::move(t);
+    }
     if (chosen) {
       ordered_json metrics = metrics_json(scenario, outcome_metrics(scenario, analysis, *chosen));
       json["outcome"] = {{"outcome", outcome_to_json(scenario, *chosen)}, {"metrics", metrics}};
@@ -164,7 +201,9 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
   out << "Pareto frontier     " << analysis.frontier.points.size() << " outcomes"
       << (analysis.frontier.exact ? " (exact)" : " (epsilon-approximation)") << "\n";
   out << "Disagreement point  " << pair_text(scenario, analysis.disagreement)
-      << " (reservation values)\n";
+      << (drawn ? " (the means of the drawn reservation values: the ZOPA and solutions below "
+                  "are at these means; the distribution over the types follows)\n"
+                : " (reservation values)\n");
   const ZoneOfAgreement& zopa = analysis.zopa;
   if (zopa.empty) {
     out << "ZOPA                empty: no outcome is individually rational for both\n";
@@ -191,6 +230,37 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
     const OutcomePoint& p = **n.point;
     out << n.name << "  " << pair_text(scenario, p.utilities) << "\n  "
         << clauses(scenario, p.outcome) << "\n\n";
+  }
+  if (types) {
+    out << "Over the drawn reservation values (types; each negotiation draws anew)\n";
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      const PartyDef& party = scenario.party(p);
+      out << "  " << party.id << " reservation  "
+          << (party.reservation_distribution
+                  ? describe_reservation(*party.reservation_distribution)
+                  : "fixed " + format_number(party.preferences.reservation_value))
+          << ", mean " << fixed3(types->mean_reservation[p]) << " (" << types->rule[p] << ")\n";
+    }
+    std::snprintf(line, sizeof line, "  P(a ZOPA exists)  %.4f (exact)\n",
+                  types->zopa_probability);
+    out << line;
+    const char* names[] = {"Nash", "Kalai-Smorodinsky", "Egalitarian", "Utilitarian"};
+    const auto list = solutions_over_types();
+    out << "  solution            exists   E[" << scenario.party(0).id << "] (sd)        E["
+        << scenario.party(1).id << "] (sd)       (given it exists; " << types->nodes.size()
+        << " type nodes)\n";
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const SolutionOverTypes& s = *list[k];
+      if (s.probability <= 0.0) {
+        std::snprintf(line, sizeof line, "  %-18s  %6.4f   -\n", names[k], s.probability);
+      } else {
+        std::snprintf(line, sizeof line, "  %-18s  %6.4f   %.3f (%.3f)     %.3f (%.3f)\n", names[k],
+                      s.probability, s.mean_utility[0], s.sd_utility[0], s.mean_utility[1],
+                      s.sd_utility[1]);
+      }
+      out << line;
+    }
+    out << "\n";
   }
   if (analysis.equilibrium) {
     const EquilibriumSummary& e = *analysis.equilibrium;

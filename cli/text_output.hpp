@@ -13,3 +13,16 @@ namespace treatysim::cli {
 [[nodiscard]] std::string format_negotiation_text(const Trace& trace);
 
 }  // namespace treatysim::cli
+
+namespace treatysim {
+struct ModelReport;
+}
+
+namespace treatysim::cli {
+
+// The accuracy of each agent's opponent model (run --model-report): per agent with a model, its
+// measures after a selection of the opponent's offers (at most 12 rows, evenly spread, always the
+// first and the last) and at the end.
+[[nodiscard]] std::string format_model_report_text(const Trace& trace, const ModelReport& report);
+
+}  // namespace treatysim::cli

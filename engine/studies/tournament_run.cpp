@@ -148,7 +148,7 @@ TournamentFiles::TournamentFiles(std::string dir, const TournamentPlan& plan, co
   }
   try {
     if (fresh) {
-      append_to(journal_, tournament_csv_header(), journal);
+      append_to(journal_, tournament_csv_header(plan_), journal);
       // An incomplete summary from the start: a run killed before its end still names its plan
       // (the fingerprint --resume checks) and is recognised as interrupted.
       write_file_atomically(summary,
