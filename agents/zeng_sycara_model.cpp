@@ -15,6 +15,7 @@ ZengSycaraModel::ZengSycaraModel(std::unique_ptr<OpponentModel> inner, int candi
 
 void ZengSycaraModel::reset(const NegotiationContext& context) {
   inner_->reset(context);
+  first_offer_.reset();
   probability_.assign(reservations_.size() * exponents_.size(),
                       1.0 / static_cast<double>(reservations_.size() * exponents_.size()));
   estimate_ = std::accumulate(reservations_.begin(), reservations_.end(), 0.0) /
@@ -23,7 +24,11 @@ void ZengSycaraModel::reset(const NegotiationContext& context) {
 
 void ZengSycaraModel::update(const NegotiationState& state, const Outcome& offer) {
   inner_->update(state, offer);
-  const double v = inner_->utility(offer);
+  if (!first_offer_) first_offer_ = offer;
+  // The opponent's first offer is its best (the time-dependent tactics open at u_max = 1): its
+  // estimated utility calibrates the scale of the inner model's estimates.
+  const double best = inner_->utility(*first_offer_);
+  const double v = best > 0.0 ? std::min(1.0, inner_->utility(offer) / best) : 1.0;
   const double t = state.time();
   std::vector<double> posterior = probability_;
   for (std::size_t r = 0; r < reservations_.size(); ++r) {

@@ -10,7 +10,9 @@
 //   hypotheses  (r, e): reservation r ∈ {0, 1/(K−1), …, 1} (K = `candidates`) crossed with the
 //               concession exponent e ∈ {0.2, 0.5, 1, 2, 5}; uniform prior
 //   evidence    the opponent's offer b at normalised time t, valued by the inner opponent model
-//               (the `model` parameter: frequency, bayesian…) as v = û(b)
+//               (the `model` parameter: frequency, bayesian…) relative to its first offer b₀
+//               (its best, where a time-dependent opponent starts): v = min(1, û(b)/û(b₀)), both
+//               valued by the model as it is after b
 //   likelihood  P(b | r, e) = φ((v − (1 − (1 − r)·t^(1/e)))/σ): the utility a time-dependent
 //               opponent with that reservation value and exponent targets at t
 //   estimate    r̂ = Σ P(r, e | offers)·r
@@ -57,6 +59,7 @@ class ZengSycaraModel final : public OpponentModel {
   std::vector<double> exponents_;
   std::vector<double> probability_;  // [r · |exponents| + e]
   double estimate_ = 0.5;
+  std::optional<Outcome> first_offer_;
 };
 
 }  // namespace treatysim::agents
