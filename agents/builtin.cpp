@@ -440,8 +440,9 @@ void add_components(Registry& registry) {
   bayesian.traits.uses_opponent_model = true;
   bayesian.parameters = {
       number("sigma", 0.25, 0.01, 1.0, "standard deviation of the likelihood"),
-      number("concession", 0.2, 0.0, 1.0,
-             "assumed concession: the opponent's utility of its offer at time t is 1 - concession*t")};
+      number(
+          "concession", 0.2, 0.0, 1.0,
+          "assumed concession: the opponent's utility of its offer at time t is 1 - concession*t")};
   bayesian.create_model = [](const Parameters& p, const Registry&) {
     return std::make_unique<BayesianModel>(p.number("sigma"), p.number("concession"));
   };
@@ -459,8 +460,8 @@ void add_components(Registry& registry) {
       integer("candidates", 21, 2, 201, "reservation hypotheses, evenly spaced on [0, 1]"),
       number("sigma", 0.1, 0.01, 1.0, "standard deviation of the likelihood")};
   zeng.create_model = [](const Parameters& p, const Registry& r) {
-    return std::make_unique<ZengSycaraModel>(r.make_model(p.spec("model")),
-                                             p.integer("candidates"), p.number("sigma"));
+    return std::make_unique<ZengSycaraModel>(r.make_model(p.spec("model")), p.integer("candidates"),
+                                             p.number("sigma"));
   };
   zeng.check_scenario = [](const Parameters& p, const Scenario&, PartyIndex) {
     if (p.spec("model").name == "none") {
@@ -471,11 +472,11 @@ void add_components(Registry& registry) {
   };
   registry.add(std::move(zeng));
 
-  StrategyInfo perfect =
-      entry("perfect", ComponentKind::kOpponentModel,
-            "the opponent's true utilities and reservation value (a baseline; complete information)",
-            "Baarslag et al. 2013, Predicting the performance of opponent models (WI-IAT); GENIUS "
-            "PerfectModel");
+  StrategyInfo perfect = entry(
+      "perfect", ComponentKind::kOpponentModel,
+      "the opponent's true utilities and reservation value (a baseline; complete information)",
+      "Baarslag et al. 2013, Predicting the performance of opponent models (WI-IAT); GENIUS "
+      "PerfectModel");
   perfect.traits.uses_opponent_model = true;
   perfect.traits.needs_complete_information = true;
   perfect.create_model = [](const Parameters&, const Registry&) {

@@ -5,8 +5,7 @@
 
 namespace treatysim::agents {
 
-ZengSycaraModel::ZengSycaraModel(std::unique_ptr<OpponentModel> inner, int candidates,
-                                 double sigma)
+ZengSycaraModel::ZengSycaraModel(std::unique_ptr<OpponentModel> inner, int candidates, double sigma)
     : inner_(std::move(inner)), sigma_(sigma), exponents_{0.2, 0.5, 1.0, 2.0, 5.0} {
   for (int k = 0; k < candidates; ++k) {
     reservations_.push_back(static_cast<double>(k) / static_cast<double>(candidates - 1));
@@ -44,7 +43,8 @@ void ZengSycaraModel::update(const NegotiationState& state, const Outcome& offer
   probability_ = std::move(posterior);
   estimate_ = 0.0;
   const std::vector<double> marginal = reservation_posterior();
-  for (std::size_t r = 0; r < reservations_.size(); ++r) estimate_ += marginal[r] * reservations_[r];
+  for (std::size_t r = 0; r < reservations_.size(); ++r)
+    estimate_ += marginal[r] * reservations_[r];
 }
 
 std::vector<double> ZengSycaraModel::reservation_posterior() const {

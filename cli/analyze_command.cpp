@@ -241,8 +241,7 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
                   : "fixed " + format_number(party.preferences.reservation_value))
           << ", mean " << fixed3(types->mean_reservation[p]) << " (" << types->rule[p] << ")\n";
     }
-    std::snprintf(line, sizeof line, "  P(a ZOPA exists)  %.4f (exact)\n",
-                  types->zopa_probability);
+    std::snprintf(line, sizeof line, "  P(a ZOPA exists)  %.4f (exact)\n", types->zopa_probability);
     out << line;
     const char* names[] = {"Nash", "Kalai-Smorodinsky", "Egalitarian", "Utilitarian"};
     const auto list = solutions_over_types();

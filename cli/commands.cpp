@@ -15,11 +15,11 @@
 #include "cli/text_output.hpp"
 #include "cli/tournament_support.hpp"
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/model_accuracy.hpp"
 #include "engine/io/atomic_file.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/protocol/series.hpp"
-#include "engine/analysis/model_accuracy.hpp"
 #include "engine/protocol/trace.hpp"
 #include "engine/studies/payoff_matrix.hpp"
 
@@ -164,8 +164,9 @@ int run_command(const RunOptions& options, std::ostream& out) {
   const Scenario scenario = load_scenario(options.scenario, options.deadline);
   const auto specs = resolve_agents(scenario, options.agents);
   if (options.model_report && (options.series > 0 || options.format == "csv")) {
-    throw UserError("--model-report: works with one negotiation in --format text or json (not "
-                    "with --series or --format csv)");
+    throw UserError(
+        "--model-report: works with one negotiation in --format text or json (not "
+        "with --series or --format csv)");
   }
   if (options.series > 0) {
     emit(series_output(scenario, specs, options), options.out, out);

@@ -73,12 +73,12 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
     std::string header;
     std::getline(input.stream, header);
     if (header + "\n" != tournament_csv_header(*plan)) {
-      throw UserError(SourceLocation{input.csv, 1, 0}, "",
-                      header.rfind("index,", 0) == 0 &&
-                              header.find("reservation_a") == std::string::npos
-                          ? "written by an older treatysim (no reservation_a, reservation_b "
-                            "columns): merge it with that version, or play the shard again"
-                          : "not a tournament's negotiations.csv (unexpected header)");
+      throw UserError(
+          SourceLocation{input.csv, 1, 0}, "",
+          header.rfind("index,", 0) == 0 && header.find("reservation_a") == std::string::npos
+              ? "written by an older treatysim (no reservation_a, reservation_b "
+                "columns): merge it with that version, or play the shard again"
+              : "not a tournament's negotiations.csv (unexpected header)");
     }
     inputs.push_back(std::move(input));
   }

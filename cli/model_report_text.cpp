@@ -18,8 +18,8 @@ std::string number(const std::optional<double>& value, const char* format) {
 std::string row(const std::string& label, const ModelAccuracy& a) {
   char buffer[160];
   std::snprintf(buffer, sizeof buffer, "  %12s  %7s  %7s  %6.3f  %6.1f%%  %9s  %9s\n",
-                label.c_str(), number(a.pearson, "%.3f").c_str(),
-                number(a.kendall, "%.3f").c_str(), a.mean_absolute_error, 100.0 * a.pareto_share,
+                label.c_str(), number(a.pearson, "%.3f").c_str(), number(a.kendall, "%.3f").c_str(),
+                a.mean_absolute_error, 100.0 * a.pareto_share,
                 number(a.estimated_reservation, "%.3f").c_str(),
                 number(a.reservation_error, "%.3f").c_str());
   return buffer;
@@ -29,7 +29,8 @@ std::string row(const std::string& label, const ModelAccuracy& a) {
 
 std::string format_model_report_text(const Trace& trace, const ModelReport& report) {
   const Scenario& scenario = trace.scenario;
-  std::string text = "\nOpponent models: each agent's estimate of the other side against the truth (";
+  std::string text =
+      "\nOpponent models: each agent's estimate of the other side against the truth (";
   text += report.sampled ? "a uniform sample of " + std::to_string(report.outcomes) + " outcomes"
                          : "all " + std::to_string(report.outcomes) + " outcomes";
   text += ")\n";

@@ -62,8 +62,9 @@ std::string tournament_tables(const TournamentPlan& plan, const TournamentResult
   std::string text;
   const bool by_advantage = plan.rank_by == RankBy::kAdvantage;
   text += by_advantage
-              ? std::string("Ranking (mean advantage: discounted utility minus own reservation "
-                            "value, over both sides, 95% confidence interval)\n")
+              ? std::string(
+                    "Ranking (mean advantage: discounted utility minus own reservation "
+                    "value, over both sides, 95% confidence interval)\n")
               : "Ranking (mean discounted " +
                     std::string(plan.mode == TournamentMode::kLifecycle ? "cumulative payoff"
                                                                         : "utility") +

@@ -106,12 +106,11 @@ TypeAnalysis analyze_types(const Scenario& scenario, const ScenarioAnalysis& ana
     const double a = frontier[i].utilities[0] + kUtilityTolerance;
     running_u1 = std::max(running_u1, frontier[i].utilities[1]);
     const double next =
-        i + 1 < frontier.size() ? cdf(scenario.party(0), frontier[i + 1].utilities[0] +
-                                                             kUtilityTolerance)
-                                : 0.0;
-    t.zopa_probability +=
-        std::max(0.0, cdf(scenario.party(0), a) - next) *
-        cdf(scenario.party(1), running_u1 + kUtilityTolerance);
+        i + 1 < frontier.size()
+            ? cdf(scenario.party(0), frontier[i + 1].utilities[0] + kUtilityTolerance)
+            : 0.0;
+    t.zopa_probability += std::max(0.0, cdf(scenario.party(0), a) - next) *
+                          cdf(scenario.party(1), running_u1 + kUtilityTolerance);
   }
   t.zopa_probability = std::clamp(t.zopa_probability, 0.0, 1.0);
 

@@ -40,13 +40,14 @@ struct TypeNode {
 
 // A bargaining solution's distribution over the types.
 struct SolutionOverTypes {
-  double probability = 0.0;                          // that it exists (grid rule)
-  std::array<double, kPartyCount> mean_utility{};    // given that it exists
-  std::array<double, kPartyCount> sd_utility{};      // given that it exists
+  double probability = 0.0;                        // that it exists (grid rule)
+  std::array<double, kPartyCount> mean_utility{};  // given that it exists
+  std::array<double, kPartyCount> sd_utility{};    // given that it exists
 };
 
 struct TypeAnalysis {
-  std::array<std::string, kPartyCount> rule;  // "fixed", "exact, 3 choices", "Gauss-Legendre, 32 nodes on the CDF"
+  std::array<std::string, kPartyCount>
+      rule;  // "fixed", "exact, 3 choices", "Gauss-Legendre, 32 nodes on the CDF"
   std::array<double, kPartyCount> mean_reservation{};
   std::vector<TypeNode> nodes;
   double zopa_probability = 0.0;  // exact (formula above)
@@ -60,10 +61,12 @@ struct TypeAnalysis {
 [[nodiscard]] std::vector<std::pair<double, double>> gauss_legendre_unit(int order);
 
 // The grid of types of a scenario (one node when no value is drawn).
-[[nodiscard]] std::vector<TypeNode> type_grid(const Scenario& scenario, int continuous_nodes,
-                                              std::array<std::string, kPartyCount>* rules = nullptr);
+[[nodiscard]] std::vector<TypeNode> type_grid(
+    const Scenario& scenario, int continuous_nodes,
+    std::array<std::string, kPartyCount>* rules = nullptr);
 
 // The analysis above; `analysis` is analyze_scenario(scenario) (its frontier is used).
-[[nodiscard]] TypeAnalysis analyze_types(const Scenario& scenario, const ScenarioAnalysis& analysis);
+[[nodiscard]] TypeAnalysis analyze_types(const Scenario& scenario,
+                                         const ScenarioAnalysis& analysis);
 
 }  // namespace treatysim

@@ -136,7 +136,8 @@ class Simulation {
   // it a drawn reservation value counts at its mean (the extension decision, lapse payoffs).
   [[nodiscard]] double lapse_value(PartyIndex p, std::optional<double> base = std::nullopt) const {
     return std::clamp(base.value_or(scenario_.party(p).preferences.reservation_value) +
-                          reservation_shift_[p] + life_.trust.reservation_per_distrust * distrust(p),
+                          reservation_shift_[p] +
+                          life_.trust.reservation_per_distrust * distrust(p),
                       0.0, 1.0);
   }
 

@@ -170,7 +170,8 @@ void validate_reservation(const ReservationDistribution& d, const std::string& k
   switch (d.kind) {
     case ReservationKind::kUniform:
     case ReservationKind::kBeta: {
-      const std::string range_key = key + (d.kind == ReservationKind::kUniform ? ".uniform" : ".range");
+      const std::string range_key =
+          key + (d.kind == ReservationKind::kUniform ? ".uniform" : ".range");
       require_unit(range_key + "[0]", d.low, "a reservation value");
       require_unit(range_key + "[1]", d.high, "a reservation value");
       if (d.low > d.high) {
@@ -193,8 +194,8 @@ void validate_reservation(const ReservationDistribution& d, const std::string& k
     case ReservationKind::kChoices: {
       if (d.choices.empty() || d.choices.size() > kMaxChoices) {
         throw UserError({}, key + ".choices",
-                        "expected 1 to " + std::to_string(kMaxChoices) + " reservation values, got " +
-                            std::to_string(d.choices.size()));
+                        "expected 1 to " + std::to_string(kMaxChoices) +
+                            " reservation values, got " + std::to_string(d.choices.size()));
       }
       for (std::size_t k = 0; k < d.choices.size(); ++k) {
         require_unit(key + ".choices[" + std::to_string(k) + "]", d.choices[k],

@@ -31,7 +31,7 @@ enum class ReservationKind { kUniform, kBeta, kChoices };
 // A distribution of reservation values (the fixed case is no distribution at all).
 struct ReservationDistribution {
   ReservationKind kind = ReservationKind::kUniform;
-  double low = 0.0;   // uniform and beta: the range [low, high] (low ≤ high), in [0, 1]
+  double low = 0.0;  // uniform and beta: the range [low, high] (low ≤ high), in [0, 1]
   double high = 1.0;
   double alpha = 1.0;  // beta: the shape parameters a, b > 0
   double beta = 1.0;

@@ -18,13 +18,17 @@ std::string_view tournament_mode_name(TournamentMode mode) noexcept {
 }
 
 namespace {
-constexpr std::array<TournamentMetric, 11> kAllMetrics{
-    TournamentMetric::kAgreement,        TournamentMetric::kOffers,
-    TournamentMetric::kSocialWelfare,    TournamentMetric::kDistanceToPareto,
-    TournamentMetric::kDistanceToNash,   TournamentMetric::kAdvantage,
-    TournamentMetric::kModelPearson,     TournamentMetric::kModelKendall,
-    TournamentMetric::kModelError,       TournamentMetric::kModelPareto,
-    TournamentMetric::kModelReservationError};
+constexpr std::array<TournamentMetric, 11> kAllMetrics{TournamentMetric::kAgreement,
+                                                       TournamentMetric::kOffers,
+                                                       TournamentMetric::kSocialWelfare,
+                                                       TournamentMetric::kDistanceToPareto,
+                                                       TournamentMetric::kDistanceToNash,
+                                                       TournamentMetric::kAdvantage,
+                                                       TournamentMetric::kModelPearson,
+                                                       TournamentMetric::kModelKendall,
+                                                       TournamentMetric::kModelError,
+                                                       TournamentMetric::kModelPareto,
+                                                       TournamentMetric::kModelReservationError};
 }  // namespace
 
 bool is_model_metric(TournamentMetric metric) noexcept {
@@ -36,7 +40,9 @@ bool is_model_metric(TournamentMetric metric) noexcept {
 std::string tournament_metric_names() {
   std::string text;
   for (std::size_t k = 0; k < kAllMetrics.size(); ++k) {
-    text += (k == 0 ? "\"" : k + 1 == kAllMetrics.size() ? "\" or \"" : "\", \"") +
+    text += (k == 0                        ? "\""
+             : k + 1 == kAllMetrics.size() ? "\" or \""
+                                           : "\", \"") +
             std::string(tournament_metric_name(kAllMetrics[k]));
   }
   return text + "\"";

@@ -221,7 +221,8 @@ TournamentPlan tournament_plan_from_json(const ordered_json& json, const std::st
     plan.metrics.push_back(*metric);
   }
   if (json.contains("rank_by")) {
-    const std::string by = r.string(json.at("rank_by"), p + ".rank_by", "\"utility\" or \"advantage\"");
+    const std::string by =
+        r.string(json.at("rank_by"), p + ".rank_by", "\"utility\" or \"advantage\"");
     if (by == "advantage") {
       plan.rank_by = RankBy::kAdvantage;
     } else if (by != "utility") {

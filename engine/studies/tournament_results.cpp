@@ -216,8 +216,9 @@ TournamentRow parse_tournament_csv_line(const TournamentPlan& plan, std::string_
       };
       std::optional<double> mae;
       std::optional<double> pareto;
-      if (!read(first, -1.0, 1.0, true, m.pearson) || !read(first + 1, -1.0, 1.0, true, m.kendall) ||
-          !read(first + 2, 0.0, 1e6, false, mae) || !read(first + 3, 0.0, 1.0, false, pareto) ||
+      if (!read(first, -1.0, 1.0, true, m.pearson) ||
+          !read(first + 1, -1.0, 1.0, true, m.kendall) || !read(first + 2, 0.0, 1e6, false, mae) ||
+          !read(first + 3, 0.0, 1.0, false, pareto) ||
           !read(first + 4, 0.0, 1.0, true, m.reservation_error)) {
         return fail(std::string("expected the model accuracy of side ") + (p == 0 ? "a" : "b") +
                     " (correlations in [-1, 1], an error of 0 or more, a share in [0, 1], a "

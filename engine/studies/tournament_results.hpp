@@ -122,8 +122,7 @@ class TournamentAggregate {
  private:
   struct PerCompetitor {
     RunningStats utility, agreement, offers, social_welfare, distance_to_pareto, distance_to_nash,
-        advantage, model_pearson, model_kendall, model_error, model_pareto,
-        model_reservation_error;
+        advantage, model_pearson, model_kendall, model_error, model_pareto, model_reservation_error;
   };
   [[nodiscard]] std::size_t cell(std::size_t competitor, std::size_t opponent, std::size_t scenario,
                                  std::size_t side) const noexcept;

@@ -103,7 +103,8 @@ TEST_CASE("type analysis: the exact ZOPA probability of continuous types, and th
     const double r0 = 0.3 + 0.7 * (i + 0.5) / k;
     for (int j = 0; j < k; ++j) {
       const double u = (j + 0.5) / k;
-      const double r1 = treatysim::reservation_quantile(*scenario.party(1).reservation_distribution, u);
+      const double r1 =
+          treatysim::reservation_quantile(*scenario.party(1).reservation_distribution, u);
       for (const treatysim::OutcomePoint& point : analysis.frontier.points) {
         if (point.utilities[0] >= r0 - 1e-9 && point.utilities[1] >= r1 - 1e-9) {
           fine += 1.0 / (k * k);

@@ -83,7 +83,8 @@ TEST_CASE("reservation: the same seed gives the same draw, another seed another 
   CHECK(a >= 0.2);
   CHECK(a <= 0.6);
   // Pinned: Boost does not promise the same sequence across its own versions.
-  CHECK(treatysim::draw_reservation(uniform(0.0, 1.0), 1) == doctest::Approx(0.133877).epsilon(1e-5));
+  CHECK(treatysim::draw_reservation(uniform(0.0, 1.0), 1) ==
+        doctest::Approx(0.133877).epsilon(1e-5));
 }
 
 TEST_CASE("reservation: 10,000 draws pass a Kolmogorov-Smirnov test against the declared CDF") {

@@ -53,7 +53,8 @@ class Spy final : public treatysim::Agent {
 
 }  // namespace
 
-TEST_CASE("drawn reservation: each agent sees its own draw; the other's only with complete information") {
+TEST_CASE(
+    "drawn reservation: each agent sees its own draw; the other's only with complete information") {
   for (const std::string information : {"private", "complete"}) {
     const Scenario scenario = uncertain(information);
     Spy a;
@@ -90,7 +91,8 @@ TEST_CASE("drawn reservation: the trace records the values in result.reservation
   const Scenario scenario = uncertain("private");
   const auto& registry = treatysim::agents::builtin_registry();
   const treatysim::Trace trace = treatysim::run_traced(
-      scenario, {treatysim::parse_spec("boulware"), treatysim::parse_spec("conceder")}, 5, registry);
+      scenario, {treatysim::parse_spec("boulware"), treatysim::parse_spec("conceder")}, 5,
+      registry);
   const nlohmann::ordered_json json = treatysim::trace_to_json(trace);
   CHECK(json.at("format_version") == 1);
   const auto drawn = treatysim::reservation_values_for(scenario.def(), 5);
@@ -104,7 +106,8 @@ TEST_CASE("drawn reservation: the trace records the values in result.reservation
       treatysim::run_traced(saved.scenario, saved.specs, saved.seed, registry);
   CHECK(treatysim::trace_to_text(again) == treatysim::trace_to_text(trace));
   // A scenario with fixed values writes no "reservations" key.
-  const Scenario fixed = treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-2024.toml");
+  const Scenario fixed =
+      treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-2024.toml");
   const treatysim::Trace plain = treatysim::run_traced(
       fixed, {treatysim::parse_spec("boulware"), treatysim::parse_spec("conceder")}, 5, registry);
   CHECK_FALSE(treatysim::trace_to_json(plain).at("result").contains("reservations"));
