@@ -315,7 +315,8 @@ ordered_json model_report_to_json(const Scenario& scenario, const ModelReport& r
     for (const AccuracyPoint& point : report.curves[p]) {
       ordered_json entry;
       entry["offer"] = point.offer_index;
-      for (auto& [key, value] : model_accuracy_to_json(point.accuracy).items()) entry[key] = value;
+      const ordered_json measures = model_accuracy_to_json(point.accuracy);
+      for (const auto& [key, value] : measures.items()) entry[key] = value;
       curve.push_back(std::move(entry));
     }
     party["curve"] = std::move(curve);
