@@ -121,6 +121,8 @@ class AccuracyRecorder final : public EventListener {
   void on_event(const Event& event) override;
   // The report so far; final_accuracy measured now.
   [[nodiscard]] ModelReport report() const;
+  // The report so far without the final measurement (curves and has_model only): cheap.
+  [[nodiscard]] const ModelReport& partial() const noexcept { return report_; }
 
  private:
   std::array<const AccuracyBasis*, kPartyCount> bases_;

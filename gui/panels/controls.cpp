@@ -12,6 +12,7 @@
 #include "agents/registry.hpp"
 #include "engine/model/user_error.hpp"
 #include "gui/logic/narration.hpp"
+#include "gui/panels/model_controls.hpp"
 #include "gui/panels/plot_frame.hpp"
 
 namespace treatysim::gui {
@@ -368,6 +369,7 @@ void draw_controls(AppContext& ctx) {
   run_buttons(ctx, label_width);
   ImGui::Separator();
   save_controls(ctx, label_width);
+  draw_model_controls(ctx);
 }
 
 }  // namespace treatysim::gui

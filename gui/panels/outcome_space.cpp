@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "gui/logic/model_view.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/logic/trail.hpp"
 #include "gui/panels/outcome_legend.hpp"
@@ -73,6 +74,63 @@ void draw_cloud(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
                           im_color(kOutcomeGrey.with_alpha(alpha)));
     }
   }
+}
+
+// The shown party's opponent model: where it believes each outcome lies (hollow squares in its
+// colour, at most kMaxPointsDrawn of them, evenly strided), the frontier it believes in (dashed),
+// its estimate of the other side's reservation value (a dashed line) and a caption with the
+// model's accuracy now.
+void draw_estimate(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t) {
+  if (!ctx.shown_estimate) return;
+  const Session& session = ctx.session;
+  const PartyIndex modeller = *ctx.shown_estimate;
+  const std::vector<double>& estimate = session.estimate(modeller);
+  const std::vector<OutcomePoint>& points = session.outcome_points();
+  if (estimate.empty() || estimate.size() != points.size()) return;
+  const float scale = ctx.ui_scale;
+  const Rgba color = party_color(modeller);
+  const std::vector<Vec2d> cloud = estimate_cloud(points, estimate, modeller);
+  const std::size_t stride = std::max<std::size_t>(1, cloud.size() / kMaxPointsDrawn);
+  const float r = 2.0f * scale;
+  for (std::size_t k = 0; k < cloud.size(); k += stride) {
+    const ImVec2 c = im_vec(t.to_pixel(cloud[k]));
+    draw->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
+                  im_color(color.with_alpha(110)));
+  }
+  const auto buckets = static_cast<std::size_t>(std::max(8.0, t.pixels().width() / 2.0));
+  std::vector<ImVec2> line;
+  for (const SeriesPoint& p : decimate(estimated_frontier(points, estimate, modeller), buckets))
+    line.push_back(im_vec(t.to_pixel({p.x, p.y})));
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    dashed_line(draw, line[i - 1], line[i], im_color(color), 2.0f * scale, 5.0f * scale,
+                3.0f * scale);
+  }
+  const PartyIndex modelled = other_party(modeller);
+  if (const std::optional<double> reservation = session.estimated_reservation(modeller)) {
+    const PlotRect& px = t.pixels();
+    if (modelled == 0) {
+      const float x = static_cast<float>(t.pixel_x(*reservation));
+      dashed_line(draw, ImVec2(x, static_cast<float>(px.min.y)),
+                  ImVec2(x, static_cast<float>(px.max.y)), im_color(color.with_alpha(180)),
+                  1.0f * scale, 3.0f * scale, 4.0f * scale);
+    } else {
+      const float y = static_cast<float>(t.pixel_y(*reservation));
+      dashed_line(draw, ImVec2(static_cast<float>(px.min.x), y),
+                  ImVec2(static_cast<float>(px.max.x), y), im_color(color.with_alpha(180)),
+                  1.0f * scale, 3.0f * scale, 4.0f * scale);
+    }
+  }
+  const std::string caption =
+      accuracy_caption(session.scenario(), modeller, session.accuracy_curve(modeller),
+                       session.reservation_values()[modelled]);
+  const ImVec2 at(static_cast<float>(t.pixels().min.x) + 6.0f * scale,
+                  static_cast<float>(t.pixels().min.y) + 4.0f * scale);
+  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  draw->AddRectFilled(
+      ImVec2(at.x - 3.0f * scale, at.y - 1.0f * scale),
+      ImVec2(at.x + small_text_width(ctx, caption) + 3.0f * scale, at.y + h + 2.0f * scale),
+      IM_COL32(20, 22, 27, 215), 3.0f * scale);
+  small_text(draw, ctx, at, color, caption);
 }
 
 void draw_frontier(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
@@ -201,7 +259,8 @@ ReservationLabel reservation_label(const AppContext& ctx, const PlotTransform& t
   const PlotRect& px = t.pixels();
   const float scale = ctx.ui_scale;
   const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
-  const double d = analysis.disagreement[party];
+  static_cast<void>(analysis);  // this negotiation's value (a drawn one), not the mean
+  const double d = ctx.session.reservation_values()[party];
   std::string text = party_short_name(scenario, party) + " reservation " + format_utility(d);
   if (party == 0) {
     return {ImVec2(static_cast<float>(t.pixel_x(d)) + 4.0f * scale,
@@ -216,8 +275,8 @@ ReservationLabel reservation_label(const AppContext& ctx, const PlotTransform& t
 void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
                        const Scenario& scenario, const ScenarioAnalysis& analysis) {
   const PlotRect& px = t.pixels();
-  const double d0 = analysis.disagreement[0];
-  const double d1 = analysis.disagreement[1];
+  const double d0 = ctx.session.reservation_values()[0];
+  const double d1 = ctx.session.reservation_values()[1];
   if (!analysis.zopa.empty) {
     draw->AddRectFilled(im_vec(t.to_pixel({d0, 1.0})), im_vec(t.to_pixel({1.0, d1})),
                         im_color(kZopaShade));
@@ -348,7 +407,7 @@ void draw_private_view(AppContext& ctx, PartyIndex viewer) {
     draw->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
                         im_color(kOutcomeGrey.with_alpha(150)));
   }
-  const double reservation = scenario.party(viewer).preferences.reservation_value;
+  const double reservation = session.reservation_values()[viewer];
   const float x = static_cast<float>(t.pixel_x(reservation));
   draw->AddLine(ImVec2(x, static_cast<float>(px.min.y)), ImVec2(x, static_cast<float>(px.max.y)),
                 im_color(party_color(viewer).with_alpha(200)), 1.5f * scale);
@@ -443,6 +502,7 @@ void draw_outcome_space(AppContext& ctx) {
       ImVec2(static_cast<float>(px.max.x) + 12.0f, static_cast<float>(px.max.y) + 12.0f), true);
   draw_reservations(draw, ctx, t, scenario, analysis);
   draw_cloud(draw, ctx, t, session.outcome_points());
+  draw_estimate(draw, ctx, t);
   draw_frontier(draw, ctx, t, analysis.frontier);
   draw_trails(draw, ctx, t, session.offers());
   const std::vector<SolutionMarker> markers = solution_markers(analysis);
