@@ -39,9 +39,10 @@ std::string format_model_report_text(const Trace& trace, const ModelReport& repo
     if (!report.has_model[p]) continue;
     any = true;
     const PartyIndex q = other_party(p);
+    char reservation[32];
+    std::snprintf(reservation, sizeof reservation, "%.3f", trace.result.reservation_values[q]);
     text += "\n" + scenario.party(p).id + " (" + trace.agent_specs[p] + ") models " +
-            scenario.party(q).id + ", whose reservation value is " +
-            format_number(round_for_output(trace.result.reservation_values[q])) + "\n";
+            scenario.party(q).id + ", whose reservation value is " + reservation + "\n";
     text += "  after offer  pearson  kendall     mae   pareto  est. res.  res. error\n";
     const std::vector<AccuracyPoint>& curve = report.curves[p];
     const std::size_t n = curve.size();

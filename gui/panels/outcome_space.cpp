@@ -123,14 +123,24 @@ void draw_estimate(ImDrawList* draw, const AppContext& ctx, const PlotTransform&
   const std::string caption =
       accuracy_caption(session.scenario(), modeller, session.accuracy_curve(modeller),
                        session.reservation_values()[modelled]);
-  const ImVec2 at(static_cast<float>(t.pixels().min.x) + 6.0f * scale,
-                  static_cast<float>(t.pixels().min.y) + 4.0f * scale);
+  // One line, or two when it is wider than the plot (the reservation part goes below).
+  std::vector<std::string> lines{caption};
+  const float room = static_cast<float>(t.pixels().width()) - 12.0f * scale;
+  if (const std::size_t cut = caption.find(" · reservation");
+      cut != std::string::npos && small_text_width(ctx, caption) > room) {
+    lines = {caption.substr(0, cut), caption.substr(cut + 3)};
+  }
   const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
-  draw->AddRectFilled(
-      ImVec2(at.x - 3.0f * scale, at.y - 1.0f * scale),
-      ImVec2(at.x + small_text_width(ctx, caption) + 3.0f * scale, at.y + h + 2.0f * scale),
-      IM_COL32(20, 22, 27, 215), 3.0f * scale);
-  small_text(draw, ctx, at, color, caption);
+  ImVec2 at(static_cast<float>(t.pixels().min.x) + 6.0f * scale,
+            static_cast<float>(t.pixels().min.y) + 4.0f * scale);
+  for (const std::string& text : lines) {
+    draw->AddRectFilled(
+        ImVec2(at.x - 3.0f * scale, at.y - 1.0f * scale),
+        ImVec2(at.x + small_text_width(ctx, text) + 3.0f * scale, at.y + h + 2.0f * scale),
+        IM_COL32(20, 22, 27, 215), 3.0f * scale);
+    small_text(draw, ctx, at, color, text);
+    at.y += h + 3.0f * scale;
+  }
 }
 
 void draw_frontier(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,

@@ -88,8 +88,7 @@ void draw_accuracy_over_rounds(AppContext& ctx) {
   draw->PopClipRect();
   small_text(draw, ctx, ImVec2(static_cast<float>(px.min.x), ImGui::GetCursorScreenPos().y),
              {0x9a, 0xa0, 0xaa, 255},
-             "after each offer a model saw · line: Pearson · dashes: Kendall · dots: share of the "
-             "true frontier found");
+             "line: Pearson · dashes: Kendall · dots: share of the true frontier found");
 }
 
 }  // namespace

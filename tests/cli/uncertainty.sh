@@ -26,11 +26,11 @@ done
 header=$(head -1 "$tmp/one/negotiations.csv")
 [[ $header == *",distance_to_nash,reservation_a,reservation_b,model_pearson_a,model_kendall_a,model_mae_a,model_pareto_a,model_reservation_error_a,model_pearson_b,"* ]] ||
   fail "negotiations.csv header: $header"
-# The U.S. draws 0.25 or 0.55, China 0.1, 0.25 or 0.4: only those values appear, and both do.
+# The U.S. draws 0.25 or 0.85, China 0.1, 0.25 or 0.6: only those values appear.
 us=$(tail -n +2 "$tmp/one/negotiations.csv" | cut -d, -f17 | sort -u | tr '\n' ' ')
 cn=$(tail -n +2 "$tmp/one/negotiations.csv" | cut -d, -f18 | sort -u | tr '\n' ' ')
-[[ $us == "0.25 0.55 " ]] || fail "reservation_a values: $us"
-[[ $cn == "0.1 0.25 0.4 " || $cn == "0.1 0.25 " || $cn == "0.25 0.4 " || $cn == "0.1 0.4 " ]] || fail "reservation_b values: $cn"
+[[ $us == "0.25 0.85 " || $us == "0.25 " ]] || fail "reservation_a values: $us"
+[[ $cn =~ ^(0\.1 )?(0\.25 )?(0\.6 )?$ && -n $cn ]] || fail "reservation_b values: $cn"
 grep -q '"rank_by": "advantage"' "$tmp/one/summary.json" || fail "summary.json: rank_by"
 grep -q '"mean_advantage"' "$tmp/one/summary.json" || fail "summary.json: mean_advantage"
 grep -q '"mean_model_pearson"' "$tmp/one/summary.json" || fail "summary.json: mean_model_pearson"
@@ -79,7 +79,8 @@ expect 2 "run --model-report --format csv"
 t analyze configs/three-clauses-uncertain.toml
 expect 0 "analyze"
 contains "Over the drawn reservation values (types; each negotiation draws anew)" "analyze types"
-contains "us reservation  choices 0.25 (75%), 0.55 (25%), mean 0.325 (exact, 2 choices)" "analyze types"
+contains "us reservation  choices 0.25 (75%), 0.85 (25%), mean 0.400 (exact, 2 choices)" "analyze types"
+contains "P(a ZOPA exists)  0.9167 (exact)" "analyze: P(ZOPA) = 1 - 1/4 * 1/3"
 t analyze configs/three-clauses-uncertain.toml --format json
 expect 0 "analyze --format json"
 contains '"zopa_probability": ' "analyze json types"
