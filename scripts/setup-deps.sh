@@ -4,9 +4,11 @@
 # Usage: scripts/setup-deps.sh            (build + test dependencies)
 set -euo pipefail
 
+# libboost-dev: Boost.Math special functions (the Beta CDF and its inverse for drawn
+# reservation values), header-only.
 packages=(
   g++ cmake make pkg-config ccache
-  libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
+  libboost-dev libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
   libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
 )
