@@ -113,3 +113,21 @@ TEST_CASE("drawn reservation: the trace records the values in result.reservation
   CHECK_FALSE(treatysim::trace_to_json(plain).at("result").contains("reservations"));
   CHECK(plain.result.reservation_values == std::array<double, 2>{0.40, 0.20});
 }
+
+TEST_CASE("drawn reservation: sta-2024-uncertain with seed 3 matches its golden trace file") {
+  // Pins the draws (Boost's uniform and beta distributions), the "reservations" key and the
+  // negotiation they lead to. Regenerate, when a change is intended, with
+  //   build/bin/treatysim run configs/sta-2024-uncertain.toml --seed 3 --format json >
+  //     tests/data/golden/sta-2024-uncertain-seed3.json
+  const std::string golden = treatysim::read_text_file(std::string(TREATYSIM_TEST_DATA) +
+                                                       "/golden/sta-2024-uncertain-seed3.json");
+  const Scenario scenario =
+      treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-2024-uncertain.toml");
+  std::array<treatysim::Spec, 2> specs;
+  for (std::size_t p = 0; p < 2; ++p) specs[p] = treatysim::parse_spec(scenario.party(p).agent);
+  const treatysim::Trace trace =
+      treatysim::run_traced(scenario, specs, 3, treatysim::agents::builtin_registry());
+  CHECK(treatysim::trace_to_text(trace) == golden);
+  const nlohmann::ordered_json json = nlohmann::ordered_json::parse(golden);
+  CHECK(json.at("result").at("reservations").at("us") == 0.334983266599);
+}
