@@ -301,6 +301,21 @@ TournamentRow TournamentPlayer::play(std::uint64_t k) {
   return row;
 }
 
+std::string TournamentPlayer::trace_text(std::uint64_t k) const {
+  const TournamentPlan& plan = def_.plan;
+  if (!plan.reports_models() || plan.mode != TournamentMode::kNegotiation) {
+    return trace_to_text(trace(k));
+  }
+  const NegotiationSlot s = plan.slot(k);
+  const Scenario& scenario = def_.scenarios[s.scenario];
+  const TracedReport run = run_traced_with_models(
+      scenario, {plan.competitors[s.competitors[0]].spec, plan.competitors[s.competitors[1]].spec},
+      s.seed, factory_);
+  nlohmann::ordered_json json = trace_to_json(run.trace);
+  json["model_report"] = model_report_to_json(scenario, run.report);
+  return json.dump(2) + "\n";
+}
+
 Trace TournamentPlayer::trace(std::uint64_t k) const {
   const TournamentPlan& plan = def_.plan;
   if (plan.mode != TournamentMode::kNegotiation) {

@@ -220,6 +220,9 @@ class TournamentPlayer {
   [[nodiscard]] TournamentRow play(std::uint64_t k);
   // The full trace of negotiation k (negotiation mode only; the same negotiation as play(k)).
   [[nodiscard]] Trace trace(std::uint64_t k) const;
+  // The trace's JSON text (trace_to_text); when the plan reports a model_* metric, with the
+  // top-level "model_report" of `run --model-report` (the curves after each offer).
+  [[nodiscard]] std::string trace_text(std::uint64_t k) const;
 
  private:
   struct Cache;

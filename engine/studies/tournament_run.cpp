@@ -256,7 +256,7 @@ TournamentChunk TournamentChunkPlayer::play(const Shard& shard, std::uint64_t fi
                                   try {
                                     const std::uint64_t k = shard.at(first + i);
                                     TournamentRow row = player.play(k);
-                                    if (impl.traces) traces[i] = trace_to_text(player.trace(k));
+                                    if (impl.traces) traces[i] = player.trace_text(k);
                                     csv_lines[i] = tournament_csv_line(impl.def.plan, row);
                                     rows[i] = std::move(row);
                                   } catch (...) {

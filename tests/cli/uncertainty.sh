@@ -38,6 +38,7 @@ t replay "$tmp/one/traces/7.json"
 expect 0 "replay a trace with drawn values"
 contains "identical" "replay a trace with drawn values"
 grep -q '"reservations"' "$tmp/one/traces/7.json" || fail "trace: result.reservations"
+grep -q '"model_report"' "$tmp/one/traces/7.json" || fail "trace: model_report (the plan reports model metrics)"
 
 # Shards merged equal the whole run.
 t tournament "$file" --shard 1/2 --out "$tmp/s1"
