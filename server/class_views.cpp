@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/analysis/bargaining.hpp"
+#include "engine/analysis/negotiation_solutions.hpp"
 #include "engine/analysis/pareto.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/model/reservation.hpp"
@@ -148,8 +148,8 @@ namespace {
 
 // The outcome space for a plot: the parties with the reservation values `reservations` (a
 // negotiation's, or the scenario's — the means of drawn values), the frontier, and the four
-// bargaining solutions for that disagreement point (the analysis's own at the scenario's values,
-// else searched over the frontier as summarize_match does for distance_to_nash).
+// bargaining solutions for that disagreement point (solution_for_reservations, as tournaments'
+// distance_to_nash).
 ordered_json analysis_json(const ClassRoom& room, bool with_outcomes,
                            const std::array<double, kPartyCount>& reservations) {
   const Scenario& scenario = room.scenario();
@@ -179,22 +179,16 @@ ordered_json analysis_json(const ClassRoom& room, bool with_outcomes,
     frontier.push_back(pair(point.utilities));
   view["frontier"] = std::move(frontier);
   ordered_json solutions = ordered_json::array();
-  const bool own_point = reservations == analysis.disagreement;
-  const std::pair<const char*, const std::optional<OutcomePoint>*> named[] = {
-      {"nash", &analysis.nash},
-      {"kalai_smorodinsky", &analysis.kalai_smorodinsky},
-      {"egalitarian", &analysis.egalitarian},
-      {"utilitarian", &analysis.utilitarian}};
   const BargainingSolution kinds[] = {
       BargainingSolution::kNash, BargainingSolution::kKalaiSmorodinsky,
       BargainingSolution::kEgalitarian, BargainingSolution::kUtilitarian};
+  const char* names[] = {"nash", "kalai_smorodinsky", "egalitarian", "utilitarian"};
   const char* labels[] = {"Nash", "Kalai–Smorodinsky", "egalitarian", "utilitarian"};
   for (std::size_t k = 0; k < 4; ++k) {
     const std::optional<OutcomePoint> point =
-        own_point ? *named[k].second
-                  : bargaining_solution(analysis.frontier.points, reservations, kinds[k]);
+        solution_for_reservations(analysis, reservations, kinds[k]);
     if (!point) continue;
-    solutions.push_back({{"name", named[k].first},
+    solutions.push_back({{"name", names[k]},
                          {"label", labels[k]},
                          {"utilities", pair(point->utilities)},
                          {"outcome", outcome_to_json(scenario, point->outcome)}});

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "engine/analysis/negotiation_solutions.hpp"
 #include "engine/analysis/pareto.hpp"
 
 namespace treatysim {
@@ -28,12 +29,8 @@ MatchRecord summarize_match(const Scenario& scenario, const ScenarioAnalysis& an
   }
   record.distance_to_pareto = dominated ? nearest : 0.0;
   record.reservations = result.reservation_values;
-  if (result.reservation_values == analysis.disagreement) {
-    if (analysis.nash) {
-      record.distance_to_nash = utility_distance(analysis.nash->utilities, reached);
-    }
-  } else if (const std::optional<OutcomePoint> nash = bargaining_solution(
-                 analysis.frontier.points, result.reservation_values, BargainingSolution::kNash)) {
+  if (const std::optional<OutcomePoint> nash = solution_for_reservations(
+          analysis, result.reservation_values, BargainingSolution::kNash)) {
     record.distance_to_nash = utility_distance(nash->utilities, reached);
   }
   return record;

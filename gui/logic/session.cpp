@@ -409,7 +409,7 @@ void Session::save_trace(const std::string& path) const {
 
 std::string Session::narration() const {
   if (!scenario_) return {};
-  return narrate(*scenario_, events_, targets_, private_viewer());
+  return narrate(*scenario_, events_, targets_, private_viewer(), reservation_values());
 }
 
 }  // namespace treatysim::gui
