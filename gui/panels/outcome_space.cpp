@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "engine/analysis/negotiation_solutions.hpp"
 #include "gui/logic/model_view.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/logic/trail.hpp"
@@ -201,22 +202,26 @@ void draw_trails(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t
 // The bargaining solutions as markers: solutions on the same outcome share one marker and one
 // label ("N · KS").
 struct SolutionMarker {
-  const OutcomePoint* point = nullptr;
+  OutcomePoint point;
   std::string label;
 };
 
-std::vector<SolutionMarker> solution_markers(const ScenarioAnalysis& analysis) {
+// The solutions for the negotiation on screen's reservation values (drawn ones move them).
+std::vector<SolutionMarker> solution_markers(const ScenarioAnalysis& analysis,
+                                             const std::array<double, kPartyCount>& reservations) {
   std::map<std::uint64_t, SolutionMarker> markers;
-  const auto add = [&](const std::optional<OutcomePoint>& point, const char* letter) {
+  const auto add = [&](BargainingSolution kind, const char* letter) {
+    const std::optional<OutcomePoint> point =
+        solution_for_reservations(analysis, reservations, kind);
     if (!point) return;
     SolutionMarker& entry = markers[point->index];
-    entry.point = &*point;
+    entry.point = *point;
     entry.label += entry.label.empty() ? letter : std::string(" · ") + letter;
   };
-  add(analysis.nash, "N");
-  add(analysis.kalai_smorodinsky, "KS");
-  add(analysis.egalitarian, "E");
-  add(analysis.utilitarian, "U");
+  add(BargainingSolution::kNash, "N");
+  add(BargainingSolution::kKalaiSmorodinsky, "KS");
+  add(BargainingSolution::kEgalitarian, "E");
+  add(BargainingSolution::kUtilitarian, "U");
   std::vector<SolutionMarker> list;
   for (auto& [index, marker] : markers) list.push_back(std::move(marker));
   return list;
@@ -239,11 +244,11 @@ void draw_solutions(ImDrawList* draw, const AppContext& ctx, const PlotTransform
   std::vector<const SolutionMarker*> order;
   for (const SolutionMarker& marker : markers) order.push_back(&marker);
   std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
-    return a->point->utilities[0] > b->point->utilities[0];
+    return a->point.utilities[0] > b->point.utilities[0];
   });
   for (const SolutionMarker* each : order) {
     const SolutionMarker& marker = *each;
-    const ImVec2 c = im_vec(t.to_pixel({marker.point->utilities[0], marker.point->utilities[1]}));
+    const ImVec2 c = im_vec(t.to_pixel({marker.point.utilities[0], marker.point.utilities[1]}));
     draw->AddRectFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s),
                         im_color(kSolutionGold));
     draw->AddRect(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s), IM_COL32(20, 20, 20, 220));
@@ -285,9 +290,16 @@ ReservationLabel reservation_label(const AppContext& ctx, const PlotTransform& t
 void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
                        const Scenario& scenario, const ScenarioAnalysis& analysis) {
   const PlotRect& px = t.pixels();
-  const double d0 = ctx.session.reservation_values()[0];
-  const double d1 = ctx.session.reservation_values()[1];
-  if (!analysis.zopa.empty) {
+  const std::array<double, kPartyCount> d = ctx.session.reservation_values();
+  const double d0 = d[0];
+  const double d1 = d[1];
+  // The zone of agreement for these values: the analysis's, or — at drawn values — whether any
+  // outcome gives both at least their values (then the Nash solution exists).
+  const bool zopa =
+      d == analysis.disagreement
+          ? !analysis.zopa.empty
+          : solution_for_reservations(analysis, d, BargainingSolution::kNash).has_value();
+  if (zopa) {
     draw->AddRectFilled(im_vec(t.to_pixel({d0, 1.0})), im_vec(t.to_pixel({1.0, d1})),
                         im_color(kZopaShade));
   }
@@ -515,7 +527,8 @@ void draw_outcome_space(AppContext& ctx) {
   draw_estimate(draw, ctx, t);
   draw_frontier(draw, ctx, t, analysis.frontier);
   draw_trails(draw, ctx, t, session.offers());
-  const std::vector<SolutionMarker> markers = solution_markers(analysis);
+  const std::vector<SolutionMarker> markers =
+      solution_markers(analysis, session.reservation_values());
   draw_solutions(draw, ctx, t, markers);
   draw_table_and_agreement(draw, ctx, t);
 
