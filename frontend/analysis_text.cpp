@@ -138,13 +138,14 @@ std::string analysis_text(const Scenario& scenario, const ScenarioAnalysis& anal
   if (analysis.equilibrium) {
     const EquilibriumSummary& e = *analysis.equilibrium;
     if (e.agreement) {
-      out << "Subgame-perfect equilibrium (" << scenario.protocol().deadline
-          << " offers): " << scenario.party(e.proposer).id << " offers at offer " << e.offer_index
+      out << "Subgame-perfect equilibrium (" << scenario.protocol().deadline << " offers"
+          << (drawn ? ", at the mean reservation values" : "")
+          << "): " << scenario.party(e.proposer).id << " offers at offer " << e.offer_index
           << ", accepted; payoffs " << pair_text(scenario, e.values) << "\n  "
           << clauses(scenario, e.offer.outcome) << "\n";
     } else {
-      out << "Subgame-perfect equilibrium: no agreement; payoffs " << pair_text(scenario, e.values)
-          << "\n";
+      out << "Subgame-perfect equilibrium" << (drawn ? " (at the mean reservation values)" : "")
+          << ": no agreement; payoffs " << pair_text(scenario, e.values) << "\n";
     }
   }
   if (chosen)

@@ -82,6 +82,7 @@ expect 0 "analyze"
 contains "Over the drawn reservation values (types; each negotiation draws anew)" "analyze types"
 contains "us reservation  choices 0.25 (75%), 0.85 (25%), mean 0.400 (exact, 2 choices)" "analyze types"
 contains "P(a ZOPA exists)  0.9167 (exact)" "analyze: P(ZOPA) = 1 - 1/4 * 1/3"
+contains "Subgame-perfect equilibrium (20 offers, at the mean reservation values): " "analyze: the equilibrium says it is at the means"
 t analyze configs/three-clauses-uncertain.toml --format json
 expect 0 "analyze --format json"
 contains '"zopa_probability": ' "analyze json types"
