@@ -64,6 +64,15 @@ class BoaAgent final : public Agent {
     return bidding_->scheduled_target(offer_index);
   }
 
+  // Agent::estimated_utility / estimated_reservation: the opponent model's, when there is one.
+  [[nodiscard]] std::optional<double> estimated_utility(const Outcome& outcome) const override {
+    if (!model_) return std::nullopt;
+    return model_->utility(outcome);
+  }
+  [[nodiscard]] std::optional<double> estimated_reservation() const override {
+    return model_ ? model_->reservation() : std::nullopt;
+  }
+
   [[nodiscard]] const BiddingStrategy& bidding() const noexcept { return *bidding_; }
   [[nodiscard]] const OpponentModel* model() const noexcept { return model_.get(); }
 

@@ -24,6 +24,8 @@ class OpponentModel {
   virtual void update(const NegotiationState& state, const Outcome& offer) = 0;
   // Estimated opponent utility of an outcome, in [0, 1].
   [[nodiscard]] virtual double utility(const Outcome& outcome) const = 0;
+  // Estimated opponent reservation value, for models that estimate one (default: none).
+  [[nodiscard]] virtual std::optional<double> reservation() const { return std::nullopt; }
 };
 
 // Chooses the agent's offers.

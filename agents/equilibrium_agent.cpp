@@ -1,6 +1,7 @@
 #include "agents/equilibrium_agent.hpp"
 
 #include "engine/model/check.hpp"
+#include "engine/model/issue.hpp"
 #include "engine/model/tolerance.hpp"
 #include "engine/model/user_error.hpp"
 
@@ -13,9 +14,15 @@ void EquilibriumAgent::reset(const NegotiationContext& context) {
         "opponent's preferences), but the scenario's protocol.information is \"private\"");
   }
   context_ = context;
-  const std::string key = context.scenario->content_hash();
+  // Under complete information both reservation values of this negotiation are known (drawn
+  // ones included): the game solved is the one with these values.
+  std::array<double, kPartyCount> reservations{};
+  reservations[context.self] = context.own.reservation_value();
+  reservations[other_party(context.self)] = context.opponent.reservation_value();
+  const std::string key = context.scenario->content_hash() + "/" + format_number(reservations[0]) +
+                          "/" + format_number(reservations[1]);
   if (!equilibrium_ || key != solved_hash_) {
-    equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(*context.scenario);
+    equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(*context.scenario, reservations);
     solved_hash_ = key;
   }
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "engine/analysis/negotiation_solutions.hpp"
 #include "engine/analysis/pareto.hpp"
 
 namespace treatysim::charts {
@@ -99,24 +100,43 @@ void outcome_points(std::string& svg, const Scenario& scenario, const ScenarioAn
 
 void outcome_space_panel(std::string& svg, const Scenario& scenario,
                          const ScenarioAnalysis& analysis, const Frame& f, const Trace* trace) {
-  const auto& d = analysis.disagreement;
-  // The zone of possible agreement: the quadrant above both reservation values.
-  if (!analysis.zopa.empty || !analysis.zopa.counted) {
+  // A negotiation's picture uses its own reservation values (drawn from its seed when the
+  // scenario draws them), and the solutions for them; the scenario's picture uses the scenario's
+  // (for drawn values, their means: the labels say so).
+  const std::array<double, kPartyCount> d =
+      trace != nullptr ? trace->result.reservation_values : analysis.disagreement;
+  std::array<std::optional<OutcomePoint>, 4> solutions;
+  const BargainingSolution kinds[] = {
+      BargainingSolution::kNash, BargainingSolution::kKalaiSmorodinsky,
+      BargainingSolution::kEgalitarian, BargainingSolution::kUtilitarian};
+  for (std::size_t k = 0; k < 4; ++k)
+    solutions[k] = solution_for_reservations(analysis, d, kinds[k]);
+  const bool own_point = d == analysis.disagreement;
+  // The zone of possible agreement: the quadrant above both reservation values (at other values
+  // than the analysis's, it exists when some outcome is individually rational: when the Nash
+  // solution does).
+  if (own_point ? (!analysis.zopa.empty || !analysis.zopa.counted) : solutions[0].has_value()) {
     svg += "<rect x=\"" + num(f.x(d[0])) + "\" y=\"" + num(f.top) + "\" width=\"" +
            num(f.x(1.0) - f.x(d[0])) + "\" height=\"" + num(f.y(d[1]) - f.top) + "\" fill=\"" +
            kFrontierColour + "\" fill-opacity=\"0.08\"/>\n";
   }
   outcome_points(svg, scenario, analysis, f);
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
-    const std::string label = scenario.party(p).name + " reservation " + num(d[p]).substr(0, 4);
-    char value[16];
-    std::snprintf(value, sizeof value, "%.2f", d[p]);
+    char number[16];
+    std::snprintf(number, sizeof number, "%.2f", d[p]);
+    std::string value = number;
+    if (scenario.def().parties[p].reservation_distribution) {
+      value += trace != nullptr ? " (drawn)" : " (mean of the draws)";
+    }
     if (p == 0) {
       svg += "<line x1=\"" + num(f.x(d[0])) + "\" y1=\"" + num(f.top) + "\" x2=\"" +
              num(f.x(d[0])) + "\" y2=\"" + num(f.top + f.size) + "\" stroke=\"" + kPartyColours[0] +
              "\" stroke-dasharray=\"5 4\"/>\n";
-      svg += text(f.x(d[0]) + 4, f.top + 14, scenario.party(0).name + " reservation " + value,
-                  "start", 11, kPartyColours[0]);
+      // Right of the line, or left of it when the line is near the right edge (the legend).
+      const bool left_side = d[0] > 0.6;
+      svg += text(f.x(d[0]) + (left_side ? -4 : 4), f.top + 14,
+                  scenario.party(0).name + " reservation " + value, left_side ? "end" : "start", 11,
+                  kPartyColours[0]);
     } else {
       svg += "<line x1=\"" + num(f.left) + "\" y1=\"" + num(f.y(d[1])) + "\" x2=\"" +
              num(f.left + f.size) + "\" y2=\"" + num(f.y(d[1])) + "\" stroke=\"" +
@@ -181,10 +201,8 @@ void outcome_space_panel(std::string& svg, const Scenario& scenario,
     const std::optional<OutcomePoint>* point;
     const char* letter;
   };
-  const Marker markers[] = {{&analysis.nash, "N"},
-                            {&analysis.kalai_smorodinsky, "KS"},
-                            {&analysis.egalitarian, "E"},
-                            {&analysis.utilitarian, "U"}};
+  const Marker markers[] = {
+      {&solutions[0], "N"}, {&solutions[1], "KS"}, {&solutions[2], "E"}, {&solutions[3], "U"}};
   std::vector<std::array<double, 2>> placed;  // label anchors already used
   for (std::size_t k = 0; k < 4; ++k) {
     if (!markers[k].point->has_value()) continue;

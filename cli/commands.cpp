@@ -15,6 +15,7 @@
 #include "cli/study_setup.hpp"
 #include "cli/tournament_support.hpp"
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/model_accuracy.hpp"
 #include "engine/io/atomic_file.hpp"
 #include "engine/io/external_scenario.hpp"
 #include "engine/io/geniusweb_import.hpp"
@@ -139,21 +140,42 @@ int run_command(const RunOptions& options, std::ostream& out) {
   }
   const Scenario scenario = load_scenario(options.scenario, options.deadline);
   const auto specs = resolve_agents(scenario, options.agents);
+  if (options.model_report && (options.series > 0 || options.format == "csv")) {
+    throw UserError(
+        "--model-report: works with one negotiation in --format text or json (not "
+        "with --series or --format csv)");
+  }
   if (options.series > 0) {
     emit(series_output(scenario, specs, options), options.out, out);
     return 0;
   }
-  const Trace trace = run_traced(scenario, specs, options.seed, agents::builtin_registry());
+  std::optional<ModelReport> report;
+  Trace trace{scenario, options.seed, {}, {}, {}};
+  if (options.model_report) {
+    TracedReport traced =
+        run_traced_with_models(scenario, specs, options.seed, agents::builtin_registry());
+    trace = std::move(traced.trace);
+    report = std::move(traced.report);
+  } else {
+    trace = run_traced(scenario, specs, options.seed, agents::builtin_registry());
+  }
   if (!options.svg.empty())
     write_file_atomically(options.svg,
                           charts::outcome_space_svg(scenario, analyze_scenario(scenario), &trace));
   std::string content;
   if (options.format == "json") {
-    content = trace_to_text(trace);
+    if (report) {
+      nlohmann::ordered_json json = trace_to_json(trace);
+      json["model_report"] = model_report_to_json(scenario, *report);
+      content = json.dump(2) + "\n";
+    } else {
+      content = trace_to_text(trace);
+    }
   } else if (options.format == "csv") {
     content = offers_csv(trace);
   } else {
     content = frontend::format_negotiation_text(trace);
+    if (report) content += frontend::format_model_report_text(trace, *report);
   }
   emit(content, options.out, out);
   return 0;

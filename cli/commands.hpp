@@ -30,6 +30,7 @@ struct RunOptions {
   std::string out;              // file; empty = standard output
   int series = 0;   // > 0: a series of this many negotiations (learning agents keep learning)
   std::string svg;  // also write the negotiation's picture here (SVG)
+  bool model_report = false;  // also measure the agents' opponent models (text and json)
 };
 int run_command(const RunOptions& options, std::ostream& out);
 

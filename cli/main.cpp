@@ -90,6 +90,9 @@ int main(int argc, char** argv) {
           "Run a series of N negotiations between the same agents (learning agents keep learning); "
           "prints one line per negotiation")
       ->check(CLI::Range(1, 1000000));
+  run_cmd->add_flag("--model-report", run.model_report,
+                    "Also measure each agent's opponent model against the truth after every "
+                    "offer (text: a table; json: the trace's \"model_report\")");
   run_cmd->add_option("--format", run.format, "Output: text, json (the trace) or csv (the offers)")
       ->capture_default_str();
   run_cmd->add_option("--out", run.out,

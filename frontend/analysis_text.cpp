@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "engine/analysis/type_analysis.hpp"
+#include "engine/model/reservation.hpp"
 #include "frontend/reports.hpp"
 
 namespace treatysim::frontend {
@@ -48,6 +50,45 @@ std::string metrics_text(const Scenario& scenario, const OutcomeMetrics& m) {
   return text;
 }
 
+// The solutions' distribution over the drawn reservation values (type_analysis.hpp).
+std::string types_text(const Scenario& scenario, const TypeAnalysis& types) {
+  std::ostringstream out;
+  char line[256];
+  out << "Over the drawn reservation values (types; each negotiation draws anew)\n";
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    const PartyDef& party = scenario.party(p);
+    out << "  " << party.id << " reservation  "
+        << (party.reservation_distribution
+                ? describe_reservation(*party.reservation_distribution)
+                : "fixed " + format_number(party.preferences.reservation_value))
+        << ", mean " << fixed3(types.mean_reservation[p]) << " (" << types.rule[p] << ")\n";
+  }
+  std::snprintf(line, sizeof line, "  P(a ZOPA exists)  %.4f (exact)\n", types.zopa_probability);
+  out << line;
+  out << "  solution            exists   E[" << scenario.party(0).id << "] (sd)        E["
+      << scenario.party(1).id << "] (sd)       (given it exists; " << types.nodes.size()
+      << " type nodes)\n";
+  struct Named {
+    const char* name;
+    const SolutionOverTypes* solution;
+  };
+  for (const Named n :
+       {Named{"Nash", &types.nash}, Named{"Kalai-Smorodinsky", &types.kalai_smorodinsky},
+        Named{"Egalitarian", &types.egalitarian}, Named{"Utilitarian", &types.utilitarian}}) {
+    const SolutionOverTypes& s = *n.solution;
+    if (s.probability <= 0.0) {
+      std::snprintf(line, sizeof line, "  %-18s  %6.4f   -\n", n.name, s.probability);
+    } else {
+      std::snprintf(line, sizeof line, "  %-18s  %6.4f   %.3f (%.3f)     %.3f (%.3f)\n", n.name,
+                    s.probability, s.mean_utility[0], s.sd_utility[0], s.mean_utility[1],
+                    s.sd_utility[1]);
+    }
+    out << line;
+  }
+  out << "\n";
+  return out.str();
+}
+
 }  // namespace
 
 std::string analysis_text(const Scenario& scenario, const ScenarioAnalysis& analysis,
@@ -61,8 +102,11 @@ std::string analysis_text(const Scenario& scenario, const ScenarioAnalysis& anal
   out << line;
   out << "Pareto frontier     " << analysis.frontier.points.size() << " outcomes"
       << (analysis.frontier.exact ? " (exact)" : " (epsilon-approximation)") << "\n";
+  const bool drawn = has_drawn_reservations(scenario.def());
   out << "Disagreement point  " << pair_text(scenario, analysis.disagreement)
-      << " (reservation values)\n";
+      << (drawn ? " (the means of the drawn reservation values: the ZOPA and solutions below "
+                  "are at these means; the distribution over the types follows)\n"
+                : " (reservation values)\n");
   const ZoneOfAgreement& zopa = analysis.zopa;
   if (zopa.empty) {
     out << "ZOPA                empty: no outcome is individually rational for both\n";
@@ -90,16 +134,18 @@ std::string analysis_text(const Scenario& scenario, const ScenarioAnalysis& anal
     out << n.name << "  " << pair_text(scenario, p.utilities) << "\n  "
         << clauses(scenario, p.outcome) << "\n\n";
   }
+  if (drawn) out << types_text(scenario, analyze_types(scenario, analysis));
   if (analysis.equilibrium) {
     const EquilibriumSummary& e = *analysis.equilibrium;
     if (e.agreement) {
-      out << "Subgame-perfect equilibrium (" << scenario.protocol().deadline
-          << " offers): " << scenario.party(e.proposer).id << " offers at offer " << e.offer_index
+      out << "Subgame-perfect equilibrium (" << scenario.protocol().deadline << " offers"
+          << (drawn ? ", at the mean reservation values" : "")
+          << "): " << scenario.party(e.proposer).id << " offers at offer " << e.offer_index
           << ", accepted; payoffs " << pair_text(scenario, e.values) << "\n  "
           << clauses(scenario, e.offer.outcome) << "\n";
     } else {
-      out << "Subgame-perfect equilibrium: no agreement; payoffs " << pair_text(scenario, e.values)
-          << "\n";
+      out << "Subgame-perfect equilibrium" << (drawn ? " (at the mean reservation values)" : "")
+          << ": no agreement; payoffs " << pair_text(scenario, e.values) << "\n";
     }
   }
   if (chosen)

@@ -44,9 +44,13 @@ std::string format_negotiation_text(const Trace& trace) {
   text += scenario.title() + " [" + scenario.id() + "]\n";
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     const PartyDef& party = scenario.party(p);
+    const std::string reservation =
+        party.reservation_distribution
+            ? fixed3(trace.result.reservation_values[p]) + " (drawn from " +
+                  describe_reservation(*party.reservation_distribution) + ")"
+            : fixed3(party.preferences.reservation_value);
     text += "  " + party.name + " (" + party.id + "): " + trace.agent_specs[p] + ", reservation " +
-            fixed3(party.preferences.reservation_value) + ", discount " +
-            format_number(party.preferences.discount) + "\n";
+            reservation + ", discount " + format_number(party.preferences.discount) + "\n";
   }
   text += "  deadline " + offers(protocol.deadline) + ", " +
           scenario.party(protocol.first_mover).id + " moves first, " +

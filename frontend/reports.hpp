@@ -14,6 +14,7 @@
 #include "engine/studies/tournament_results.hpp"
 
 namespace treatysim {
+struct ModelReport;       // engine/analysis/model_accuracy.hpp
 struct PopulationResult;  // engine/studies/population.hpp (not included: its payoff_matrix.hpp
                           // overloads parse_tournament_summary with tournament_results.hpp's)
 }  // namespace treatysim
@@ -25,8 +26,16 @@ namespace treatysim::frontend {
 // proposer changed since its previous offer) and a summary of the result.
 [[nodiscard]] std::string format_negotiation_text(const Trace& trace);
 
+// The accuracy of each agent's opponent model (`treatysim run --model-report`): per agent with a
+// model, its measures (Pearson, Kendall, mean absolute error, Pareto share, estimated reservation
+// value and its error) after a selection of the opponent's offers (at most 12 rows, evenly
+// spread, always the first and the last) and at the end.
+[[nodiscard]] std::string format_model_report_text(const Trace& trace, const ModelReport& report);
+
 // An analysis (`treatysim analyze`): outcomes, frontier, disagreement point, ZOPA, the four
-// solutions with their clauses, the subgame-perfect equilibrium, and the metrics of `chosen`.
+// solutions with their clauses, for a scenario with drawn reservation values their distribution
+// over the types (engine/analysis/type_analysis.hpp), the subgame-perfect equilibrium, and the
+// metrics of `chosen`.
 [[nodiscard]] std::string analysis_text(const Scenario& scenario, const ScenarioAnalysis& analysis,
                                         const std::optional<Outcome>& chosen = std::nullopt);
 
@@ -38,8 +47,10 @@ namespace treatysim::frontend {
 [[nodiscard]] std::string lifecycle_distribution_text(const Scenario& scenario,
                                                       const LifecycleDistribution& distribution);
 
-// A tournament's ranking (mean utility with its 95% CI and the plan's metrics), the
-// significance of adjacent ranks, and the payoff matrix (`treatysim tournament`, `merge`).
+// A tournament's ranking (mean utility, or mean advantage when the plan ranks by it, with its 95%
+// CI and the plan's metrics: agreement, offers, welfare, distances, advantage, the opponent
+// models' accuracy), the significance of adjacent ranks, and the payoff matrix (`treatysim
+// tournament`, `merge`).
 [[nodiscard]] std::string tournament_tables(const TournamentPlan& plan,
                                             const TournamentResults& results);
 

@@ -34,9 +34,15 @@ std::string tournament_tables(const TournamentPlan& plan, const TournamentResult
   std::size_t label_width = 10;
   for (const Competitor& c : plan.competitors) label_width = std::max(label_width, c.label.size());
   std::string text;
-  text += "Ranking (mean discounted " +
-          std::string(plan.mode == TournamentMode::kLifecycle ? "cumulative payoff" : "utility") +
-          " over both sides, 95% confidence interval)\n";
+  const bool by_advantage = plan.rank_by == RankBy::kAdvantage;
+  text += by_advantage
+              ? std::string(
+                    "Ranking (mean advantage: discounted utility minus own reservation "
+                    "value, over both sides, 95% confidence interval)\n")
+              : "Ranking (mean discounted " +
+                    std::string(plan.mode == TournamentMode::kLifecycle ? "cumulative payoff"
+                                                                        : "utility") +
+                    " over both sides, 95% confidence interval)\n";
   std::string header =
       "rank  " + left("competitor", label_width) + "    mean   95% CI            " + right("n", 7);
   if (plan.reports(TournamentMetric::kAgreement)) header += "  agreement";
@@ -44,6 +50,13 @@ std::string tournament_tables(const TournamentPlan& plan, const TournamentResult
   if (plan.reports(TournamentMetric::kSocialWelfare)) header += "  welfare";
   if (plan.reports(TournamentMetric::kDistanceToPareto)) header += "  to Pareto";
   if (plan.reports(TournamentMetric::kDistanceToNash)) header += "  to Nash";
+  if (by_advantage) header += "  utility";
+  if (plan.reports(TournamentMetric::kAdvantage) && !by_advantage) header += "  advantage";
+  if (plan.reports(TournamentMetric::kModelPearson)) header += "  pearson";
+  if (plan.reports(TournamentMetric::kModelKendall)) header += "  kendall";
+  if (plan.reports(TournamentMetric::kModelError)) header += "  model mae";
+  if (plan.reports(TournamentMetric::kModelPareto)) header += "  pareto";
+  if (plan.reports(TournamentMetric::kModelReservationError)) header += "  res. error";
   text += header + "\n";
   const auto mean_text = [](const SampleSummary& s, int digits, std::size_t width) {
     return right(s.n == 0 ? "-" : fixed(s.mean, digits), width);
@@ -52,8 +65,8 @@ std::string tournament_tables(const TournamentPlan& plan, const TournamentResult
     const RankingEntry& e = results.ranking[r];
     std::string line = right(std::to_string(r + 1), 4) + "  " +
                        left(plan.competitors[e.competitor].label, label_width) + "  " +
-                       mean_text(e.utility, 3, 6) + "   [" + fixed(e.utility.ci_low, 3) + ", " +
-                       fixed(e.utility.ci_high, 3) + "]  " + right(std::to_string(e.utility.n), 7);
+                       mean_text(e.score, 3, 6) + "   [" + fixed(e.score.ci_low, 3) + ", " +
+                       fixed(e.score.ci_high, 3) + "]  " + right(std::to_string(e.score.n), 7);
     if (plan.reports(TournamentMetric::kAgreement)) {
       line += right(e.agreement.n == 0 ? "-" : fixed(100.0 * e.agreement.mean, 1) + "%", 11);
     }
@@ -63,6 +76,15 @@ std::string tournament_tables(const TournamentPlan& plan, const TournamentResult
       line += mean_text(e.distance_to_pareto, 3, 11);
     if (plan.reports(TournamentMetric::kDistanceToNash))
       line += mean_text(e.distance_to_nash, 3, 10);
+    if (by_advantage) line += mean_text(e.utility, 3, 9);
+    if (plan.reports(TournamentMetric::kAdvantage) && !by_advantage)
+      line += mean_text(e.advantage, 3, 11);
+    if (plan.reports(TournamentMetric::kModelPearson)) line += mean_text(e.model_pearson, 3, 9);
+    if (plan.reports(TournamentMetric::kModelKendall)) line += mean_text(e.model_kendall, 3, 9);
+    if (plan.reports(TournamentMetric::kModelError)) line += mean_text(e.model_error, 3, 11);
+    if (plan.reports(TournamentMetric::kModelPareto)) line += mean_text(e.model_pareto, 3, 8);
+    if (plan.reports(TournamentMetric::kModelReservationError))
+      line += mean_text(e.model_reservation_error, 3, 12);
     text += line + "\n";
   }
   text +=

@@ -7,13 +7,15 @@
 #                                        tests: python3-* and pybind11-dev)
 set -euo pipefail
 
+# libboost-dev: Boost.Math special functions (the Beta CDF and its inverse for drawn
+# reservation values) and Boost.Beast (class mode's server), header-only.
 packages=(
   g++ cmake make pkg-config ccache
-  libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
+  libboost-dev libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
   libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   python3
-  libboost-dev libsqlite3-dev libqrencode-dev nodejs chromium
+  libsqlite3-dev libqrencode-dev nodejs chromium
   python3-dev pybind11-dev python3-pandas python3-pytest python3-nbclient python3-ipykernel
   python3-nbformat python3-tqdm python3-matplotlib python3-setuptools
 )

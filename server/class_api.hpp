@@ -150,18 +150,24 @@ class ClassApi {
 // The public scenario: issues with options, parties' ids and names, default deadline.
 [[nodiscard]] nlohmann::ordered_json scenario_view(const ClassRoom& room);
 // The outcome space as the plots draw it: frontier, the outcome cloud (spaces up to 20 000
-// outcomes), the four solutions, the reservation values.
+// outcomes), the four solutions, the reservation values (for a party whose value is drawn per
+// negotiation: the distribution's mean, and `reservation_drawn` describes the distribution).
 [[nodiscard]] nlohmann::ordered_json analysis_view(const ClassRoom& room);
-// GET /api/me for `student` (with `cache`, its lasting parts come from there).
+// GET /api/me for `student` (with `cache`, its lasting parts come from there): their negotiation,
+// with their reservation value in it (drawn from the negotiation's seed when the scenario draws
+// it); after the reveal, the outcome space with that negotiation's reservation values and the
+// solutions for them.
 [[nodiscard]] nlohmann::ordered_json student_view(const ClassRoom& room, const Student& student,
                                                   ViewCache* cache = nullptr);
-// GET /api/teacher/state.
+// GET /api/teacher/state: each negotiation of the round with its two reservation values; with
+// drawn values, the histogram's no-deal mark is the mean joint reservation value of the round.
 [[nodiscard]] nlohmann::ordered_json teacher_view(const ClassRoom& room,
                                                   const ClassAddresses& addresses);
 // GET /api/teacher/results: every round with every negotiation and its trace.
 [[nodiscard]] nlohmann::ordered_json results_view(const ClassRoom& room);
-// The CSV of every negotiation: the tournament's negotiations.csv columns that apply, plus
-// round, student_a and student_b.
+// The CSV of every negotiation: the tournament's negotiations.csv columns that apply (with
+// reservation_a and reservation_b, each side's value in that negotiation: fixed, or drawn from its
+// seed), plus round, student_a and student_b.
 [[nodiscard]] std::string class_csv(const ClassRoom& room);
 // The header line of class_csv (with its newline).
 [[nodiscard]] std::string class_csv_header();

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/analysis/negotiation_solutions.hpp"
 #include "engine/analysis/pareto.hpp"
 #include "engine/model/issue.hpp"
+#include "engine/model/reservation.hpp"
 #include "engine/protocol/trace.hpp"
 #include "engine/studies/match.hpp"
 #include "server/class_api.hpp"
@@ -29,14 +31,15 @@ ordered_json pair(const std::array<double, kPartyCount>& u) {
 }
 
 // The result a negotiation stands for: the engine's result when it ended; for one the teacher
-// stopped, no agreement (each side its reservation value); nullopt while it runs.
+// stopped, no agreement (each side its reservation value in this negotiation: fixed, or drawn
+// from its seed); nullopt while it runs.
 std::optional<NegotiationResult> settled_result(const ClassNegotiation& n) {
   if (n.negotiation().done()) return n.negotiation().result();
   if (!n.stopped) return std::nullopt;
   NegotiationResult result = n.negotiation().result();
   result.offers = static_cast<int>(n.negotiation().offers().size());
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
-    const double reservation = n.scenario.party(p).preferences.reservation_value;
+    const double reservation = result.reservation_values[p];
     result.utilities[p] = reservation;
     result.discounted_utilities[p] = reservation;
   }
@@ -60,7 +63,9 @@ ordered_json side_view(const ClassRoom& room, const ClassNegotiation& n, PartyIn
   return side;
 }
 
-ordered_json values_view(const Scenario& scenario, PartyIndex party) {
+// A party's preferences as its page shows them; `reservation` is its value in this negotiation
+// (drawn from the negotiation's seed when the scenario draws it).
+ordered_json values_view(const Scenario& scenario, PartyIndex party, double reservation) {
   const Preferences& preferences = scenario.party(party).preferences;
   const OutcomeSpace& space = scenario.space();
   ordered_json values = ordered_json::object();
@@ -79,10 +84,14 @@ ordered_json values_view(const Scenario& scenario, PartyIndex party) {
     weights[issue.id] = round_for_output(preferences.weights[i]);
     worth[issue.id] = std::move(w);
   }
+  const std::optional<ReservationDistribution>& drawn =
+      scenario.def().parties[party].reservation_distribution;
   return {{"values", values},
           {"weights", weights},
           {"worth", worth},
-          {"reservation", round_for_output(preferences.reservation_value)},
+          {"reservation", round_for_output(reservation)},
+          {"reservation_drawn",
+           drawn ? ordered_json(describe_reservation(*drawn)) : ordered_json(nullptr)},
           {"discount", round_for_output(preferences.discount)}};
 }
 
@@ -137,15 +146,24 @@ ordered_json scenario_view(const ClassRoom& room) {
 
 namespace {
 
-ordered_json analysis_json(const ClassRoom& room, bool with_outcomes) {
+// The outcome space for a plot: the parties with the reservation values `reservations` (a
+// negotiation's, or the scenario's — the means of drawn values), the frontier, and the four
+// bargaining solutions for that disagreement point (solution_for_reservations, as tournaments'
+// distance_to_nash).
+ordered_json analysis_json(const ClassRoom& room, bool with_outcomes,
+                           const std::array<double, kPartyCount>& reservations) {
   const Scenario& scenario = room.scenario();
   const ScenarioAnalysis& analysis = room.analysis();
   ordered_json view;
   ordered_json parties = ordered_json::array();
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    const std::optional<ReservationDistribution>& drawn =
+        scenario.def().parties[p].reservation_distribution;
     parties.push_back({{"id", scenario.party(p).id},
                        {"name", scenario.party(p).name},
-                       {"reservation", round_for_output(analysis.disagreement[p])}});
+                       {"reservation", round_for_output(reservations[p])},
+                       {"reservation_drawn", drawn ? ordered_json(describe_reservation(*drawn))
+                                                   : ordered_json(nullptr)}});
   }
   view["parties"] = std::move(parties);
   view["outcome_count"] = analysis.outcome_count;
@@ -161,16 +179,16 @@ ordered_json analysis_json(const ClassRoom& room, bool with_outcomes) {
     frontier.push_back(pair(point.utilities));
   view["frontier"] = std::move(frontier);
   ordered_json solutions = ordered_json::array();
-  const std::pair<const char*, const std::optional<OutcomePoint>*> named[] = {
-      {"nash", &analysis.nash},
-      {"kalai_smorodinsky", &analysis.kalai_smorodinsky},
-      {"egalitarian", &analysis.egalitarian},
-      {"utilitarian", &analysis.utilitarian}};
+  const BargainingSolution kinds[] = {
+      BargainingSolution::kNash, BargainingSolution::kKalaiSmorodinsky,
+      BargainingSolution::kEgalitarian, BargainingSolution::kUtilitarian};
+  const char* names[] = {"nash", "kalai_smorodinsky", "egalitarian", "utilitarian"};
   const char* labels[] = {"Nash", "Kalai–Smorodinsky", "egalitarian", "utilitarian"};
   for (std::size_t k = 0; k < 4; ++k) {
-    const std::optional<OutcomePoint>& point = *named[k].second;
+    const std::optional<OutcomePoint> point =
+        solution_for_reservations(analysis, reservations, kinds[k]);
     if (!point) continue;
-    solutions.push_back({{"name", named[k].first},
+    solutions.push_back({{"name", names[k]},
                          {"label", labels[k]},
                          {"utilities", pair(point->utilities)},
                          {"outcome", outcome_to_json(scenario, point->outcome)}});
@@ -182,7 +200,7 @@ ordered_json analysis_json(const ClassRoom& room, bool with_outcomes) {
 }  // namespace
 
 ordered_json analysis_view(const ClassRoom& room) {
-  return analysis_json(room, true);
+  return analysis_json(room, true, room.analysis().disagreement);
 }
 
 ordered_json student_view(const ClassRoom& room, const Student& student, ViewCache* cache) {
@@ -245,23 +263,28 @@ ordered_json student_view(const ClassRoom& room, const Student& student, ViewCac
   }
   negotiation["offers"] = std::move(offers);
   negotiation["end"] = n->end_name();
-  // A party's values are the class scenario's (a round changes only the deadline).
+  // A party's values are the class scenario's (a round changes only the deadline); only the
+  // reservation value is this negotiation's (drawn from its seed when the scenario draws it).
   ViewCache local;
   ViewCache& lasting = cache != nullptr ? *cache : local;
+  const std::array<double, kPartyCount>& reservations = engine.result().reservation_values;
   const auto party_values = [&](PartyIndex party) -> const ordered_json& {
     std::optional<ordered_json>& slot = lasting.party_values[party];
     if (!slot) {
-      slot = values_view(room.scenario(), party);
+      slot = values_view(room.scenario(), party,
+                         room.scenario().party(party).preferences.reservation_value);
       (*slot)["best_outcome"] =
           outcome_to_json(room.scenario(), room.scenario().utility(party).best_outcome());
     }
     return *slot;
   };
   for (const auto& [key, value] : party_values(me).items()) negotiation[key] = value;
+  negotiation["reservation"] = round_for_output(reservations[me]);
   if (show_theirs) {
     for (const auto& [key, value] : party_values(them).items()) {
       if (key != "best_outcome") negotiation["opponent_" + key] = value;
     }
+    negotiation["opponent_reservation"] = round_for_output(reservations[them]);
   }
   const std::optional<NegotiationResult> result = settled_result(*n);
   if (result) {
@@ -287,8 +310,14 @@ ordered_json student_view(const ClassRoom& room, const Student& student, ViewCac
     return view;
   }
   ordered_json reveal;
-  if (!lasting.analysis) lasting.analysis = analysis_json(room, false);
-  reveal["analysis"] = *lasting.analysis;
+  // The student's own negotiation: its reservation values (drawn, when the scenario draws them)
+  // and the solutions for them; at the scenario's own values the lasting analysis serves.
+  if (result->reservation_values == room.analysis().disagreement) {
+    if (!lasting.analysis) lasting.analysis = analysis_json(room, false, result->reservation_values);
+    reveal["analysis"] = *lasting.analysis;
+  } else {
+    reveal["analysis"] = analysis_json(room, false, result->reservation_values);
+  }
   reveal["your_party"] = me;
   reveal["your_point"] = pair(result->utilities);
   const OutcomeMetrics* metrics = nullptr;
@@ -319,7 +348,9 @@ ordered_json teacher_view(const ClassRoom& room, const ClassAddresses& addresses
   ordered_json view;
   view["code"] = room.code();
   view["student_url"] = addresses.student_url;
-  view["scenario"] = {{"id", scenario.id()}, {"title", scenario.title()}};
+  const bool drawn = has_drawn_reservations(scenario.def());
+  view["scenario"] = {
+      {"id", scenario.id()}, {"title", scenario.title()}, {"drawn_reservations", drawn}};
   view["default_deadline"] = room.default_deadline();
   ordered_json agents = ordered_json::array();
   for (const auto& [name, description] : room.agent_choices()) {
@@ -356,6 +387,8 @@ ordered_json teacher_view(const ClassRoom& room, const ClassAddresses& addresses
       item["offers"] = static_cast<int>(n.negotiation().offers().size());
       item["deadline"] = n.scenario.protocol().deadline;
       item["end"] = n.end_name();
+      // Each side's reservation value in this negotiation (drawn from its seed, or fixed).
+      item["reservations"] = pair(n.negotiation().result().reservation_values);
       const std::optional<PartyIndex> waiting = n.waiting_for();
       item["turn"] = waiting ? ordered_json(scenario.party(*waiting).id) : ordered_json(nullptr);
       const std::optional<NegotiationResult> result = settled_result(n);
@@ -420,7 +453,20 @@ ordered_json teacher_view(const ClassRoom& room, const ClassAddresses& addresses
   }
   if (analysis.nash)
     histogram["nash"] = plot(analysis.nash->utilities[0] + analysis.nash->utilities[1]);
-  histogram["no_deal"] = plot(analysis.disagreement[0] + analysis.disagreement[1]);
+  // No deal: the joint reservation value; when it is drawn, its mean over the round's
+  // negotiations (each has its own).
+  double no_deal = analysis.disagreement[0] + analysis.disagreement[1];
+  if (drawn && round != nullptr && !round->negotiations.empty()) {
+    double sum = 0.0;
+    for (const int id : round->negotiations) {
+      const std::array<double, kPartyCount>& r =
+          room.negotiation(id).negotiation().result().reservation_values;
+      sum += r[0] + r[1];
+    }
+    no_deal = sum / static_cast<double>(round->negotiations.size());
+  }
+  histogram["no_deal"] = plot(no_deal);
+  histogram["no_deal_mean"] = drawn;
   view["histogram"] = std::move(histogram);
 
   // The agents' own result on the same scenario and deadline, for comparison.
@@ -499,7 +545,7 @@ ordered_json results_view(const ClassRoom& room) {
 std::string class_csv_header() {
   return "index,round,scenario,seed,competitor_a,party_a,student_a,competitor_b,party_b,student_b,"
          "end,agreement,offers,utility_a,utility_b,social_welfare,distance_to_pareto,"
-         "distance_to_nash\n";
+         "distance_to_nash,reservation_a,reservation_b\n";
 }
 
 std::string class_csv(const ClassRoom& room) {
@@ -514,9 +560,15 @@ std::string class_csv(const ClassRoom& room) {
              csv_field(student_name(room, n.students[p]), true);
     }
     csv += "," + n.end_name();
+    // Known from the start: fixed, or drawn from the negotiation's seed.
+    const std::array<double, kPartyCount>& reservations =
+        n.negotiation().result().reservation_values;
+    const std::string reservation_columns = "," + format_number(round_for_output(reservations[0])) +
+                                            "," + format_number(round_for_output(reservations[1]));
     const std::optional<NegotiationResult> result = settled_result(n);
     if (!result) {
-      csv += ",0," + std::to_string(n.negotiation().offers().size()) + ",,,,,\n";
+      csv += ",0," + std::to_string(n.negotiation().offers().size()) + ",,,,," +
+             reservation_columns + "\n";
       continue;
     }
     const MatchRecord record = summarize_match(scenario, room.analysis(), *result);
@@ -528,7 +580,7 @@ std::string class_csv(const ClassRoom& room) {
            format_number(round_for_output(record.distance_to_pareto)) + "," +
            (record.distance_to_nash ? format_number(round_for_output(*record.distance_to_nash))
                                     : std::string()) +
-           "\n";
+           reservation_columns + "\n";
   }
   return csv;
 }

@@ -1,6 +1,8 @@
 #include "engine/analysis/analysis_json.hpp"
 
+#include "engine/analysis/type_analysis.hpp"
 #include "engine/model/issue.hpp"
+#include "engine/model/reservation.hpp"
 #include "engine/protocol/trace.hpp"
 
 namespace treatysim {
@@ -14,6 +16,38 @@ ordered_json optional_point_json(const Scenario& scenario, const std::optional<O
 }
 
 }  // namespace
+
+ordered_json type_analysis_to_json(const Scenario& scenario, const TypeAnalysis& types) {
+  ordered_json json;
+  ordered_json reservations = ordered_json::object();
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    const PartyDef& party = scenario.party(p);
+    reservations[party.id] = {
+        {"distribution", party.reservation_distribution
+                             ? describe_reservation(*party.reservation_distribution)
+                             : "fixed " + format_number(party.preferences.reservation_value)},
+        {"mean", round_for_output(types.mean_reservation[p])},
+        {"rule", types.rule[p]}};
+  }
+  json["reservations"] = std::move(reservations);
+  json["type_nodes"] = types.nodes.size();
+  json["zopa_probability"] = round_for_output(types.zopa_probability);
+  struct Keyed {
+    const char* key;
+    const SolutionOverTypes* solution;
+  };
+  ordered_json solutions;
+  for (const Keyed k :
+       {Keyed{"nash", &types.nash}, Keyed{"kalai_smorodinsky", &types.kalai_smorodinsky},
+        Keyed{"egalitarian", &types.egalitarian}, Keyed{"utilitarian", &types.utilitarian}}) {
+    solutions[k.key] = {
+        {"probability", round_for_output(k.solution->probability)},
+        {"mean_utilities", party_values_to_json(scenario, k.solution->mean_utility)},
+        {"sd_utilities", party_values_to_json(scenario, k.solution->sd_utility)}};
+  }
+  json["solutions"] = std::move(solutions);
+  return json;
+}
 
 ordered_json outcome_point_to_json(const Scenario& scenario, const OutcomePoint& point) {
   return {{"outcome", outcome_to_json(scenario, point.outcome)},
@@ -84,6 +118,9 @@ ordered_json analysis_to_json(const Scenario& scenario, const ScenarioAnalysis& 
     zopa["utility_ranges"] = std::move(ranges);
   }
   json["zopa"] = std::move(zopa);
+  if (has_drawn_reservations(scenario.def())) {
+    json["types"] = type_analysis_to_json(scenario, analyze_types(scenario, analysis));
+  }
   if (chosen) {
     ordered_json metrics =
         outcome_metrics_to_json(scenario, outcome_metrics(scenario, analysis, *chosen));

@@ -48,6 +48,10 @@ class SubgamePerfectEquilibrium {
   // Solves the game of `scenario` (its deadline, first mover, discounts, reservation values).
   // Throws UserError when the space is too large to enumerate.
   explicit SubgamePerfectEquilibrium(const Scenario& scenario);
+  // The equilibrium of the game with these reservation values instead of the scenario's (one
+  // type of a scenario whose values are drawn: both sides know both values).
+  SubgamePerfectEquilibrium(const Scenario& scenario,
+                            const std::array<double, kPartyCount>& reservation_values);
 
   [[nodiscard]] int deadline() const noexcept { return static_cast<int>(steps_.size()); }
   // Step r = 0 … deadline−1.

@@ -148,7 +148,7 @@ TournamentFiles::TournamentFiles(std::string dir, const TournamentPlan& plan, co
   }
   try {
     if (fresh) {
-      append_to(journal_, tournament_csv_header(), journal);
+      append_to(journal_, tournament_csv_header(plan_), journal);
       // An incomplete summary from the start: a run killed before its end still names its plan
       // (the fingerprint --resume checks) and is recognised as interrupted.
       write_file_atomically(summary,
@@ -256,7 +256,7 @@ TournamentChunk TournamentChunkPlayer::play(const Shard& shard, std::uint64_t fi
                                   try {
                                     const std::uint64_t k = shard.at(first + i);
                                     TournamentRow row = player.play(k);
-                                    if (impl.traces) traces[i] = trace_to_text(player.trace(k));
+                                    if (impl.traces) traces[i] = player.trace_text(k);
                                     csv_lines[i] = tournament_csv_line(impl.def.plan, row);
                                     rows[i] = std::move(row);
                                   } catch (...) {

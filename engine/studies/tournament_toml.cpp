@@ -12,8 +12,11 @@
 //     deadline     1 … 1000000 (negotiation mode): replaces every scenario's deadline (a GENIUS
 //                  or GeniusWeb domain is imported with it; default 100 there)
 //     years        1 … 100 (lifecycle mode): the horizon (default: each scenario's)
+//     rank_by      "utility" (default) or "advantage" (utility minus own reservation value)
 //     metrics      list of "agreement", "offers", "social_welfare", "distance_to_pareto",
-//                  "distance_to_nash" (default ["agreement", "offers", "distance_to_nash"];
+//                  "distance_to_nash", "advantage", "model_pearson", "model_kendall",
+//                  "model_mae", "model_pareto", "model_reservation_error" (the last six:
+//                  negotiation mode) (default ["agreement", "offers", "distance_to_nash"];
 //                  lifecycle: ["agreement", "offers"], no distances): the ranking's columns
 //                  besides the mean utility
 //   [[competitors]]  label (unique), strategy (a spec, e.g. "boulware(e=0.2)")
@@ -137,7 +140,7 @@ void read_settings(Reader& r, const toml::table& t, const toml::node& header,
                    TournamentPlan& plan) {
   r.only_keys(t, "tournament",
               {"name", "mode", "repetitions", "seed", "role_swap", "self_play", "deadline", "years",
-               "metrics"});
+               "metrics", "rank_by"});
   const toml::node* name = t.get("name");
   if (name == nullptr) r.fail(header.source(), "tournament.name", "missing key 'name' (a string)");
   plan.name = r.string(*name, "tournament.name");
@@ -192,12 +195,11 @@ void read_settings(Reader& r, const toml::table& t, const toml::node& header,
       const auto metric = parse_tournament_metric(text);
       if (!metric) {
         r.fail(list.get(i)->source(), key,
-               "expected one of \"agreement\", \"offers\", \"social_welfare\", "
-               "\"distance_to_pareto\", \"distance_to_nash\", got \"" +
-                   text + "\"");
+               "expected one of " + tournament_metric_names() + ", got \"" + text + "\"");
       }
       const bool distance = *metric == TournamentMetric::kDistanceToPareto ||
-                            *metric == TournamentMetric::kDistanceToNash;
+                            *metric == TournamentMetric::kDistanceToNash ||
+                            *metric == TournamentMetric::kAdvantage || is_model_metric(*metric);
       if (distance && plan.mode == TournamentMode::kLifecycle) {
         r.fail(list.get(i)->source(), key,
                "\"" + text + "\" is a metric of single negotiations, not of lifecycle tournaments");
@@ -205,6 +207,19 @@ void read_settings(Reader& r, const toml::table& t, const toml::node& header,
       if (plan.reports(*metric))
         r.fail(list.get(i)->source(), key, "\"" + text + "\" is listed twice");
       plan.metrics.push_back(*metric);
+    }
+  }
+  if (const toml::node* n = t.get("rank_by")) {
+    const std::string by = r.string(*n, "tournament.rank_by");
+    if (by == "advantage") {
+      if (plan.mode == TournamentMode::kLifecycle) {
+        r.fail(n->source(), "tournament.rank_by",
+               "\"advantage\" ranks single negotiations, not lifecycle tournaments");
+      }
+      plan.rank_by = RankBy::kAdvantage;
+    } else if (by != "utility") {
+      r.fail(n->source(), "tournament.rank_by",
+             "expected \"utility\" or \"advantage\", got \"" + by + "\"");
     }
   }
 }
@@ -385,6 +400,10 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
   if (plan.mode == TournamentMode::kNegotiation) {
     for (const Scenario& scenario : def.scenarios) {
       def.analyses.push_back(std::make_shared<const ScenarioAnalysis>(analyze_scenario(scenario)));
+      if (plan.reports_models()) {
+        def.accuracy_bases.push_back({std::make_shared<const AccuracyBasis>(scenario, 0),
+                                      std::make_shared<const AccuracyBasis>(scenario, 1)});
+      }
     }
   }
   return def;

@@ -58,6 +58,11 @@ struct AppContext {
   ScenarioEditor* editor = nullptr;
   /// The tournament view's model (results, population dynamics); null until created.
   TournamentView* tournament = nullptr;
+  /// The party whose opponent model the outcome space draws beside the truth (its estimate of
+  /// the other side as a second cloud and frontier), or none.
+  std::optional<PartyIndex> shown_estimate{};
+  /// True when the rounds panel shows the opponent models' accuracy instead of the utilities.
+  bool show_accuracy = false;
 };
 
 /// Whose values the panels may show now (visibility.hpp), from the mode and the session's state.

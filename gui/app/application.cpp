@@ -186,6 +186,17 @@ void Application::load_initial_state() {
   }
   if (options_.mode) ctx_.mode = *options_.mode;
   if ((wired_ & panel_bit(key_panel(ctx_.mode))) == 0) ctx_.mode = Mode::kSimulate;
+  if (!options_.estimate_party.empty() && session_.has_scenario()) {
+    const PartyIndex party = session_.scenario().find_party(options_.estimate_party);
+    if (party == kPartyCount) {
+      report_error("--estimate: \"" + options_.estimate_party + "\" is not a party of " +
+                   session_.scenario_label() + " (expected \"" + session_.scenario().party(0).id +
+                   "\" or \"" + session_.scenario().party(1).id + "\")");
+    } else {
+      ctx_.shown_estimate = party;
+      ctx_.show_accuracy = true;
+    }
+  }
   if (session_.has_scenario()) std::cerr << "scenario: " << session_.scenario_label() << "\n";
 }
 
@@ -349,6 +360,11 @@ void Application::draw_panels(const Layout& layout) {
     }
     if (ctx_.presenter) title = title.substr(0, title.find(dash));  // the part before " — "
     if (placement.id == PanelId::kOutcomeSpace) title += "###outcome-space";
+    // The rounds panel may show the opponent models' accuracy instead (the window keeps its id).
+    if (placement.id == PanelId::kUtilities && ctx_.show_accuracy && session_.has_scenario() &&
+        (session_.has_model(0) || session_.has_model(1))) {
+      title = "Opponent models' accuracy over rounds###" + title;
+    }
     // The title bar takes the heading font: it is pushed around Begin/End (a font pushed
     // before Begin must be popped after End, each draw list keeps its own texture stack).
     ImGui::PushFont(ctx_.fonts.heading);

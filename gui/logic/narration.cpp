@@ -14,10 +14,9 @@ double worth(const Scenario& scenario, PartyIndex party, const Outcome& outcome)
 
 // Why a responder turned an offer down, as far as the numbers show: its reservation value, or
 // its own target for its next offer.
-std::string refusal_reason(const Scenario& scenario, PartyIndex responder, const Outcome& offer,
-                           int offer_index, const NarrationTargets& targets) {
+std::string refusal_reason(const Scenario& scenario, PartyIndex responder, double reservation,
+                           const Outcome& offer, int offer_index, const NarrationTargets& targets) {
   const double u = worth(scenario, responder, offer);
-  const double reservation = scenario.party(responder).preferences.reservation_value;
   std::string text = "it is worth " + format_utility(u) + " to it";
   if (!utility_at_least(u, reservation)) {
     return text + ", below its reservation of " + format_utility(reservation);
@@ -113,8 +112,12 @@ std::string describe_changes(const Scenario& scenario, const Outcome& previous,
 }
 
 std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
-                    const NarrationTargets& targets, const ValueVisibility& visible) {
+                    const NarrationTargets& targets, const ValueVisibility& visible,
+                    const std::optional<std::array<double, kPartyCount>>& reservations) {
   if (events.empty()) return {};
+  const std::array<double, kPartyCount> reservation = reservations.value_or(
+      std::array<double, kPartyCount>{scenario.party(0).preferences.reservation_value,
+                                      scenario.party(1).preferences.reservation_value});
   const std::size_t last = events.size() - 1;
   const Event& event = events[last];
   const PartyIndex actor = event.party;
@@ -137,7 +140,8 @@ std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
   // " — <reason>" for a refusal by the actor, or "" when its values may not be told.
   const auto reason = [&](const NarrationTargets& known) {
     if (!shown(actor)) return std::string();
-    return " — " + refusal_reason(scenario, actor, event.outcome, event.offer_index, known);
+    return " — " + refusal_reason(scenario, actor, reservation[actor], event.outcome,
+                                  event.offer_index, known);
   };
 
   switch (event.kind) {
@@ -163,18 +167,19 @@ std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
       std::string text = round_prefix(event) + "the deadline passes without agreement — " + who +
                          " rejected " + party_possessive(scenario, other) + " last offer";
       if (shown(actor)) {
-        text += " (" + refusal_reason(scenario, actor, event.outcome, event.offer_index, {}) + ")";
+        text += " (" +
+                refusal_reason(scenario, actor, reservation[actor], event.outcome,
+                               event.offer_index, {}) +
+                ")";
       }
       if (visible.shows_none()) return text + "; each side keeps its reservation value.";
       if (const auto only = visible.only()) {
         return text + "; " + party_phrase(scenario, *only) + " keeps its reservation value of " +
-               format_utility(scenario.party(*only).preferences.reservation_value) + ".";
+               format_utility(reservation[*only]) + ".";
       }
-      return text + "; each side keeps its reservation value, " +
-             format_utility(scenario.party(0).preferences.reservation_value) + " for " +
-             party_phrase(scenario, 0) + " and " +
-             format_utility(scenario.party(1).preferences.reservation_value) + " for " +
-             end_sentence(party_phrase(scenario, 1));
+      return text + "; each side keeps its reservation value, " + format_utility(reservation[0]) +
+             " for " + party_phrase(scenario, 0) + " and " + format_utility(reservation[1]) +
+             " for " + end_sentence(party_phrase(scenario, 1));
     }
   }
   return {};

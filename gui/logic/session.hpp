@@ -28,6 +28,7 @@
 
 #include "agents/registry.hpp"
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/model_accuracy.hpp"
 #include "engine/analysis/pareto.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/protocol/event.hpp"
@@ -139,6 +140,24 @@ class Session {
   // whose agents are not re-created.
   [[nodiscard]] std::optional<std::vector<double>> target_curve(PartyIndex party) const;
 
+  // [SECTION] opponent models ----------------------------------------------------------------
+  // What each agent's opponent model says about the other side (Agent::estimated_utility), live,
+  // in human play (the agent's side) and in replay (the strategy is replayed as a shadow that
+  // sees the same offers: see ShadowedAgent), and how accurate it has been after each offer it
+  // answered (the engine's AccuracyRecorder, analysis/model_accuracy.hpp).
+
+  // True when `party`'s agent has an opponent model.
+  [[nodiscard]] bool has_model(PartyIndex party) const;
+  // `party`'s estimate of the other side's utility of each of outcome_points() (same order), at
+  // the current step; empty without a model or without points. Cached per step.
+  [[nodiscard]] const std::vector<double>& estimate(PartyIndex party) const;
+  // `party`'s estimate of the other side's reservation value, when its model makes one.
+  [[nodiscard]] std::optional<double> estimated_reservation(PartyIndex party) const;
+  // The accuracy of `party`'s model after each offer it answered so far (empty without a model).
+  [[nodiscard]] const std::vector<AccuracyPoint>& accuracy_curve(PartyIndex party) const;
+  // Each party's reservation value in this negotiation (drawn ones included).
+  [[nodiscard]] std::array<double, kPartyCount> reservation_values() const;
+
   // [SECTION] human play ---------------------------------------------------------------------
 
   // Puts the person on `party` (a HumanAgent replaces that side's strategy), or back to two
@@ -220,6 +239,14 @@ class Session {
   std::vector<OfferPoint> offers_;
   std::vector<std::size_t> step_ends_;  // events_.size() after each step
   std::array<std::optional<std::vector<double>>, kPartyCount> targets_;
+  std::array<std::shared_ptr<const AccuracyBasis>, kPartyCount> accuracy_bases_;
+  std::uint64_t generation_ = 0;  // counts rebuilds (estimate caches are per run)
+  struct EstimateCache {
+    std::uint64_t generation = ~std::uint64_t{0};
+    std::size_t events = 0;
+    std::vector<double> values;
+  };
+  mutable std::array<EstimateCache, kPartyCount> estimates_;
   std::string targets_key_;  // the settings targets_ was computed for
 
   // Decisions fed to scripted sides: the loaded trace in replay; the person's past decisions

@@ -14,6 +14,7 @@
 #include "engine/model/user_error.hpp"
 #include "gui/logic/control_rows.hpp"
 #include "gui/logic/narration.hpp"
+#include "gui/panels/model_controls.hpp"
 #include "gui/panels/plot_frame.hpp"
 
 namespace treatysim::gui {
@@ -406,6 +407,7 @@ void draw_controls(AppContext& ctx) {
   run_buttons(ctx, label_width);
   ImGui::Separator();
   save_controls(ctx, label_width);
+  draw_model_controls(ctx);
 }
 
 }  // namespace treatysim::gui

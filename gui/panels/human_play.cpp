@@ -14,6 +14,7 @@
 #include "gui/logic/control_rows.hpp"
 #include "gui/logic/human_play.hpp"
 #include "gui/logic/text_wrap.hpp"
+#include "gui/panels/model_controls.hpp"
 
 namespace treatysim::gui {
 
@@ -122,7 +123,7 @@ void draw_status(AppContext& ctx, PartyIndex you) {
         worth += ", " + two(table->utilities[agent]) + " to " + agent_name;
       }
       ImGui::TextWrapped("%s (walking away: %s).", worth.c_str(),
-                         two(scenario.party(you).preferences.reservation_value).c_str());
+                         two(ctx.session.reservation_values()[you]).c_str());
     }
     ImGui::TextDisabled("Accept, walk away, or counter:");
     if (ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 22.0f) ImGui::SameLine();
@@ -455,6 +456,7 @@ void draw_human_play(AppContext& ctx) {
     }
     draw_game(ctx, state, *human);
   }
+  draw_model_controls(ctx);
 }
 
 }  // namespace treatysim::gui

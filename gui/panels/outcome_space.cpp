@@ -9,7 +9,9 @@
 
 #include <imgui.h>
 
+#include "engine/analysis/negotiation_solutions.hpp"
 #include "gui/logic/control_rows.hpp"
+#include "gui/logic/model_view.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/logic/trail.hpp"
 #include "gui/panels/outcome_legend.hpp"
@@ -77,6 +79,73 @@ void draw_cloud(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
   }
 }
 
+// The shown party's opponent model: where it believes each outcome lies (hollow squares in its
+// colour, at most kMaxPointsDrawn of them, evenly strided), the frontier it believes in (dashed),
+// its estimate of the other side's reservation value (a dashed line) and a caption with the
+// model's accuracy now.
+void draw_estimate(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t) {
+  if (!ctx.shown_estimate) return;
+  const Session& session = ctx.session;
+  const PartyIndex modeller = *ctx.shown_estimate;
+  const std::vector<double>& estimate = session.estimate(modeller);
+  const std::vector<OutcomePoint>& points = session.outcome_points();
+  if (estimate.empty() || estimate.size() != points.size()) return;
+  const float scale = ctx.ui_scale;
+  const Rgba color = party_color(modeller);
+  const std::vector<Vec2d> cloud = estimate_cloud(points, estimate, modeller);
+  const std::size_t stride = std::max<std::size_t>(1, cloud.size() / kMaxPointsDrawn);
+  const float r = 2.0f * scale;
+  for (std::size_t k = 0; k < cloud.size(); k += stride) {
+    const ImVec2 c = im_vec(t.to_pixel(cloud[k]));
+    draw->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
+                  im_color(color.with_alpha(110)));
+  }
+  const auto buckets = static_cast<std::size_t>(std::max(8.0, t.pixels().width() / 2.0));
+  std::vector<ImVec2> line;
+  for (const SeriesPoint& p : decimate(estimated_frontier(points, estimate, modeller), buckets))
+    line.push_back(im_vec(t.to_pixel({p.x, p.y})));
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    dashed_line(draw, line[i - 1], line[i], im_color(color), 2.0f * scale, 5.0f * scale,
+                3.0f * scale);
+  }
+  const PartyIndex modelled = other_party(modeller);
+  if (const std::optional<double> reservation = session.estimated_reservation(modeller)) {
+    const PlotRect& px = t.pixels();
+    if (modelled == 0) {
+      const float x = static_cast<float>(t.pixel_x(*reservation));
+      dashed_line(draw, ImVec2(x, static_cast<float>(px.min.y)),
+                  ImVec2(x, static_cast<float>(px.max.y)), im_color(color.with_alpha(180)),
+                  1.0f * scale, 3.0f * scale, 4.0f * scale);
+    } else {
+      const float y = static_cast<float>(t.pixel_y(*reservation));
+      dashed_line(draw, ImVec2(static_cast<float>(px.min.x), y),
+                  ImVec2(static_cast<float>(px.max.x), y), im_color(color.with_alpha(180)),
+                  1.0f * scale, 3.0f * scale, 4.0f * scale);
+    }
+  }
+  const std::string caption =
+      accuracy_caption(session.scenario(), modeller, session.accuracy_curve(modeller),
+                       session.reservation_values()[modelled]);
+  // One line, or two when it is wider than the plot (the reservation part goes below).
+  std::vector<std::string> lines{caption};
+  const float room = static_cast<float>(t.pixels().width()) - 12.0f * scale;
+  if (const std::size_t cut = caption.find(" · reservation");
+      cut != std::string::npos && small_text_width(ctx, caption) > room) {
+    lines = {caption.substr(0, cut), caption.substr(cut + 3)};
+  }
+  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  ImVec2 at(static_cast<float>(t.pixels().min.x) + 6.0f * scale,
+            static_cast<float>(t.pixels().min.y) + 4.0f * scale);
+  for (const std::string& text : lines) {
+    draw->AddRectFilled(
+        ImVec2(at.x - 3.0f * scale, at.y - 1.0f * scale),
+        ImVec2(at.x + small_text_width(ctx, text) + 3.0f * scale, at.y + h + 2.0f * scale),
+        IM_COL32(20, 22, 27, 215), 3.0f * scale);
+    small_text(draw, ctx, at, color, text);
+    at.y += h + 3.0f * scale;
+  }
+}
+
 void draw_frontier(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
                    const FrontierResult& frontier) {
   std::vector<SeriesPoint> series;
@@ -135,22 +204,26 @@ void draw_trails(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t
 // The bargaining solutions as markers: solutions on the same outcome share one marker and one
 // label ("N · KS").
 struct SolutionMarker {
-  const OutcomePoint* point = nullptr;
+  OutcomePoint point;
   std::string label;
 };
 
-std::vector<SolutionMarker> solution_markers(const ScenarioAnalysis& analysis) {
+// The solutions for the negotiation on screen's reservation values (drawn ones move them).
+std::vector<SolutionMarker> solution_markers(const ScenarioAnalysis& analysis,
+                                             const std::array<double, kPartyCount>& reservations) {
   std::map<std::uint64_t, SolutionMarker> markers;
-  const auto add = [&](const std::optional<OutcomePoint>& point, const char* letter) {
+  const auto add = [&](BargainingSolution kind, const char* letter) {
+    const std::optional<OutcomePoint> point =
+        solution_for_reservations(analysis, reservations, kind);
     if (!point) return;
     SolutionMarker& entry = markers[point->index];
-    entry.point = &*point;
+    entry.point = *point;
     entry.label += entry.label.empty() ? letter : std::string(" · ") + letter;
   };
-  add(analysis.nash, "N");
-  add(analysis.kalai_smorodinsky, "KS");
-  add(analysis.egalitarian, "E");
-  add(analysis.utilitarian, "U");
+  add(BargainingSolution::kNash, "N");
+  add(BargainingSolution::kKalaiSmorodinsky, "KS");
+  add(BargainingSolution::kEgalitarian, "E");
+  add(BargainingSolution::kUtilitarian, "U");
   std::vector<SolutionMarker> list;
   for (auto& [index, marker] : markers) list.push_back(std::move(marker));
   return list;
@@ -173,11 +246,11 @@ void draw_solutions(ImDrawList* draw, const AppContext& ctx, const PlotTransform
   std::vector<const SolutionMarker*> order;
   for (const SolutionMarker& marker : markers) order.push_back(&marker);
   std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
-    return a->point->utilities[0] > b->point->utilities[0];
+    return a->point.utilities[0] > b->point.utilities[0];
   });
   for (const SolutionMarker* each : order) {
     const SolutionMarker& marker = *each;
-    const ImVec2 c = im_vec(t.to_pixel({marker.point->utilities[0], marker.point->utilities[1]}));
+    const ImVec2 c = im_vec(t.to_pixel({marker.point.utilities[0], marker.point.utilities[1]}));
     draw->AddRectFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s),
                         im_color(kSolutionGold));
     draw->AddRect(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s), IM_COL32(20, 20, 20, 220));
@@ -193,9 +266,16 @@ void draw_solutions(ImDrawList* draw, const AppContext& ctx, const PlotTransform
 void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
                        const Scenario& scenario, const ScenarioAnalysis& analysis) {
   const PlotRect& px = t.pixels();
-  const double d0 = analysis.disagreement[0];
-  const double d1 = analysis.disagreement[1];
-  if (!analysis.zopa.empty) {
+  const std::array<double, kPartyCount> d = ctx.session.reservation_values();
+  const double d0 = d[0];
+  const double d1 = d[1];
+  // The zone of agreement for these values: the analysis's, or — at drawn values — whether any
+  // outcome gives both at least their values (then the Nash solution exists).
+  const bool zopa =
+      d == analysis.disagreement
+          ? !analysis.zopa.empty
+          : solution_for_reservations(analysis, d, BargainingSolution::kNash).has_value();
+  if (zopa) {
     draw->AddRectFilled(im_vec(t.to_pixel({d0, 1.0})), im_vec(t.to_pixel({1.0, d1})),
                         im_color(kZopaShade));
   }
@@ -211,7 +291,7 @@ void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransf
   std::array<std::string, kPartyCount> texts;
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     texts[p] =
-        party_short_name(scenario, p) + " reservation " + format_utility(analysis.disagreement[p]);
+        party_short_name(scenario, p) + " reservation " + format_utility(d[p]);
   }
   const ReservationLabels at = reservation_labels(px, x, y, small_text_width(ctx, texts[0]),
                                                   small_text_width(ctx, texts[1]), h, 3.0f * scale);
@@ -342,7 +422,7 @@ void draw_private_view(AppContext& ctx, PartyIndex viewer) {
     draw->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
                         im_color(kOutcomeGrey.with_alpha(150)));
   }
-  const double reservation = scenario.party(viewer).preferences.reservation_value;
+  const double reservation = session.reservation_values()[viewer];
   const float x = static_cast<float>(t.pixel_x(reservation));
   draw->AddLine(ImVec2(x, static_cast<float>(px.min.y)), ImVec2(x, static_cast<float>(px.max.y)),
                 im_color(party_color(viewer).with_alpha(200)), 1.5f * scale);
@@ -472,9 +552,11 @@ void draw_outcome_space(AppContext& ctx) {
       ImVec2(static_cast<float>(px.max.x) + 12.0f, static_cast<float>(px.max.y) + 12.0f), true);
   draw_reservations(draw, ctx, t, scenario, analysis);
   draw_cloud(draw, ctx, t, session.outcome_points());
+  draw_estimate(draw, ctx, t);
   draw_frontier(draw, ctx, t, analysis.frontier);
   draw_trails(draw, ctx, t, session.offers());
-  const std::vector<SolutionMarker> markers = solution_markers(analysis);
+  const std::vector<SolutionMarker> markers =
+      solution_markers(analysis, session.reservation_values());
   draw_solutions(draw, ctx, t, markers);
   draw_table_and_agreement(draw, ctx, t);
 

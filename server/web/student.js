@@ -152,7 +152,8 @@ function status(n) {
   return el('div', {class: 'card status' + (n.your_turn ? ' turn' : '')},
     el('p', {class: 'big'}, ...text),
     el('p', {}, left + (left === 1 ? ' offer left' : ' offers left') + ' of ' + n.deadline +
-      '. No deal is worth ' + fixed2(n.reservation) + ' to you.'));
+      '. No deal is worth ' + fixed2(n.reservation) + ' to you' +
+      (n.reservation_drawn ? ' (drawn for this negotiation from ' + n.reservation_drawn + ')' : '') + '.'));
 }
 
 function pendingOffer(n) {
@@ -221,11 +222,21 @@ function reveal(n, data) {
   else if (data.pareto_optimal) verdict = 'Your deal is on the frontier: no other deal is better for one side without being worse for the other.';
   else verdict = 'Your deal is ' + fixed2(data.distance_to_pareto) + ' away from the frontier: another deal was better for both of you.';
   const nash = data.analysis.solutions.find((s) => s.name === 'nash');
+  const parties = data.analysis.parties;
+  const drawn = parties.some((p) => p.reservation_drawn);
+  let solution = null;
+  if (nash) {
+    solution = el('p', {}, 'The Nash solution' + (drawn ? ' for your two reservation values' : '') + ' gives ' +
+      parties[0].name + ' ' + fixed2(nash.utilities[0]) + ' and ' + parties[1].name + ' ' + fixed2(nash.utilities[1]) + '.');
+  } else if (drawn) {
+    solution = el('p', {}, 'With the reservation values drawn for your negotiation (' + parties[0].name + ' ' +
+      fixed2(parties[0].reservation) + ', ' + parties[1].name + ' ' + fixed2(parties[1].reservation) +
+      ') no outcome gave both of you at least your value: no deal was the rational end.');
+  }
   return el('div', {class: 'card reveal'},
     el('h2', {}, 'The reveal'),
     el('p', {}, verdict),
-    nash ? el('p', {}, 'The Nash solution gives ' + data.analysis.parties[0].name + ' ' + fixed2(nash.utilities[0]) +
-      ' and ' + data.analysis.parties[1].name + ' ' + fixed2(nash.utilities[1]) + '.') : null,
+    solution,
     plot,
     el('p', {class: 'legend'},
       el('span', {class: 'key yours'}, '● your result'), ' ',

@@ -159,7 +159,8 @@ function renderPlot() {
     el('span', {class: 'key frontier'}, '— frontier'), ' ',
     el('span', {class: 'key solution'}, '◆ N KS E U'), ' ',
     el('span', {class: 'key reference'}, '■ agents'), ' ',
-    el('span', {class: 'key reservation'}, '┆ no deal'));
+    el('span', {class: 'key reservation'},
+      analysis.parties.some((p) => p.reservation_drawn) ? '┆ no deal (mean of the drawn values)' : '┆ no deal'));
 }
 
 function renderClass() {
@@ -183,6 +184,10 @@ function renderPairs() {
     if (n.end === 'running') status = [n.offers + '/' + n.deadline + ' · ', side(n.turn === n.a.party ? n.a : n.b)];
     else if (n.end === 'agreement') status = [fixed2(n.utilities[0]) + ' / ' + fixed2(n.utilities[1])];
     else status = [n.end.replace('_', ' ')];
+    // Drawn reservation values: each pair has its own, which is what a pair without a deal got.
+    if (n.end !== 'running' && n.end !== 'agreement' && state.scenario.drawn_reservations) {
+      status.push(' ' + fixed2(n.reservations[0]) + ' / ' + fixed2(n.reservations[1]));
+    }
     const bar = el('span', {class: 'progress'}, el('span', {class: 'fill', style: null}));
     bar.firstChild.style.width = (fraction * 100).toFixed(0) + '%';
     return el('li', {class: 'pair ' + n.end},
@@ -227,7 +232,7 @@ function histogram() {
     root.append(svg('line', {x1: x(value), y1: -4, x2: x(value), y2: height, class: 'mark ' + cls}));
     root.append(svg('text', {x: x(value), y: -10 + dy, 'text-anchor': 'middle', class: 'mark-label', text: label}));
   };
-  mark(h.no_deal, 'no deal', 'reservation', 0);
+  mark(h.no_deal, h.no_deal_mean ? 'no deal (mean)' : 'no deal', 'reservation', 0);
   mark(h.nash, 'Nash', 'solution', 0);
   if (h.utilitarian !== undefined && Math.abs(h.utilitarian - h.nash) > 0.001) {
     mark(h.utilitarian, 'U', 'solution', Math.abs(h.utilitarian - h.nash) < 0.15 ? -26 : 0);

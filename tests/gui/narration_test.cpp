@@ -102,6 +102,22 @@ TEST_CASE("narration golden sentences: walking away and the deadline") {
         "0.20 for China.");
 }
 
+TEST_CASE("narration: a negotiation's own reservation values (drawn) replace the scenario's") {
+  // As if the U.S. had drawn 0.70 and China 0.15: China's offer, worth 0.67 to the U.S., is now
+  // below the U.S. reservation value, and the deadline pays the drawn values.
+  const std::array<double, 2> drawn{0.70, 0.15};
+  const std::vector<Event> deadline{event(EventKind::kOffer, 1, 1, "S2/IP1/D1/G1/T2"),
+                                    event(EventKind::kReject, 1, 0, "S2/IP1/D1/G1/T2"),
+                                    event(EventKind::kDeadline, 1, 0, "S2/IP1/D1/G1/T2")};
+  CHECK(narrate(sta(), deadline, {}, ValueVisibility::all(), drawn) ==
+        "Round 2: the deadline passes without agreement — the U.S. rejected China's last offer "
+        "(it is worth 0.67 to it, below its reservation of 0.70); each side keeps its "
+        "reservation value, 0.70 for the U.S. and 0.15 for China.");
+  CHECK(narrate(sta(), deadline, {}, ValueVisibility::own(1), drawn) ==
+        "Round 2: the deadline passes without agreement — the U.S. rejected China's last offer; "
+        "China keeps its reservation value of 0.15.");
+}
+
 TEST_CASE("describe_changes lists changed clauses in issue order, at most max_items") {
   const Outcome from = outcome("S0/IP0/D0/G0/T0");
   CHECK(treatysim::gui::describe_changes(sta(), from, from).empty());

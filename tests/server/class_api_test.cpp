@@ -3,10 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/analysis/pareto.hpp"
+#include "engine/model/reservation.hpp"
+#include "engine/protocol/trace.hpp"
 #include "server/class_api.hpp"
 #include "server/fuzz_entry.hpp"
 #include "tests/server/server_test_support.hpp"
@@ -16,6 +20,7 @@ namespace treatysim {
 using nlohmann::json;
 using server::HttpRequest;
 using server::HttpResponse;
+using server::StudentAction;
 using testing::TestClass;
 
 namespace {
@@ -384,10 +389,132 @@ TEST_CASE("the CSV: the tournament's columns, names quoted and kept as text") {
   CHECK(header_line ==
         "index,round,scenario,seed,competitor_a,party_a,student_a,competitor_b,party_b,student_b,"
         "end,agreement,offers,utility_a,utility_b,social_welfare,distance_to_pareto,"
-        "distance_to_nash");
+        "distance_to_nash,reservation_a,reservation_b");
   CHECK(row.find(",deadline,0,4,0.35,0.25,0.6,") != std::string::npos);
+  CHECK(row.ends_with(",0.35,0.25"));  // the scenario's fixed reservation values
   CHECK(row.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
   CHECK(row.find("\"Lee, Ann\"") != std::string::npos);
+}
+
+TEST_CASE(
+    "drawn reservation values: each negotiation its own, shown to its side, paid when "
+    "stopped, in the CSV and the trace, the teacher's pairs and histogram, the reveal's "
+    "solutions, kept over a restart") {
+  // U.S. 0.25 or 0.85 (3:1), China 0.1, 0.25 or 0.6; private information.
+  TestClass c({}, 7, testing::shipped_scenario("three-clauses-uncertain.toml"));
+  for (int k = 0; k < 20; ++k) c.room->join("s" + std::to_string(k));
+  const std::vector<int> ids = c.room->start_round({}).negotiations;
+  REQUIRE(ids.size() == 10);
+  std::vector<std::array<double, kPartyCount>> drawn;
+  std::set<double> us_values;
+  for (const int id : ids) {
+    const auto& n = c.room->negotiation(id);
+    const std::array<double, kPartyCount> r = n.negotiation().result().reservation_values;
+    // The plain negotiation's draw from this negotiation's seed.
+    CHECK(r == reservation_values_for(n.scenario.def(), n.seed));
+    CHECK((r[0] == 0.25 || r[0] == 0.85));
+    CHECK((r[1] == 0.1 || r[1] == 0.25 || r[1] == 0.6));
+    us_values.insert(r[0]);
+    drawn.push_back(r);
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      const server::Student& student = *c.room->student(*n.students[p]);
+      const json view = json::parse(server::student_view(*c.room, student).dump());
+      CHECK(view["negotiation"]["reservation"].get<double>() == r[p]);
+      CHECK_FALSE(view["negotiation"].contains("opponent_reservation"));  // private information
+    }
+  }
+  CHECK(us_values.size() == 2);  // drawn anew per negotiation
+
+  const auto& first = c.room->negotiation(ids.at(0));
+  const Outcome o = c.outcome({"IP1", "D1", "G2"});
+  c.room->act(*first.students[*first.waiting_for()], StudentAction::kOffer, &o);
+  c.room->end_round();  // every negotiation stops: each side gets its drawn value
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    const auto& n = c.room->negotiation(ids[k]);
+    REQUIRE(n.end_name() == "stopped");
+    const server::Student& student = *c.room->student(*n.students[0]);
+    const json view = json::parse(server::student_view(*c.room, student).dump());
+    CHECK(view["negotiation"]["result"]["utility"].get<double>() == drawn[k][0]);
+    const json trace = json::parse(trace_to_text(c.room->trace(n)));
+    CHECK(trace["result"]["reservations"]["us"].get<double>() == drawn[k][0]);
+    CHECK(trace["result"]["reservations"]["cn"].get<double>() == drawn[k][1]);
+  }
+  std::istringstream lines(server::class_csv(*c.room));
+  std::string line;
+  std::getline(lines, line);
+  CHECK(line.ends_with(",distance_to_nash,reservation_a,reservation_b"));
+  for (std::size_t k = 0; k < drawn.size(); ++k) {
+    REQUIRE(std::getline(lines, line));
+    std::vector<std::string> fields;
+    std::istringstream cells(line);
+    for (std::string cell; std::getline(cells, cell, ',');) fields.push_back(cell);
+    REQUIRE(fields.size() == 20);
+    CHECK(fields[10] == "stopped");
+    // utility_a, utility_b: a stopped negotiation pays the drawn values (undiscounted)…
+    CHECK(fields[13] == format_number(drawn[k][0]));
+    CHECK(fields[14] == format_number(drawn[k][1]));
+    // …and reservation_a, reservation_b are those values.
+    CHECK(fields[18] == format_number(drawn[k][0]));
+    CHECK(fields[19] == format_number(drawn[k][1]));
+  }
+  // The teacher: each pair with its own values; the histogram's no-deal mark is the mean joint
+  // reservation value of the round's ten negotiations; the plot's lines are the means
+  // (0.75·0.25 + 0.25·0.85 = 0.4 and (0.1 + 0.25 + 0.6)/3 = 0.316667), the distributions named.
+  const json teacher = json::parse(server::teacher_view(*c.room, {"s", "t"}).dump());
+  CHECK(teacher["scenario"]["drawn_reservations"] == true);
+  double joint = 0.0;
+  for (std::size_t k = 0; k < drawn.size(); ++k) {
+    const json& item = teacher["round"]["negotiations"][k];
+    CHECK(item["reservations"][0].get<double>() == drawn[k][0]);
+    CHECK(item["reservations"][1].get<double>() == drawn[k][1]);
+    joint += drawn[k][0] + drawn[k][1];
+  }
+  CHECK(teacher["histogram"]["no_deal"].get<double>() ==
+        doctest::Approx(joint / 10.0).epsilon(1e-4));
+  CHECK(teacher["histogram"]["no_deal_mean"] == true);
+  const json plot = json::parse(server::analysis_view(*c.room).dump());
+  CHECK(plot["parties"][0]["reservation"].get<double>() == doctest::Approx(0.4));
+  CHECK(plot["parties"][1]["reservation"].get<double>() == doctest::Approx(0.316667));
+  CHECK(plot["parties"][0]["reservation_drawn"] == "choices 0.25 (75%), 0.85 (25%)");
+
+  // After the reveal, each student's plot has their negotiation's values and the Nash solution
+  // for them: the outcome maximising (u₀ − r₀)(u₁ − r₁) over those both value at least rᵢ
+  // (brute force over the 100 outcomes), none when the U.S. drew 0.85 and China 0.6.
+  c.room->reveal();
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    const auto& n = c.room->negotiation(ids[k]);
+    const server::Student& student = *c.room->student(*n.students[1]);
+    const json reveal = json::parse(server::student_view(*c.room, student).dump())["reveal"];
+    CHECK(reveal["analysis"]["parties"][0]["reservation"].get<double>() == drawn[k][0]);
+    CHECK(reveal["analysis"]["parties"][1]["reservation"].get<double>() == drawn[k][1]);
+    CHECK(reveal["your_point"][0].get<double>() == drawn[k][0]);
+    double best = -1.0;
+    std::array<double, kPartyCount> nash{};
+    for (const OutcomePoint& point : enumerate_outcomes(c.scenario)) {
+      const double g0 = point.utilities[0] - drawn[k][0];
+      const double g1 = point.utilities[1] - drawn[k][1];
+      if (g0 < -1e-9 || g1 < -1e-9 || g0 * g1 <= best + 1e-9) continue;
+      best = g0 * g1;
+      nash = point.utilities;
+    }
+    const json* found = nullptr;
+    for (const json& solution : reveal["analysis"]["solutions"]) {
+      if (solution["name"] == "nash") found = &solution;
+    }
+    if (drawn[k][0] == 0.85 && drawn[k][1] == 0.6) {
+      CHECK(found == nullptr);
+      CHECK(best < 0.0);
+    } else {
+      REQUIRE(found != nullptr);
+      CHECK((*found)["utilities"][0].get<double>() == doctest::Approx(nash[0]).epsilon(1e-4));
+      CHECK((*found)["utilities"][1].get<double>() == doctest::Approx(nash[1]).epsilon(1e-4));
+    }
+  }
+
+  c.open();  // restart: the negotiations are rebuilt from their seeds, with the same draws
+  for (std::size_t k = 0; k < drawn.size(); ++k) {
+    CHECK(c.room->negotiation(ids[k]).negotiation().result().reservation_values == drawn[k]);
+  }
 }
 
 TEST_CASE("the fuzz entry point survives arbitrary input") {

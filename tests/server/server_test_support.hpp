@@ -1,5 +1,5 @@
-// server_test_support.hpp — a class on the three-clauses scenario in a temporary database, for the
-// tests of the class logic and the API (no network).
+// server_test_support.hpp — a class on the three-clauses scenario (or another shipped one) in a
+// temporary database, for the tests of the class logic and the API (no network).
 #pragma once
 
 #include <memory>
@@ -14,15 +14,21 @@
 
 namespace treatysim::testing {
 
-inline Scenario three_clauses() {
-  return load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/three-clauses.toml",
+// A shipped scenario, by its file name in configs/.
+inline Scenario shipped_scenario(const std::string& file) {
+  return load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/" + file,
                             agents::spec_checker(agents::builtin_registry()));
+}
+
+inline Scenario three_clauses() {
+  return shipped_scenario("three-clauses.toml");
 }
 
 // A class whose database lives in a temporary folder; reopen() simulates a restart.
 struct TestClass {
-  explicit TestClass(server::ClassSettings settings = {}, std::uint64_t seed = 7)
-      : scenario(three_clauses()), settings_(settings), seed_(seed) {
+  explicit TestClass(server::ClassSettings settings = {}, std::uint64_t seed = 7,
+                     Scenario played = three_clauses())
+      : scenario(std::move(played)), settings_(settings), seed_(seed) {
     open();
   }
   void open() {

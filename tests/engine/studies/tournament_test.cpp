@@ -77,7 +77,7 @@ TEST_CASE("tournament: parse errors name the file, line, key and what was expect
   CHECK(error_of(kHeader + "rounds = 3\n" + kTwo + kScenario) ==
         kSource +
             ":3:1: tournament.rounds: unknown key (expected one of: name, mode, repetitions, "
-            "seed, role_swap, self_play, deadline, years, metrics)");
+            "seed, role_swap, self_play, deadline, years, metrics, rank_by)");
   CHECK(error_of(kHeader + "mode = \"league\"\n" + kTwo + kScenario) ==
         kSource +
             ":3:8: tournament.mode: expected \"negotiation\" or \"lifecycle\", got "
@@ -314,7 +314,7 @@ TEST_CASE("tournament: played rows match the negotiation, and survive the CSV") 
   const auto& registry = treatysim::agents::builtin_registry();
   treatysim::TournamentPlayer player(def, registry);
   const TournamentPlan& plan = def.plan;
-  std::string csv = treatysim::tournament_csv_header();
+  std::string csv = treatysim::tournament_csv_header(plan);
   std::vector<TournamentRow> rows;
   for (std::uint64_t k = 0; k < plan.negotiation_count(); ++k) {
     const TournamentRow row = player.play(k);
