@@ -3,6 +3,8 @@
 #include <memory>
 #include <utility>
 
+#include "engine/io/bytes.hpp"
+#include "engine/model/check.hpp"
 #include "engine/model/random.hpp"
 #include "engine/model/user_error.hpp"
 
@@ -123,10 +125,21 @@ void check_opponent(const EvaluationPlan& plan, const AgentFactory& factory, std
 
 Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory, const Spec& candidate,
                     const ParallelFor& parallel) {
+  return evaluate(plan, factory, candidate, local_parallel_map(parallel));
+}
+
+std::size_t evaluation_pairing_count(const EvaluationPlan& plan) noexcept {
+  std::size_t roles = 0;
+  for (const EvaluationScenario& s : plan.scenarios) roles += s.roles.size();
+  return roles * plan.opponents.size();
+}
+
+Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory, const Spec& candidate,
+                    const ParallelMap& map) {
   const std::vector<Pairing> list = pairings(plan);
   const std::size_t seeds = plan.seeds.size();
-  // records[k * seeds + i]: pairing k, seed i.
-  std::vector<MatchRecord> records(list.size() * seeds);
+  // Item k: pairing k over every seed. Only what the metrics read travels: the candidate's
+  // utility, agreement, social welfare and the distance to the Nash point (when there is one).
   const auto play_pairing = [&](std::size_t k) {
     const Pairing& p = list[k];
     const EvaluationScenario& s = plan.scenarios[p.scenario];
@@ -134,28 +147,30 @@ Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory, con
     specs[p.role] = candidate;
     specs[other_party(p.role)] = plan.opponents[p.opponent];
     MatchRunner runner(s.scenario, s.analysis, factory, specs);
-    for (std::size_t i = 0; i < seeds; ++i) records[k * seeds + i] = runner.play(plan.seeds[i]);
-  };
-  if (parallel) {
-    parallel(list.size(), play_pairing);
-  } else {
-    for (std::size_t k = 0; k < list.size(); ++k) play_pairing(k);
-  }
-
-  Evaluation evaluation;
-  for (auto& v : evaluation.values) v.reserve(records.size());
-  for (std::size_t k = 0; k < list.size(); ++k) {
-    const PartyIndex role = list[k].role;
+    ByteWriter out;
     for (std::size_t i = 0; i < seeds; ++i) {
-      const MatchRecord& r = records[k * seeds + i];
-      evaluation.values[slot(Metric::kUtility)].push_back(r.utilities[role]);
-      evaluation.values[slot(Metric::kAgreementRate)].push_back(r.agreement() ? 1.0 : 0.0);
-      evaluation.values[slot(Metric::kSocialWelfare)].push_back(r.social_welfare);
-      if (r.distance_to_nash) {
-        evaluation.values[slot(Metric::kDistanceToNash)].push_back(*r.distance_to_nash);
+      const MatchRecord r = runner.play(plan.seeds[i]);
+      out.put<double>(r.utilities[p.role]);
+      out.put<bool>(r.agreement());
+      out.put<double>(r.social_welfare);
+      out.put_optional(r.distance_to_nash);
+    }
+    return out.take();
+  };
+  Evaluation evaluation;
+  for (auto& v : evaluation.values) v.reserve(list.size() * seeds);
+  map(list.size(), play_pairing, [&](std::size_t, std::string_view bytes) {
+    ByteReader in(bytes);
+    for (std::size_t i = 0; i < seeds; ++i) {
+      evaluation.values[slot(Metric::kUtility)].push_back(in.get<double>());
+      evaluation.values[slot(Metric::kAgreementRate)].push_back(in.get<bool>() ? 1.0 : 0.0);
+      evaluation.values[slot(Metric::kSocialWelfare)].push_back(in.get<double>());
+      if (const std::optional<double> d = in.get_optional()) {
+        evaluation.values[slot(Metric::kDistanceToNash)].push_back(*d);
       }
     }
-  }
+    TREATYSIM_CHECK(in.at_end(), "evaluate: a pairing's bytes hold more than its records");
+  });
   return evaluation;
 }
 

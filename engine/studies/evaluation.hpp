@@ -30,6 +30,7 @@
 #include "engine/protocol/agent.hpp"
 #include "engine/protocol/spec.hpp"
 #include "engine/studies/match.hpp"
+#include "engine/studies/parallel_map.hpp"
 #include "engine/studies/statistics.hpp"
 
 namespace treatysim {
@@ -99,6 +100,15 @@ void check_opponent(const EvaluationPlan& plan, const AgentFactory& factory, std
 // Without `parallel`, the pairings run one after another.
 [[nodiscard]] Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory,
                                   const Spec& candidate, const ParallelFor& parallel = {});
+
+// The same, with the pairings spread by `map` (item k: pairing k played over every seed, its
+// records encoded as bytes), e.g. over the ranks of an MPI job. The scores are the same bytes
+// as evaluate's above for any map.
+[[nodiscard]] Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory,
+                                  const Spec& candidate, const ParallelMap& map);
+
+// The number of items evaluate hands to its map: the pairings, scenario × role × opponent.
+[[nodiscard]] std::size_t evaluation_pairing_count(const EvaluationPlan& plan) noexcept;
 
 // The seeds of a plan: derive_seed(base, purpose, i) for i = 0 … count − 1. Sweeps and tuning
 // runs use the purpose "evaluation"; a tuning run's fresh validation seeds use "validation".
