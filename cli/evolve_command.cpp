@@ -11,11 +11,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/study_setup.hpp"
 #include "engine/io/atomic_file.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/studies/payoff_matrix.hpp"
 #include "engine/studies/population.hpp"
+#include "mpi/job.hpp"
+#include "mpi/rank_map.hpp"
 
 namespace treatysim::cli {
 
@@ -314,8 +317,13 @@ int evolve_command(const EvolveOptions& options, std::ostream& out) {
   if (options.format != "text" && options.format != "json") {
     throw UserError("--format: expected text or json, got \"" + options.format + "\"");
   }
-  const PayoffMatrix matrix = load_payoff_matrix(options.file);
-  validate_population_payoffs(matrix, options.file);
+  // Under MPI every rank loads the file; a problem on any rank stops them all alike.
+  const mpi::Job& job = options.job != nullptr ? *options.job : mpi::Job::single_process();
+  PayoffMatrix matrix;
+  job.collectively([&] {
+    matrix = load_payoff_matrix(options.file);
+    validate_population_payoffs(matrix, options.file);
+  });
   PopulationOptions population;
   population.generations = options.generations;
   population.population = options.population;
@@ -331,7 +339,13 @@ int evolve_command(const EvolveOptions& options, std::ostream& out) {
     std::replace(flag.begin(), flag.end(), '_', '-');
     throw UserError("--" + flag + ": " + e.message());
   }
-  const PopulationResult result = evolve(matrix, population);
+  // The Moran runs and the fixation pairs spread over the threads (and over the ranks of an MPI
+  // job); the numbers do not depend on it.
+  const ParallelFor threads = parallel_for_jobs(options.jobs);
+  const PopulationResult result = evolve(
+      matrix, population,
+      job.distributed() ? mpi::rank_parallel_map(job, threads) : local_parallel_map(threads));
+  if (!job.root()) return 0;  // rank 0 writes the file
   if (!options.out.empty()) write_file_atomically(options.out, evolve_csv(result));
   if (options.format == "json") {
     out << evolve_json(options.file, result).dump(2) << "\n";

@@ -237,6 +237,10 @@ int main(int argc, char** argv) {
   evolve_cmd->add_option("--out", evolve.out,
                          "Write the shares over time to FILE.csv (whole or not at all)");
   evolve_cmd->add_option("--format", evolve.format, "text or json")->capture_default_str();
+  evolve_cmd
+      ->add_option("--jobs", evolve.jobs,
+                   "Threads for the Moran runs (default: all cores; same results)")
+      ->check(CLI::Range(0, 1024));
 
   SweepOptions sweep;
   auto* sweep_cmd = app.add_subcommand(

@@ -2,21 +2,23 @@
 #include <unistd.h>
 #include <cstdio>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <ostream>
 
-#include <oneapi/tbb/global_control.h>
-#include <oneapi/tbb/parallel_for.h>
 #include <nlohmann/json.hpp>
 
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_setup.hpp"
+#include "cli/study_setup.hpp"
 #include "engine/io/atomic_file.hpp"
+#include "engine/io/bytes.hpp"
 #include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/user_error.hpp"
+#include "engine/studies/parallel_map.hpp"
+#include "mpi/job.hpp"
+#include "mpi/rank_map.hpp"
 
 namespace treatysim::cli {
 
@@ -174,15 +176,20 @@ std::string lifecycle_csv(const Scenario& scenario, const LifecycleResult& r) {
   return csv;
 }
 
-// Paths and final clauses over many seeds.
-std::string distribution(const Scenario& scenario, const std::vector<LifecycleResult>& results,
+// What one run contributes to the distribution: its path and its final state with the clauses.
+struct RunSummary {
+  std::string path;
+  std::string final;
+};
+
+// Paths and final clauses over many seeds (summaries[k] is run k's).
+std::string distribution(const Scenario& scenario, const std::vector<RunSummary>& results,
                          const std::string& format, std::uint64_t first_seed) {
   std::map<std::string, int> paths;
   std::map<std::string, int> finals;
-  for (const LifecycleResult& r : results) {
-    ++paths[r.path()];
-    ++finals[std::string(treaty_state_name(r.final_state)) + " " +
-             scenario.space().format(r.final_clauses)];
+  for (const RunSummary& r : results) {
+    ++paths[r.path];
+    ++finals[r.final];
   }
   auto sorted = [](const std::map<std::string, int>& counts) {
     std::vector<std::pair<std::string, int>> list(counts.begin(), counts.end());
@@ -237,7 +244,11 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
     throw UserError("--format: expected text, json or csv, got \"" + options.format + "\"");
   }
   if (options.runs < 1) throw UserError("--runs: expected at least 1");
-  const Scenario scenario = load_scenario(options.scenario, std::nullopt);
+  // Under MPI every rank loads the scenario; a problem on any rank stops them all alike.
+  const mpi::Job& job = options.job != nullptr ? *options.job : mpi::Job::single_process();
+  std::optional<Scenario> loaded;
+  job.collectively([&] { loaded.emplace(load_scenario(options.scenario, std::nullopt)); });
+  const Scenario& scenario = *loaded;
   if (!scenario.def().lifecycle) {
     throw UserError(options.scenario + ": scenario \"" + scenario.id() +
                     "\" has no [treaty] section: it describes one negotiation, not a treaty's life "
@@ -255,34 +266,39 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
               : options.format == "csv" ? lifecycle_csv(scenario, result)
                                         : lifecycle_text(scenario, result);
   } else {
-    // Run k uses seed + k: results land in their own slot, so they do not depend on the threads.
-    std::vector<std::optional<LifecycleResult>> slots(static_cast<std::size_t>(options.runs));
+    // Run k uses seed + k: its summary is a function of k alone, computed on any thread (or MPI
+    // rank) and added in run order, so the distribution does not depend on where runs ran.
+    const ParallelFor threads = parallel_for_jobs(options.jobs);
+    const ParallelMap map =
+        job.distributed() ? mpi::rank_parallel_map(job, threads) : local_parallel_map(threads);
     Progress progress("simulating runs", static_cast<std::uint64_t>(options.runs),
                       options.progress ? Progress::Style::kTerminal : Progress::Style::kNone);
-    std::optional<oneapi::tbb::global_control> limit;
-    if (options.jobs > 0) {
-      limit.emplace(oneapi::tbb::global_control::max_allowed_parallelism,
-                    static_cast<std::size_t>(options.jobs));
-    }
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    oneapi::tbb::parallel_for(0, options.runs, [&](int k) {
-      try {
-        slots[static_cast<std::size_t>(k)] =
-            simulate_lifecycle(scenario, seed + static_cast<std::uint64_t>(k), registry, years);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
-      progress.advance();
-    });
+    std::vector<RunSummary> results;
+    results.reserve(static_cast<std::size_t>(options.runs));
+    map(
+        static_cast<std::size_t>(options.runs),
+        [&](std::size_t k) {
+          const LifecycleResult r = simulate_lifecycle(scenario, seed + k, registry, years);
+          // On one process the bar moves as runs finish; over ranks, as rank 0 receives them.
+          if (!job.distributed()) progress.advance();
+          ByteWriter bytes;
+          bytes.put_string(r.path());
+          bytes.put_string(std::string(treaty_state_name(r.final_state)) + " " +
+                           scenario.space().format(r.final_clauses));
+          return bytes.take();
+        },
+        [&](std::size_t, std::string_view bytes) {
+          ByteReader in(bytes);
+          RunSummary summary;
+          summary.path = std::string(in.get_string());
+          summary.final = std::string(in.get_string());
+          results.push_back(std::move(summary));
+          if (job.distributed()) progress.advance();
+        });
     progress.stop();
-    if (failure) std::rethrow_exception(failure);
-    std::vector<LifecycleResult> results;
-    results.reserve(slots.size());
-    for (auto& slot : slots) results.push_back(std::move(*slot));
     content = distribution(scenario, results, options.format, seed);
   }
+  if (!job.root()) return 0;  // rank 0 prints or writes
   if (options.out.empty()) {
     out << content;
   } else {

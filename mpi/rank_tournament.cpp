@@ -1,6 +1,7 @@
 #include "mpi/rank_tournament.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <map>
@@ -114,16 +115,17 @@ RankTournamentResult serve(Transport& transport, const TournamentDef& def,
 }
 
 // Rank 0's own playing thread: takes chunks from the schedule and leaves them for the writer.
+// It stops at `stop` (set by rank 0's main thread on a signal, a failure or a lost rank).
 class LocalPlayer {
  public:
   LocalPlayer(ChunkSchedule& schedule, TournamentChunkPlayer& player,
-              const TournamentRunOptions& options)
-      : thread_([this, &schedule, &player, &options] {
+              const TournamentRunOptions& options, const std::atomic<bool>& stop)
+      : thread_([this, &schedule, &player, &options, &stop] {
           while (const std::optional<Range> range = schedule.take()) {
             Played played;
             played.range = *range;
-            played.chunk = player.play(options.shard, range->first, range->count, options.progress,
-                                       options.stop);
+            played.chunk =
+                player.play(options.shard, range->first, range->count, options.progress, &stop);
             const bool short_chunk = played.chunk.rows.size() < range->count;
             {
               const std::lock_guard<std::mutex> lock(mutex_);
@@ -168,10 +170,11 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
   TournamentChunkPlayer player(def, factory, options.jobs, options.traces);
   std::map<std::uint64_t, Played> waiting;  // played chunks not written yet, by first position
   bool broken = false;                      // a short chunk was written: nothing after it can be
-  std::exception_ptr failure;
-  int idle = 0;  // ranks that asked when nothing was left to hand out
+  std::exception_ptr failure;               // of a negotiation, or of MPI (a lost rank)
+  bool lost = false;                        // MPI failed: the ranks are not asked for anything more
+  int idle = 0;                             // ranks that asked when nothing was left to hand out
   std::optional<Clock::time_point> stopped_at;
-  const auto stop_requested = [&] { return options.stop != nullptr && options.stop->load(); };
+  std::atomic<bool> stop_here{false};  // rank 0's own chunk stops
   const auto receive = [&](Played&& played) {
     if (played.chunk.rows.size() < played.range.count) schedule.close();
     if (played.chunk.failure && !failure) failure = played.chunk.failure;
@@ -188,26 +191,35 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
   };
   Backoff backoff;
   {
-    LocalPlayer local(schedule, player, options);
-    bool local_finished = false;
+    LocalPlayer local(schedule, player, options, stop_here);
     while (true) {
       bool busy = false;
-      while (std::optional<Message> message = transport.try_receive(Tag::kToRoot)) {
-        busy = true;
-        std::optional<Played> played = decode_request(*message);
-        // Answer first: the rank plays its next chunk while this one is written.
-        if (const std::optional<Range> range = schedule.take()) {
-          transport.send(message->source, Tag::kFromRoot, play_order(*range));
-        } else {
-          ++idle;
-        }
-        if (played) {
-          result.rows_per_rank[static_cast<std::size_t>(played->rank)] += played->chunk.rows.size();
-          if (options.progress && !played->chunk.rows.empty()) {
-            options.progress(played->chunk.rows.size());
+      try {
+        while (std::optional<Message> message = transport.try_receive(Tag::kToRoot)) {
+          busy = true;
+          std::optional<Played> played = decode_request(*message);
+          // Answer first: the rank plays its next chunk while this one is written.
+          if (const std::optional<Range> range = schedule.take()) {
+            transport.send(message->source, Tag::kFromRoot, play_order(*range));
+          } else {
+            ++idle;
           }
-          receive(std::move(*played));
+          if (played) {
+            result.rows_per_rank[static_cast<std::size_t>(played->rank)] +=
+                played->chunk.rows.size();
+            if (options.progress && !played->chunk.rows.empty()) {
+              options.progress(played->chunk.rows.size());
+            }
+            receive(std::move(*played));
+          }
         }
+      } catch (const UserError&) {
+        // MPI failed (a rank died and the launcher did not end the job first): keep what is
+        // written, and report the error once the files are closed.
+        failure = std::current_exception();
+        lost = true;
+        schedule.close();
+        stop_here.store(true);
       }
       auto [done, finished] = local.collect();
       for (Played& played : done) {
@@ -215,13 +227,13 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
         result.rows_per_rank[0] += played.chunk.rows.size();
         receive(std::move(played));
       }
-      local_finished = finished;
       write_ready();
-      if (local_finished && idle == job.size() - 1) break;
-      if (stop_requested()) {
+      if (finished && (lost || idle == job.size() - 1)) break;
+      if (options.stop != nullptr && options.stop->load()) {
         schedule.close();
+        stop_here.store(true);
         if (!stopped_at) stopped_at = Clock::now();
-        if (local_finished && Clock::now() - *stopped_at > kStopGrace) break;  // ranks lost
+        if (finished && Clock::now() - *stopped_at > kStopGrace) break;  // ranks lost
       }
       if (busy) {
         backoff.reset();
@@ -229,32 +241,31 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
         backoff.wait();
       }
     }
-    local.join();
-    for (Played& played : local.collect().first) {
-      result.rows_per_rank[0] += played.chunk.rows.size();
-      receive(std::move(played));
-    }
-    write_ready();
   }
-  // Every rank hears how the run ended. A rank still out after a stop answers its chunk first
-  // (its rows come too late to be written); one that never answers (lost) is not waited for long.
-  const auto finish =
-      std::make_shared<const std::string>(finish_order(files.done(), files.total(), failure));
-  for (int r = 1; r < job.size(); ++r) transport.send(r, Tag::kFromRoot, finish);
-  const Clock::time_point deadline = Clock::now() + kFinishGrace;
-  while (idle < job.size() - 1 && Clock::now() < deadline) {
-    while (transport.try_receive(Tag::kToRoot)) ++idle;
-    backoff.wait();
-  }
-  if (idle == job.size() - 1) {
-    transport.complete_sends();
-  } else {
-    transport.abandon_sends();
-  }
+  // The files first: after a stop the launcher may end the job at any moment now.
   result.run.done = files.done();
   result.run.total = files.total();
   result.run.complete = result.run.done == result.run.total;
   result.run.results = files.finish();
+  // Then every rank hears how the run ended. A rank still out after a stop answers its chunk
+  // first (its rows come too late to be written); one that never answers (lost) is not waited
+  // for long.
+  if (!lost) {
+    try {
+      const auto finish =
+          std::make_shared<const std::string>(finish_order(files.done(), files.total(), failure));
+      for (int r = 1; r < job.size(); ++r) transport.send(r, Tag::kFromRoot, finish);
+      const Clock::time_point deadline = Clock::now() + (stopped_at ? kStopGrace : kFinishGrace);
+      while (idle < job.size() - 1 && Clock::now() < deadline) {
+        while (transport.try_receive(Tag::kToRoot)) ++idle;
+        backoff.wait();
+      }
+      if (idle == job.size() - 1) transport.complete_sends();
+    } catch (const UserError&) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  transport.abandon_sends();
   if (failure) std::rethrow_exception(failure);
   return result;
 }
