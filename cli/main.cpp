@@ -320,9 +320,10 @@ int main(int argc, char** argv) {
     const std::string name = parsed.empty() ? std::string() : parsed.front()->get_name();
     if (name != "tournament" && name != "sweep" && name != "tune" && name != "simulate" &&
         name != "evolve") {
-      err << "treatysim: error: " << name << " runs in one process: start it without mpirun or "
-          << "srun (the commands that spread over MPI ranks: tournament, sweep, tune, simulate "
-          << "--runs, evolve)\n";
+      err << "treatysim: error: " << name
+          << ": this command runs in one process; start it without mpirun or srun (the "
+          << "commands that spread over MPI ranks: tournament, sweep, tune, simulate --runs, "
+          << "evolve)\n";
       return 2;
     }
   }
