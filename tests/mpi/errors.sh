@@ -6,7 +6,8 @@
 #   - a command that runs in one process (run, validate) under several ranks: refused;
 #   - srun without an MPI plugin (several tasks, no PMI): refused before anything runs;
 #   - simulate without --runs: printed once;
-#   - --traces and --shard over ranks: the same files as one process.
+#   - simulate --runs, --traces and --shard over ranks: the same output and files as one process.
+# In a sanitizer build this is the MPI test that LeakSanitizer watches (tests/CMakeLists.txt).
 # Usage (from the source root; CTest runs it as mpi/errors):
 #   bash tests/mpi/errors.sh /path/to/treatysim /path/to/mpirun
 set -u
@@ -79,6 +80,13 @@ one_life=$out
 mpi 2 simulate configs/sta-2024.toml --format csv
 expect 0 "simulate on 2 ranks"
 [[ $out == "$one_life" ]] || fail "simulate on 2 ranks: expected the one-process output once"
+
+# simulate --runs over 2 ranks (items through the rank map): printed once, as one process prints.
+t simulate configs/sta-2024.toml --runs 6 --format csv --jobs 1
+runs_plain=$out
+mpi 2 simulate configs/sta-2024.toml --runs 6 --format csv --jobs 1
+expect 0 "simulate --runs 6 on 2 ranks"
+[[ $out == "$runs_plain" ]] || fail "simulate --runs 6 on 2 ranks: expected the one-process output once"
 
 # --traces and --shard over ranks: the files of one process.
 t tournament "$small" --out "$tmp/traced" --traces --jobs 1

@@ -7,7 +7,7 @@
 # longer to start than the rest of the suite's MPI tests together; the scripts' Slurm-only parts
 # are the #SBATCH lines and `srun --mpi=pmix`.)
 # Usage (from the source root; CTest runs it as mpi/slurm_example):
-#   bash tests/mpi/slurm_example.sh /path/to/treatysim /path/to/mpirun
+#   bash tests/mpi/slurm_example.sh /path/to/treatysim /path/to/mpirun [release|sanitizers]
 set -u
 
 bin=${1:?usage: bash slurm_example.sh /path/to/treatysim /path/to/mpirun}
@@ -32,7 +32,8 @@ same "$tmp/plain-small/negotiations.csv" "$tmp/batch-small/negotiations.csv" "to
 same "$tmp/plain-small/summary.json" "$tmp/batch-small/summary.json" "tournament.sbatch: summary.json"
 
 # Stopped by SIGTERM (the time limit's warning), then resumed on 3 ranks.
-slow=tests/data/tournaments/slow.toml
+slow=$tmp/slow.toml
+slow_tournament "$slow" "$([[ ${3:-release} == sanitizers ]] && echo 10 || echo 200)"
 t tournament "$slow" --jobs 1 --out "$tmp/plain-slow"
 SLURM_NTASKS=2 TOURNAMENT=$slow OUT=$tmp/batch-slow bash examples/slurm/tournament.sbatch \
   >"$tmp/stdout" 2>"$tmp/stderr" &

@@ -39,3 +39,32 @@ wait_for_rows() {
   done
   return 1
 }
+
+# slow_tournament FILE REPETITIONS: writes a tournament of long negotiations to FILE — 3 competitors,
+# both sides, 6·REPETITIONS negotiations of up to 20000 offers each (about 0.8 ms apiece in a
+# Release build) — so that a run lasts long enough to be frozen and signalled midway on any
+# machine, while the test stays short.
+slow_tournament() {
+  cat >"$1" <<TOML
+[tournament]
+name = "slow"
+repetitions = $2
+seed = 5
+deadline = 20000
+
+[[competitors]]
+label = "hardliner"
+strategy = "hardliner"
+
+[[competitors]]
+label = "boulware"
+strategy = "boulware(e=0.02)"
+
+[[competitors]]
+label = "random"
+strategy = "random(accept=0.0001)"
+
+[[scenarios]]
+file = "$(pwd)/configs/three-clauses.toml"
+TOML
+}
