@@ -121,7 +121,12 @@ class LocalPlayer {
   LocalPlayer(ChunkSchedule& schedule, TournamentChunkPlayer& player,
               const TournamentRunOptions& options, const std::atomic<bool>& stop)
       : thread_([this, &schedule, &player, &options, &stop] {
-          while (const std::optional<Range> range = schedule.take()) {
+          while (!schedule.exhausted()) {
+            const std::optional<Range> range = schedule.take();
+            if (!range) {  // held back by the window: wait for the writer to catch up
+              std::this_thread::sleep_for(std::chrono::milliseconds(1));
+              continue;
+            }
             Played played;
             played.range = *range;
             played.chunk =
@@ -147,6 +152,11 @@ class LocalPlayer {
     done_.clear();
     return {std::move(done), finished_};
   }
+  // True once the thread has ended (its last chunks may still wait to be collected).
+  bool finished() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return finished_;
+  }
   void join() {
     if (thread_.joinable()) thread_.join();
   }
@@ -163,22 +173,55 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
                                 TournamentFiles& files) {
   RankTournamentResult result;
   result.rows_per_rank.assign(static_cast<std::size_t>(job.size()), 0);
+  const auto ranks = static_cast<std::uint64_t>(job.size());
   const std::uint64_t largest =
       options.chunk > 0 ? options.chunk : rank_tournament_chunk_size(files.total(), job.size());
   ChunkSchedule schedule(files.done(), files.total(), std::max<std::uint64_t>(1, largest / 8),
-                         largest, 2 * static_cast<std::uint64_t>(job.size()));
+                         largest, 2 * ranks);
+  // How far past the rows written the ranks may play (rank 0 keeps what arrives early).
+  const std::uint64_t window = rank_tournament_window(largest, job.size());
+  schedule.set_limit(files.done() + window);
   TournamentChunkPlayer player(def, factory, options.jobs, options.traces);
   std::map<std::uint64_t, Played> waiting;  // played chunks not written yet, by first position
-  bool broken = false;                      // a short chunk was written: nothing after it can be
-  std::exception_ptr failure;               // of a negotiation, or of MPI (a lost rank)
-  bool lost = false;                        // MPI failed: the ranks are not asked for anything more
-  int idle = 0;                             // ranks that asked when nothing was left to hand out
+  // Chunks out at other ranks, by first position, with the ranks playing them (two when a copy
+  // was handed to a rank with nothing else to do: the first to answer is used).
+  std::map<std::uint64_t, std::pair<Range, std::vector<int>>> out;
+  std::vector<int> parked;     // ranks that asked when nothing could be handed out
+  bool broken = false;         // a short chunk was written: nothing after it can be
+  std::exception_ptr failure;  // of a negotiation, or of MPI (a lost rank)
+  bool lost = false;           // MPI failed: the ranks are not asked for anything more
   std::optional<Clock::time_point> stopped_at;
   std::atomic<bool> stop_here{false};  // rank 0's own chunk stops
+  const auto stopping = [&] { return failure != nullptr || stopped_at.has_value(); };
+  // Gives `rank` a new chunk, or a copy of the oldest chunk out at one other rank (a straggler:
+  // a slow or stopped node then holds nobody back); false when there is neither.
+  const auto assign = [&](int rank) {
+    if (const std::optional<Range> range = schedule.take()) {
+      transport.send(rank, Tag::kFromRoot, play_order(*range));
+      out[range->first] = {*range, {rank}};
+      return true;
+    }
+    if (stopping()) return false;
+    for (auto& [first, entry] : out) {
+      if (entry.second.size() == 1 && entry.second.front() != rank) {
+        transport.send(rank, Tag::kFromRoot, play_order(entry.first));
+        entry.second.push_back(rank);
+        return true;
+      }
+    }
+    return false;
+  };
   const auto receive = [&](Played&& played) {
+    const std::uint64_t first = played.range.first;
+    out.erase(first);
+    // A copy that lost the race (or a chunk of a rank thought lost) is not needed twice.
+    if (first < files.done() || waiting.count(first) != 0) return;
     if (played.chunk.rows.size() < played.range.count) schedule.close();
     if (played.chunk.failure && !failure) failure = played.chunk.failure;
-    const std::uint64_t first = played.range.first;
+    result.rows_per_rank[static_cast<std::size_t>(played.rank)] += played.chunk.rows.size();
+    if (played.rank != 0 && options.progress && !played.chunk.rows.empty()) {
+      options.progress(played.chunk.rows.size());
+    }
     waiting.emplace(first, std::move(played));
   };
   const auto write_ready = [&] {
@@ -188,6 +231,7 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
       broken = played.chunk.rows.size() < played.range.count;
       waiting.erase(waiting.begin());
     }
+    schedule.set_limit(files.done() + window);
   };
   Backoff backoff;
   {
@@ -199,20 +243,23 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
           busy = true;
           std::optional<Played> played = decode_request(*message);
           // Answer first: the rank plays its next chunk while this one is written.
-          if (const std::optional<Range> range = schedule.take()) {
-            transport.send(message->source, Tag::kFromRoot, play_order(*range));
-          } else {
-            ++idle;
-          }
-          if (played) {
-            result.rows_per_rank[static_cast<std::size_t>(played->rank)] +=
-                played->chunk.rows.size();
-            if (options.progress && !played->chunk.rows.empty()) {
-              options.progress(played->chunk.rows.size());
-            }
-            receive(std::move(*played));
-          }
+          if (!assign(message->source)) parked.push_back(message->source);
+          if (played) receive(std::move(*played));
         }
+        auto [done, finished] = local.collect();
+        for (Played& played : done) {
+          busy = true;
+          receive(std::move(played));
+        }
+        write_ready();
+        // The window moved, or a chunk went out alone: the parked ranks may have work now.
+        for (auto it = parked.begin(); it != parked.end();) {
+          it = assign(*it) ? parked.erase(it) : std::next(it);
+        }
+        // Done when rank 0's thread has ended and no chunk still needed is out: every position
+        // is written, or (after a failure) nothing more will be. Ranks still playing a copy whose
+        // twin came back first are told at the end.
+        if (finished && ((schedule.exhausted() && out.empty()) || failure != nullptr)) break;
       } catch (const UserError&) {
         // MPI failed (a rank died and the launcher did not end the job first): keep what is
         // written, and report the error once the files are closed.
@@ -220,20 +267,22 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
         lost = true;
         schedule.close();
         stop_here.store(true);
+        local.join();
+        for (Played& played : local.collect().first) receive(std::move(played));
+        write_ready();
+        break;
       }
-      auto [done, finished] = local.collect();
-      for (Played& played : done) {
-        busy = true;
-        result.rows_per_rank[0] += played.chunk.rows.size();
-        receive(std::move(played));
-      }
-      write_ready();
-      if (finished && (lost || idle == job.size() - 1)) break;
       if (options.stop != nullptr && options.stop->load()) {
         schedule.close();
         stop_here.store(true);
         if (!stopped_at) stopped_at = Clock::now();
-        if (finished && Clock::now() - *stopped_at > kStopGrace) break;  // ranks lost
+        // Ranks still out after the grace are lost (or stopped): their chunks are not waited for.
+        if (local.finished() && (out.empty() || Clock::now() - *stopped_at > kStopGrace)) {
+          local.join();
+          for (Played& played : local.collect().first) receive(std::move(played));
+          write_ready();
+          break;
+        }
       }
       if (busy) {
         backoff.reset();
@@ -242,6 +291,7 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
       }
     }
   }
+  int idle = static_cast<int>(parked.size());
   // The files first: after a stop the launcher may end the job at any moment now.
   result.run.done = files.done();
   result.run.total = files.total();
@@ -271,6 +321,13 @@ RankTournamentResult coordinate(const Job& job, Transport& transport, const Tour
 }
 
 }  // namespace
+
+std::uint64_t rank_tournament_window(std::uint64_t largest_chunk, int ranks) noexcept {
+  constexpr std::uint64_t kMemoryCap = std::uint64_t{1} << 22;  // about 1 GB of chunks at most
+  const auto r = static_cast<std::uint64_t>(std::max(ranks, 1));
+  const std::uint64_t wanted = std::max(16 * largest_chunk, 4 * r * largest_chunk);
+  return std::min(wanted, std::max(2 * r * largest_chunk, kMemoryCap));
+}
 
 std::uint64_t rank_tournament_chunk_size(std::uint64_t total, int ranks) noexcept {
   constexpr std::uint64_t kSmallest = 64;

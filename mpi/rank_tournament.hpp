@@ -45,6 +45,13 @@ struct RankTournamentResult {
                                                            const AgentFactory& factory,
                                                            const TournamentRunOptions& options);
 
+// How far past the rows written rank 0 lets the ranks play, in positions: 16 chunks, or 4 per
+// rank, but no more than about 1 GB of chunks kept (4,194,304 positions) unless 2 per rank need
+// more. When a rank asks and the window is full, or nothing is left, it gets a copy of the oldest
+// chunk another rank still plays (the first copy back is used: a slow or stopped node holds
+// nobody back), else it waits.
+[[nodiscard]] std::uint64_t rank_tournament_window(std::uint64_t largest_chunk, int ranks) noexcept;
+
 // The default largest chunk over `ranks` ranks: tournament_chunk_size(total), and at most
 // total / (8 · ranks) (but at least 64) so that every rank gets several chunks.
 [[nodiscard]] std::uint64_t rank_tournament_chunk_size(std::uint64_t total, int ranks) noexcept;

@@ -21,17 +21,24 @@ struct Range {
 };
 
 // Hands out [first, end) in guided chunks; thread-safe (rank 0's main thread and its playing
-// thread both take from it).
+// thread both take from it). A limit can hold it back: nothing at or past the limit is handed out
+// until the limit moves (rank 0 bounds how far ahead of the rows it has written the ranks may
+// play, and so the chunks it must keep).
 class ChunkSchedule {
  public:
   // min_chunk ≥ 1, max_chunk ≥ min_chunk, divisor ≥ 1.
   ChunkSchedule(std::uint64_t first, std::uint64_t end, std::uint64_t min_chunk,
                 std::uint64_t max_chunk, std::uint64_t divisor);
 
-  // The next chunk, or nullopt when everything was handed out or the schedule was closed.
+  // The next chunk, or nullopt when everything was handed out, the schedule was closed, or the
+  // chunk would reach past the limit.
   [[nodiscard]] std::optional<Range> take();
   // Hands out nothing more (a stop, a failure).
   void close();
+  // Hands out nothing at or past `limit` (until it moves again); the initial limit is `end`.
+  void set_limit(std::uint64_t limit);
+  // True when nothing will ever be handed out again: everything was, or the schedule is closed.
+  [[nodiscard]] bool exhausted() const;
   // The first position not handed out yet.
   [[nodiscard]] std::uint64_t next() const;
 
@@ -42,6 +49,7 @@ class ChunkSchedule {
   std::uint64_t min_chunk_;
   std::uint64_t max_chunk_;
   std::uint64_t divisor_;
+  std::uint64_t limit_;
   bool closed_ = false;
 };
 

@@ -6,7 +6,9 @@
 #   - kill -9 of rank 0 (the writer) mid-run: the journal may end mid-line; resumed without MPI;
 #   - SIGTERM to every rank (what scancel and mpirun's Ctrl-C send): a clean stop, exit status
 #     130, the interruption note; resumed on 3 ranks;
-#   - Ctrl-C (SIGINT) of mpirun itself: the files are whole (complete or not); resumed.
+#   - Ctrl-C (SIGINT) of mpirun itself: the files are whole (complete or not); resumed;
+#   - a rank frozen for good (a hung node) holds nobody back: its chunk is played again by
+#     another rank, and the run completes while it is frozen.
 # The ranks are frozen (SIGSTOP) once the journal holds a row, so that each signal lands mid-run
 # however fast the machine is.
 # Usage (from the source root; CTest runs it as mpi/faults):
@@ -120,6 +122,20 @@ finish
 t tournament "$long" --jobs 2 --out "$tmp/ctrl-c" --resume
 expect 0 "Ctrl-C of mpirun: resumed without MPI"
 same_run "$tmp/ctrl-c" "Ctrl-C of mpirun, resumed"
+
+# A hung rank: rank 2 frozen midway; the others finish the run, its chunk included.
+start 3 "$tmp/hung"
+kill -CONT "$(pid_of 0)" "$(pid_of 1)"
+for _ in $(seq 1 6000); do
+  grep -qs '"complete": true' "$tmp/hung/summary.json" && break
+  sleep 0.01
+done
+grep -q '"complete": true' "$tmp/hung/summary.json" ||
+  fail "a frozen rank: the others should complete the run while it is frozen"
+same_run "$tmp/hung" "a frozen rank, the run completed without it"
+kill -CONT "$(pid_of 2)"
+finish
+expect 0 "a frozen rank, thawed at the end"
 
 if ((failures > 0)); then
   echo "faults.sh: $failures check(s) failed" >&2

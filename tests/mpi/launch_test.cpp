@@ -10,6 +10,7 @@
 #include "mpi/job.hpp"
 #include "mpi/launch.hpp"
 #include "mpi/rank_map.hpp"
+#include "mpi/rank_tournament.hpp"
 #include "mpi/schedule.hpp"
 
 namespace treatysim::mpi {
@@ -96,6 +97,40 @@ TEST_CASE("schedule: every position handed out once, in order, in shrinking chun
   closed.close();
   CHECK_FALSE(closed.take().has_value());
   CHECK(closed.next() == 10);
+}
+
+TEST_CASE("schedule: a limit holds chunks back, a whole chunk or none, until it moves") {
+  ChunkSchedule schedule(0, 100, 10, 10, 1);
+  schedule.set_limit(25);
+  CHECK(schedule.take()->first == 0);
+  CHECK(schedule.take()->first == 10);
+  CHECK_FALSE(schedule.take().has_value());  // 20 … 29 would pass 25
+  CHECK_FALSE(schedule.exhausted());
+  schedule.set_limit(100);
+  CHECK(schedule.take()->first == 20);
+  while (schedule.take()) {
+  }
+  CHECK(schedule.exhausted());
+}
+
+TEST_CASE("the rank tournament's window: 16 chunks, 4 per rank, about 1 GB of chunks at most") {
+  CHECK(rank_tournament_window(4096, 2) == 16 * 4096);
+  CHECK(rank_tournament_window(256, 64) == 4 * 64 * 256);
+  // 1024 ranks of 4096: 4 per rank would be 16,777,216 positions; 2 per rank (8,388,608) is the
+  // most kept.
+  CHECK(rank_tournament_window(4096, 1024) == 2 * 1024 * 4096);
+  // 300 ranks of 4096: 4 per rank would be 4,915,200; capped at 4,194,304 positions (2 per rank
+  // need only 2,457,600).
+  CHECK(rank_tournament_window(4096, 300) == 4194304);
+  CHECK(rank_tournament_window(4096, 200) == 4 * 200 * 4096);  // 3,276,800: under the cap
+}
+
+TEST_CASE(
+    "the rank tournament's chunk: the one-process chunk, at most total/(8·ranks), at least 64") {
+  CHECK(rank_tournament_chunk_size(200112, 2) == 4096);   // total/32 capped at 4096
+  CHECK(rank_tournament_chunk_size(200112, 64) == 390);   // 200112 / 512
+  CHECK(rank_tournament_chunk_size(200112, 1024) == 64);  // 24, raised to 64
+  CHECK(rank_tournament_chunk_size(7920, 3) == 256);      // total/32 = 247 → 256; 330 > 256
 }
 
 TEST_CASE("a job of one process: rank 0 of 1, collectively runs in place, the rank map is local") {
