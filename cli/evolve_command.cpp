@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -338,6 +339,9 @@ int evolve_command(const EvolveOptions& options, std::ostream& out) {
     std::string flag = e.key();
     std::replace(flag.begin(), flag.end(), '_', '-');
     throw UserError("--" + flag + ": " + e.message());
+  }
+  if (job.distributed() && job.root()) {
+    std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
   }
   // The Moran runs and the fixation pairs spread over the threads (and over the ranks of an MPI
   // job); the numbers do not depend on it.

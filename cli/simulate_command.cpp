@@ -1,6 +1,7 @@
 // simulate_command.cpp — `treatysim simulate`: the treaty's life over the years.
 #include <unistd.h>
 #include <cstdio>
+#include <iostream>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -266,6 +267,9 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
               : options.format == "csv" ? lifecycle_csv(scenario, result)
                                         : lifecycle_text(scenario, result);
   } else {
+    if (job.distributed() && job.root()) {
+      std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
+    }
     // Run k uses seed + k: its summary is a function of k alone, computed on any thread (or MPI
     // rank) and added in run order, so the distribution does not depend on where runs ran.
     const ParallelFor threads = parallel_for_jobs(options.jobs);

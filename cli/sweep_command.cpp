@@ -66,6 +66,9 @@ int sweep_command(const SweepOptions& options, std::ostream& out) {
   const auto progress = [&](std::size_t done, std::size_t total) {
     if (options.progress) std::cerr << "\rsweep: point " << done << "/" << total << std::flush;
   };
+  if (job.distributed() && job.root()) {
+    std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
+  }
   const ParallelFor threads = parallel_for_jobs(options.jobs);
   // Over MPI ranks: the grid points are the items, each played on the rank's threads.
   const SweepResult result =

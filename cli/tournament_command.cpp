@@ -9,8 +9,6 @@
 #include <string>
 #include <vector>
 
-#include <oneapi/tbb/task_arena.h>
-
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
@@ -64,14 +62,6 @@ std::string shard_text(const Shard& shard) {
                        : std::to_string(shard.index) + "/" + std::to_string(shard.count);
 }
 
-// "3 ranks × 2 threads" (to stderr: the files never depend on it).
-void print_ranks(const mpi::Job& job, int jobs) {
-  const int threads = jobs > 0 ? jobs : oneapi::tbb::this_task_arena::max_concurrency();
-  std::fprintf(stderr, "treatysim: %d ranks (%s) × %d thread%s%s\n", job.size(),
-               job.launcher().c_str(), threads, threads == 1 ? "" : "s",
-               jobs > 0 ? " each" : " on rank 0 (--jobs 0: each rank uses the cores it may)");
-}
-
 }  // namespace
 
 int tournament_command(const TournamentOptions& options, std::ostream& out) {
@@ -110,7 +100,8 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
   std::vector<std::uint64_t> rows_per_rank;
   try {
     if (distributed) {
-      if (root) print_ranks(job, options.jobs);
+      if (root)
+        std::fprintf(stderr, "treatysim: %s\n", mpi::describe_ranks(job, options.jobs).c_str());
       mpi::RankTournamentResult ranks =
           mpi::run_tournament_on_ranks(job, def, agents::builtin_registry(), run);
       result = std::move(ranks.run);

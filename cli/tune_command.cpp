@@ -86,6 +86,9 @@ int tune_command(const TuneOptions& options, std::ostream& out) {
                 << fixed(step.best_score) << std::flush;
     }
   };
+  if (job.distributed() && job.root()) {
+    std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
+  }
   // Over MPI ranks: the pairings of each evaluation are the items, each rank playing on its
   // threads; every rank receives every score, so all follow the optimiser's one path.
   const TuneResult result =

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <exception>
 
+#include <oneapi/tbb/task_arena.h>
+
 #include "engine/io/bytes.hpp"
 #include "engine/model/user_error.hpp"
 #include "mpi/transport.hpp"
@@ -106,6 +108,13 @@ void Job::collectively(const std::function<void()>& work) const {
   for (int i = 1; i < size_; ++i) transport.send(i, Tag::kCollective, verdict.bytes());
   transport.complete_sends();
   if (failure) std::rethrow_exception(failure);
+}
+
+std::string describe_ranks(const Job& job, int jobs) {
+  const int threads = jobs > 0 ? jobs : oneapi::tbb::this_task_arena::max_concurrency();
+  return std::to_string(job.size()) + " ranks (" + job.launcher() + ") × " +
+         std::to_string(threads) + (threads == 1 ? " thread" : " threads") +
+         (jobs > 0 ? " each" : " on rank 0 (--jobs 0: each rank uses the cores it may)");
 }
 
 }  // namespace treatysim::mpi

@@ -62,4 +62,8 @@ class Job {
   std::optional<std::string> refusal_;
 };
 
+// "3 ranks (mpirun) × 2 threads each" for a run with --jobs `jobs` (0: "× N threads on rank 0",
+// N being the cores rank 0 may use): what rank 0 reports on stderr, never in the files.
+[[nodiscard]] std::string describe_ranks(const Job& job, int jobs);
+
 }  // namespace treatysim::mpi
