@@ -3,7 +3,8 @@
 # the batch scripts cannot rot: tournament.sbatch writes the files one process writes; a SIGTERM
 # to the script (what `#SBATCH --signal=B:TERM@300` sends before the time limit) stops every rank
 # with the files whole; tournament-resume.sbatch, on another number of ranks, finishes them to the
-# bytes of an uninterrupted run. (A one-node Slurm with slurmctld, slurmd and munge would take
+# bytes of an uninterrupted run; tournament-shards.sbatch's shards, merged, are the whole run's
+# files. (A one-node Slurm with slurmctld, slurmd and munge would take
 # longer to start than the rest of the suite's MPI tests together; the scripts' Slurm-only parts
 # are the #SBATCH lines and `srun --mpi=pmix`.)
 # Usage (from the source root; CTest runs it as mpi/slurm_example):
@@ -63,6 +64,18 @@ SLURM_NTASKS=2 TOURNAMENT=$slow OUT=$tmp/batch-slow bash examples/slurm/tourname
 status=$?
 expect 0 "tournament-resume.sbatch of a finished run"
 same "$tmp/plain-slow/summary.json" "$tmp/batch-slow/summary.json" "resuming a finished run: summary.json"
+
+# Shards as a job array, merged: the files of the whole run.
+for shard in 1 2 3; do
+  SLURM_NTASKS=2 SLURM_ARRAY_TASK_ID=$shard SLURM_ARRAY_TASK_COUNT=3 TOURNAMENT=$small \
+    OUT=$tmp/sharded bash examples/slurm/tournament-shards.sbatch --chunk 8 >"$tmp/stdout" 2>"$tmp/stderr"
+  status=$?
+  expect 0 "tournament-shards.sbatch, shard $shard/3"
+done
+t merge "$tmp"/sharded/shard-* --out "$tmp/sharded/all"
+expect 0 "merge of the shards"
+same "$tmp/plain-small/negotiations.csv" "$tmp/sharded/all/negotiations.csv" "merged shards: negotiations.csv"
+same "$tmp/plain-small/summary.json" "$tmp/sharded/all/summary.json" "merged shards: summary.json"
 
 if ((failures > 0)); then
   echo "slurm_example.sh: $failures check(s) failed" >&2
