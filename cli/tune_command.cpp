@@ -9,9 +9,9 @@
 
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
-#include "cli/study_setup.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/studies/tuning.hpp"
+#include "frontend/batch.hpp"
 #include "mpi/job.hpp"
 #include "mpi/rank_map.hpp"
 
@@ -52,8 +52,9 @@ int tune_command(const TuneOptions& options, std::ostream& out) {
   std::optional<PreparedTune> prepared;
   job.collectively([&] {
     TuneDef def = load_tune_file(options.file);
-    check_batch_strategies(def.study);
-    prepared.emplace(prepare_tune(std::move(def), registry, builtin_parameter_lookup()));
+    frontend::check_batch_strategies(def.study, registry);
+    prepared.emplace(
+        prepare_tune(std::move(def), registry, frontend::registry_parameter_lookup(registry)));
   });
   const PreparedTune& tune = *prepared;
   const StudyDef& study = tune.def.study;

@@ -19,11 +19,9 @@
 #include <string>
 #include <string_view>
 
-namespace treatysim {
+#include "engine/studies/parallel.hpp"
 
-// Runs body(0) … body(count − 1), in any order and on any threads; returns when all are done
-// (the same alias as in evaluation.hpp: the threads of one process).
-using ParallelFor = std::function<void(std::size_t count, const std::function<void(std::size_t)>&)>;
+namespace treatysim {
 
 // Computes item i and returns its result as bytes. Called on any thread of any rank.
 using ItemCompute = std::function<std::string(std::size_t)>;

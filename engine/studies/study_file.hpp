@@ -117,4 +117,11 @@ enum class StudyKind { kSweep, kTune };
 // Reads and parses a tuning file.
 [[nodiscard]] TuneDef load_tune_file(const std::string& path);
 
+// The axis label of a study's metric, e.g. "mean utility of boulware (discounted)".
+[[nodiscard]] std::string study_metric_label(const StudyDef& study);
+
+// One line on what a study plays: "boulware vs conceder, linear · sta-2024 · both roles · 20
+// seeds per pairing", listing at most `max_opponents` opponents ("+2 more").
+[[nodiscard]] std::string study_description(const StudyDef& study, std::size_t max_opponents);
+
 }  // namespace treatysim
