@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "agents/registry.hpp"
+#include "engine/model/scenario_toml.hpp"
 #include "engine/model/user_error.hpp"
+#include "engine/studies/lifecycle_runs.hpp"
 #include "engine/studies/parallel_map.hpp"
 #include "engine/studies/population.hpp"
 #include "engine/studies/sweep.hpp"
@@ -129,6 +131,28 @@ TEST_CASE(
   // The mean share of generation 0 is the starting counts' (20 individuals, equal shares: 7/7/6).
   CHECK(local.moran.mean_share[0][0] == doctest::Approx(7.0 / 20));
   CHECK(local.moran.mean_share[0][2] == doctest::Approx(6.0 / 20));
+}
+
+TEST_CASE("simulate --runs gives the same distribution through a map that computes backwards") {
+  const Scenario scenario =
+      load_scenario_file(std::string(TREATYSIM_SOURCE_DIR) + "/configs/sta-2024.toml");
+  const agents::Registry& registry = agents::builtin_registry();
+  const std::optional<LifecycleDistribution> threads =
+      simulate_lifecycle_runs(scenario, 7, 12, registry, 8, two_threads());
+  REQUIRE(threads.has_value());
+  std::size_t computed = 0;
+  std::uint64_t counted = 0;
+  const LifecycleDistribution mapped =
+      simulate_lifecycle_runs(scenario, 7, 12, registry, 8, testing::backwards_map(&computed),
+                              [&](std::uint64_t n) { counted += n; });
+  CHECK(computed == 12);
+  CHECK(counted == 12);
+  CHECK(mapped.runs == 12);
+  CHECK(mapped.paths == threads->paths);
+  CHECK(mapped.finals == threads->finals);
+  std::uint64_t total = 0;
+  for (const auto& [path, count] : mapped.paths) total += count;
+  CHECK(total == 12);
 }
 
 TEST_CASE("a Moran run's counts sum to the population every generation and start from the shares") {
