@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# identical.sh — the promise of MPI runs: `mpirun -np 1`, `-np 2` and `-np 3` of a shipped
-# tournament, a sweep, a tuning run, `simulate --runs 200` and `evolve` write the same bytes
-# (files and standard output) as `--jobs 1` without MPI, and so does `-np 2 --jobs 2`.
+# identical.sh — the promise of MPI runs: `mpirun -np 1`, `-np 2`, `-np 3` and `-np 4` of a shipped
+# tournament, a sweep, a tuning run, `simulate --runs 200` and `evolve --runs 200` write the same
+# bytes (files and standard output) as `--jobs 1` without MPI, and so does a tournament on
+# `-np 2 --jobs 2`.
 #
 # Each run works in its own folder with the same relative output paths, so that even the lines
 # naming the files written are the same.
@@ -52,7 +53,7 @@ check() {
 }
 
 if [[ $mode == sanitizers ]]; then
-  runs=("2 1" "3 1")
+  runs=("2 1" "3 1" "4 1")
   check tournament out/negotiations.csv out/summary.json -- \
     tournament "$root/configs/tournaments/classroom.toml" --out out
   runs=("3 1")
@@ -66,7 +67,7 @@ if [[ $mode == sanitizers ]]; then
   check simulate runs.json -- simulate "$root/configs/sta-2024.toml" --runs 40 --format json --out runs.json
   check evolve shares.csv -- evolve "$root/configs/tournaments/hawk-dove.toml" --runs 50 --out shares.csv
 else
-  runs=("1 1" "2 1" "3 1" "2 2")
+  runs=("1 1" "2 1" "3 1" "4 1" "2 2")
   check tournament out/negotiations.csv out/summary.json -- \
     tournament "$root/configs/tournaments/round-robin-12.toml" --out out
   [[ $(wc -l <"$tmp/tournament-plain/out/negotiations.csv") == 7921 ]] ||
@@ -81,13 +82,12 @@ else
   for part in ${played//,/ }; do [[ $part == *: ]] || sum=$((sum + part)); done
   [[ $sum == 7920 ]] || fail "tournament on 3 ranks: the ranks' rows should add up to 7920, got '$played'"
 
-  runs=("1 1" "2 1" "3 1")
+  runs=("1 1" "2 1" "3 1" "4 1")
   check sweep heatmap.csv heatmap.svg -- \
     sweep "$root/configs/tournaments/boulware-heatmap-sweep.toml" --csv heatmap.csv --svg heatmap.svg
   check tune -- tune "$root/configs/tournaments/time-dependent-tune.toml"
   check simulate runs.json -- simulate "$root/configs/sta-2024.toml" --runs 200 --format json --out runs.json
   grep -q '"runs": 200' "$tmp/simulate-np2-jobs1/runs.json" || fail "simulate on 2 ranks: expected 200 runs"
-  runs=("3 1")
   check evolve shares.csv -- evolve "$root/configs/tournaments/hawk-dove.toml" --runs 200 --out shares.csv
 fi
 
