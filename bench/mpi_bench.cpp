@@ -210,13 +210,21 @@ int main(int argc, char** argv) {
     return size * c_play / (size * (c_play + c_encode) + order.round_trip);
   };
   std::printf(
-      "\npredicted speed-up over one thread, R ranks × 1 thread; rank 0's capacity as the limit\n");
-  std::printf("  chunk   rank 0 takes in    saturated beyond     R=2     R=64   R=1024\n");
-  for (const double size : {256.0, 1024.0, 4096.0, 16384.0}) {
+      "\nper chunk of C negotiations: a rank's overhead (encoding it, and the round trip it waits "
+      "for\nthe next order) against its play; rank 0's own work (take in the order and the chunk, "
+      "decode,\nwrite); the predicted speed-up over one thread of R ranks × 1 thread, rank 0's "
+      "capacity as the limit\n");
+  std::printf(
+      "  chunk   play ms   rank overhead      rank 0 work   rank 0 takes in   saturated beyond"
+      "     R=2     R=64   R=1024\n");
+  for (const double size : {16.0, 64.0, 256.0, 1024.0, 4096.0, 16384.0}) {
     const double cap = capacity(size);
     const double eff = efficiency(size);
     const double limit = cap * c_play;  // the speed-up rank 0 can take in
-    std::printf("  %5.0f   %10.0f /s    %8.0f ranks   ", size, cap, limit / eff);
+    const double overhead = size * c_encode + order.round_trip;
+    std::printf("  %5.0f  %8.2f  %7.0f µs %5.1f%%  %8.0f µs  %11.0f /s  %9.0f ranks   ", size,
+                size * c_play * 1e3, overhead * 1e6, 100.0 * overhead / (size * c_play),
+                size / cap * 1e6, cap, limit / eff);
     for (const double ranks : {2.0, 64.0, 1024.0}) {
       std::printf("%7.1f%s", std::min(ranks * eff, limit), ranks * eff > limit ? "*" : " ");
     }

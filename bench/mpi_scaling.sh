@@ -8,9 +8,17 @@
 #      the files of every run compared byte for byte;
 #   2. treatysim_mpi_bench on 2 ranks: rank 0's cost per negotiation received, the messages'
 #      sizes and round trips, and the predicted scaling to 64 and 1,024 ranks.
-# The load average is printed before each run: on a shared machine, measure when it is low.
-# Usage: bench/mpi_scaling.sh [BUILD_DIR=build] [REPEAT=3] [REPETITIONS=758]
+# The load average is printed before each run: on a shared machine, measure when it is low, or
+# (as root) set PRIORITY=high: the script then runs in a session of its own whose scheduling group
+# has nice -20 (/proc/self/autogroup), so that other sessions' work barely slows the runs — with
+# autogroups a plain `nice` only ranks processes within their own session.
+# Usage: [PRIORITY=high] bench/mpi_scaling.sh [BUILD_DIR=build] [REPEAT=3] [REPETITIONS=758]
 set -euo pipefail
+
+if [[ ${PRIORITY:-} == high && -z ${MPI_SCALING_PRIORITY_SET:-} ]]; then
+  export MPI_SCALING_PRIORITY_SET=1
+  exec setsid bash -c 'echo -20 >/proc/self/autogroup && exec nice -n -20 bash "$0" "$@"' "$0" "$@"
+fi
 
 build=${1:-build}
 repeat=${2:-3}
@@ -19,7 +27,9 @@ bin=$build/bin/treatysim
 bench=$build/bin/treatysim_mpi_bench
 [[ -x $bin && -x $bench ]] || { echo "build $bin and $bench first (TREATYSIM_MPI=ON)" >&2; exit 1; }
 root=$(pwd)
-export OMPI_MCA_btl=self,vader
+# One node: shared memory only, and OpenMPI's ob1 messaging layer rather than probing for UCX
+# (0.2 s at every start); on a cluster leave both to OpenMPI.
+export OMPI_MCA_btl=self,vader OMPI_MCA_pml=ob1
 if [[ $(id -u) == 0 ]]; then export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1; fi
 
 dir=$(mktemp -d)
@@ -69,6 +79,15 @@ for ((i = 1; i <= repeat; i++)); do
   done
 done
 echo "  after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# mpirun's own cost, once per run whatever its length: starting the ranks, MPI_Init, MPI_Finalize
+# and the end (treatysim --version initialises MPI under mpirun like any command).
+for ((i = 1; i <= repeat; i++)); do
+  for np in 1 2; do
+    start=$(date +%s.%N)
+    mpirun -np "$np" "$bin" --version >/dev/null 2>&1
+    echo "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }') 0" >>"$dir/launch$np.times"
+  done
+done
 identical=yes
 for name in threads2 ranks1 ranks2; do
   for f in negotiations.csv summary.json; do
@@ -91,6 +110,10 @@ awk -v r1="$(median_wall ranks1)" -v r2="$(median_wall ranks2)" -v t1="$(median_
     printf "  speed-up of 2 ranks over 1 rank: %.2fx (over one process, one thread: %.2fx)\n", r1 / r2, t1 / r2
     printf "  2 ranks vs 2 threads (MPI overhead at the same core count): %+.1f%%\n", 100 * (r2 / t2 - 1)
     printf "  speed-up of 2 threads over 1: %.2fx\n", t1 / t2 }'
+awk -v r1="$(median_wall ranks1)" -v r2="$(median_wall ranks2)" -v t2="$(median_wall threads2)" \
+  -v l1="$(median_wall launch1)" -v l2="$(median_wall launch2)" 'BEGIN {
+    printf "  mpirun start and end (np 1, np 2, with nothing to play): %.2f s, %.2f s per run\n", l1, l2
+    printf "  without it: speed-up of 2 ranks over 1 rank %.2fx; 2 ranks vs 2 threads %+.1f%%\n", (r1 - l1) / (r2 - l2), 100 * ((r2 - l2) / t2 - 1) }'
 echo "  files identical (threads, 1 rank, 2 ranks): $identical"
 grep -h "played by rank" "$dir/ranks2.err" | sed 's/^/  /' || true
 

@@ -1,7 +1,8 @@
 # mpi_harness.sh — shared helpers of the MPI end-to-end scripts (sourced; CTest runs only
 # tests/mpi/*.sh). Expects $bin (the treatysim executable) and $mpirun (OpenMPI's mpirun) set.
-# CTest runs these scripts with OMPI_ALLOW_RUN_AS_ROOT(_CONFIRM) and OMPI_MCA_btl=self,vader in
-# their own environment (tests/CMakeLists.txt): CI runs as root, and one node needs no network.
+# CTest runs these scripts with OMPI_ALLOW_RUN_AS_ROOT(_CONFIRM), OMPI_MCA_btl=self,vader and
+# OMPI_MCA_pml=ob1 in their own environment (tests/CMakeLists.txt): CI runs as root, and one node
+# needs no network.
 source "$(dirname "${BASH_SOURCE[0]}")/../../cli/lib/harness.sh"
 
 # mpi N ARGS...: runs treatysim on N ranks; sets $status, $out and $err like t().
