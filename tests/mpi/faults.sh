@@ -4,6 +4,7 @@
 # uninterrupted run:
 #   - kill -9 of rank 1 (a worker) mid-run: mpirun ends the job naming the rank; resumed on 2 ranks;
 #   - kill -9 of rank 0 (the writer) mid-run: the journal may end mid-line; resumed without MPI;
+#   - kill -9 of mpirun (the whole job): the ranks end; resumed on 3 ranks;
 #   - SIGTERM to every rank (what scancel and mpirun's Ctrl-C send): a clean stop, exit status
 #     130, the interruption note; resumed on 3 ranks;
 #   - Ctrl-C (SIGINT) of mpirun itself: the files are whole (complete or not); resumed;
@@ -91,6 +92,23 @@ finish
 t tournament "$long" --jobs 1 --out "$tmp/writer-killed" --resume
 expect 0 "kill -9 of rank 0: resumed without MPI"
 same_run "$tmp/writer-killed" "kill -9 of rank 0, resumed without MPI"
+
+# kill -9 of the whole job (mpirun itself, as a lost login node would): the ranks lose their
+# launcher and end; the journal is a prefix, and --resume on 3 ranks finishes it.
+start 2 "$tmp/job-killed"
+kill -KILL "$job"
+thaw
+wait "$job" 2>/dev/null
+for _ in $(seq 1 2000); do
+  alive=$(awk '{ print $1 }' <<<"$ranks" | xargs -r ps -o pid= -p 2>/dev/null || true)
+  [[ -z $alive ]] && break
+  sleep 0.01
+done
+[[ -z $alive ]] || fail "kill -9 of mpirun: the ranks should end, still running: $alive"
+[[ -f $tmp/job-killed/negotiations.csv.partial ]] || fail "kill -9 of mpirun: the journal should be left"
+mpi 3 tournament "$long" --jobs 1 --out "$tmp/job-killed" --resume
+expect 0 "kill -9 of mpirun: resumed on 3 ranks"
+same_run "$tmp/job-killed" "kill -9 of mpirun, resumed on 3 ranks"
 
 # SIGTERM to every rank: a clean stop on every rank, as one process stops on Ctrl-C.
 start 2 "$tmp/terminated"
