@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+namespace treatysim::mpi {
+class Job;
+}
+
 namespace treatysim::cli {
 
 // Strategy choices from the command line: "--agent ID=SPEC", "--us SPEC", "--cn SPEC".
@@ -58,7 +62,8 @@ struct SimulateOptions {
   int jobs = 0;                       // threads for --runs (0: all cores)
   std::string format = "text";        // text | json | csv
   std::string out;
-  bool progress = false;  // a progress bar on stderr (set when it is a terminal)
+  bool progress = false;          // a progress bar on stderr (set when it is a terminal)
+  const mpi::Job* job = nullptr;  // the MPI job (mpi/job.hpp): --runs spread over its ranks
 };
 int simulate_command(const SimulateOptions& options, std::ostream& out);
 
@@ -102,15 +107,17 @@ int import_genius_command(const ImportGeniusOptions& options, std::ostream& out)
 int import_geniusweb_command(const ImportGeniusOptions& options, std::ostream& out);
 
 struct EvolveOptions {
-  std::string file;             // a tournament's summary.json or a payoff-matrix TOML file
-  int generations = 100;        // replicator time horizon and Moran generations
-  int population = 100;         // Moran population size N
-  double selection = 0.1;       // Moran selection intensity w (0 = neutral drift)
-  int runs = 1000;              // Moran runs per trajectory and per fixation probability
-  std::uint64_t seed = 1;       // Moran run seed
-  std::string initial_shares;   // "0.8,0.2": starting shares (any scale); empty = equal shares
-  std::string out;              // CSV of the shares over time (whole or not at all); empty = none
-  std::string format = "text";  // text | json
+  std::string file;               // a tournament's summary.json or a payoff-matrix TOML file
+  int generations = 100;          // replicator time horizon and Moran generations
+  int population = 100;           // Moran population size N
+  double selection = 0.1;         // Moran selection intensity w (0 = neutral drift)
+  int runs = 1000;                // Moran runs per trajectory and per fixation probability
+  std::uint64_t seed = 1;         // Moran run seed
+  std::string initial_shares;     // "0.8,0.2": starting shares (any scale); empty = equal shares
+  std::string out;                // CSV of the shares over time (whole or not at all); empty = none
+  std::string format = "text";    // text | json
+  int jobs = 0;                   // threads for the Moran runs (0: all cores); same results
+  const mpi::Job* job = nullptr;  // the MPI job (mpi/job.hpp): Moran runs spread over its ranks
 };
 // Replicator dynamics, the Moran process and the meta-game's Nash equilibria and regrets of a
 // payoff matrix (engine/studies/population.hpp); text tables or JSON to `out`, the shares to a CSV file.
@@ -121,16 +128,18 @@ struct SweepOptions {
   std::string csv;   // the CSV to write; empty = FILE's name with .csv, in the working folder
   std::string svg;   // the chart to write; empty = FILE's name with .svg, in the working folder
   int jobs = 0;      // threads (0: all cores); results do not depend on it
-  bool progress = false;  // the point count on stderr (set when it is a terminal)
+  bool progress = false;          // the point count on stderr (set when it is a terminal)
+  const mpi::Job* job = nullptr;  // the MPI job (mpi/job.hpp): grid points spread over its ranks
 };
 // A grid over one or two parameters of a strategy or its scenarios (engine/studies/sweep.hpp): a table to
 // `out`, the CSV and the chart (a line with its 95% band, or a heat map) written whole.
 int sweep_command(const SweepOptions& options, std::ostream& out);
 
 struct TuneOptions {
-  std::string file;       // the tuning file (TOML, a [tune] table)
-  int jobs = 0;           // threads (0: all cores); results do not depend on it
-  bool progress = false;  // the evaluation count on stderr (set when it is a terminal)
+  std::string file;               // the tuning file (TOML, a [tune] table)
+  int jobs = 0;                   // threads (0: all cores); results do not depend on it
+  bool progress = false;          // the evaluation count on stderr (set when it is a terminal)
+  const mpi::Job* job = nullptr;  // the MPI job (mpi/job.hpp): each evaluation over its ranks
 };
 // Optimises a strategy's numeric parameters with NLopt (engine/studies/tuning.hpp): progress lines, the
 // best parameters, and both the best's and the defaults' scores on fresh seeds, to `out`.
@@ -143,7 +152,10 @@ struct TournamentOptions {
   bool resume = false;  // finish the run recorded in `out`
   std::string shard;    // "i/n": play the negotiations with index ≡ i−1 (mod n); empty = all
   bool traces = false;  // also write every negotiation's trace to OUT/traces/INDEX.json
-  bool interactive = false;  // stderr is a terminal: a redrawn progress bar (else plain lines)
+  std::uint64_t chunk =
+      0;  // negotiations per chunk (0: the default); the files do not depend on it
+  bool interactive = false;       // stderr is a terminal: a redrawn progress bar (else plain lines)
+  const mpi::Job* job = nullptr;  // the MPI job (mpi/job.hpp): the run spread over its ranks
 };
 // Runs a tournament (engine/studies/tournament.hpp): OUT/negotiations.csv and OUT/summary.json, the
 // ranking, the significance of adjacent ranks and the payoff matrix to `out`. Ctrl-C stops

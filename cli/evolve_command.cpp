@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@
 #include "engine/studies/population.hpp"
 #include "engine/studies/population_json.hpp"
 #include "frontend/reports.hpp"
+#include "mpi/job.hpp"
+#include "mpi/rank_map.hpp"
 
 namespace treatysim::cli {
 
@@ -55,8 +58,13 @@ int evolve_command(const EvolveOptions& options, std::ostream& out) {
   if (options.format != "text" && options.format != "json") {
     throw UserError("--format: expected text or json, got \"" + options.format + "\"");
   }
-  const PayoffMatrix matrix = load_payoff_matrix(options.file);
-  validate_population_payoffs(matrix, options.file);
+  // Under MPI every rank loads the file; a problem on any rank stops them all alike.
+  const mpi::Job& job = options.job != nullptr ? *options.job : mpi::Job::single_process();
+  PayoffMatrix matrix;
+  job.collectively([&] {
+    matrix = load_payoff_matrix(options.file);
+    validate_population_payoffs(matrix, options.file);
+  });
   PopulationOptions population;
   population.generations = options.generations;
   population.population = options.population;
@@ -72,7 +80,16 @@ int evolve_command(const EvolveOptions& options, std::ostream& out) {
     std::replace(flag.begin(), flag.end(), '_', '-');
     throw UserError("--" + flag + ": " + e.message());
   }
-  const PopulationResult result = evolve(matrix, population);
+  if (job.distributed() && job.root()) {
+    std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
+  }
+  // The Moran runs and the fixation pairs spread over the threads (and over the ranks of an MPI
+  // job); the numbers do not depend on it.
+  const ParallelFor threads = parallel_for_jobs(options.jobs);
+  const PopulationResult result = evolve(
+      matrix, population,
+      job.distributed() ? mpi::rank_parallel_map(job, threads) : local_parallel_map(threads));
+  if (!job.root()) return 0;  // rank 0 writes the file
   if (!options.out.empty()) write_file_atomically(options.out, population_csv(result));
   if (options.format == "json") {
     out << population_to_json(options.file, result).dump(2) << "\n";

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/version.hpp"
+#include "mpi/job.hpp"
 
 namespace {
 
@@ -65,10 +66,24 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, i
   return e.what();
 }
 
+// Where the ranks other than 0 send what rank 0 prints: nowhere.
+std::ostream& null_stream() {
+  static std::ostream stream(nullptr);
+  return stream;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace treatysim::cli;
+  // Under mpirun or srun this process is one rank of an MPI job (mpi/job.hpp); in a plain run, a
+  // job of one that never touches MPI. Rank 0 prints; the other ranks' messages would repeat it.
+  const treatysim::mpi::Job job;
+  if (job.refusal()) {
+    if (job.root()) std::cerr << "treatysim: error: " << *job.refusal() << "\n";
+    return 2;
+  }
+  std::ostream& err = job.root() ? std::cerr : null_stream();
   CLI::App app{"treatysim — a game-theoretic negotiation simulator (U.S.–China STA and more)",
                "treatysim"};
   app.set_version_flag("--version", std::string("treatysim ") + treatysim::kProgramVersion);
@@ -259,6 +274,10 @@ int main(int argc, char** argv) {
   evolve_cmd->add_option("--out", evolve.out,
                          "Write the shares over time to FILE.csv (whole or not at all)");
   evolve_cmd->add_option("--format", evolve.format, "text or json")->capture_default_str();
+  evolve_cmd
+      ->add_option("--jobs", evolve.jobs,
+                   "Threads for the Moran runs (default: all cores; same results)")
+      ->check(CLI::Range(0, 1024));
 
   SweepOptions sweep;
   auto* sweep_cmd = app.add_subcommand(
@@ -297,6 +316,11 @@ int main(int argc, char** argv) {
       "folders with `treatysim merge`)");
   tournament_cmd->add_flag("--traces", tournament.traces,
                            "Also write every negotiation's full trace to OUT/traces/INDEX.json");
+  tournament_cmd
+      ->add_option("--chunk", tournament.chunk,
+                   "Negotiations per chunk: written to the journal at a time and, under MPI, the "
+                   "most handed to a rank at once (default: total/32 within 256-4096; same files)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
   tournament_cmd->footer(
       "Ranking: mean discounted utility per competitor (both sides, every scenario and "
       "repetition) with a 95% Student-t confidence interval. Adjacent ranks: two-sided paired "
@@ -350,10 +374,30 @@ int main(int argc, char** argv) {
     const auto parsed = app.get_subcommands();
     const std::string help =
         parsed.empty() ? "treatysim --help" : "treatysim " + parsed.front()->get_name() + " --help";
-    std::cerr << "treatysim: error: " << parse_error_message(app, e, argc, argv) << "\n"
-              << "Run `" << help << "` for more information.\n";
+    err << "treatysim: error: " << parse_error_message(app, e, argc, argv) << "\n"
+        << "Run `" << help << "` for more information.\n";
     return 2;
   }
+
+  // Over several ranks: the commands whose work spreads over them, each told of the job; the
+  // others run in one process.
+  if (job.distributed()) {
+    const auto parsed = app.get_subcommands();
+    const std::string name = parsed.empty() ? std::string() : parsed.front()->get_name();
+    if (name != "tournament" && name != "sweep" && name != "tune" && name != "simulate" &&
+        name != "evolve") {
+      err << "treatysim: error: " << name
+          << ": this command runs in one process; start it without mpirun or srun (the "
+          << "commands that spread over MPI ranks: tournament, sweep, tune, simulate --runs, "
+          << "evolve)\n";
+      return 2;
+    }
+  }
+  tournament.job = &job;
+  sweep.job = &job;
+  tune.job = &job;
+  simulate.job = &job;
+  evolve.job = &job;
 
   try {
     if (*run_cmd) return run_command(run, std::cout);
@@ -366,11 +410,11 @@ int main(int argc, char** argv) {
     if (*import_geniusweb_cmd) return import_geniusweb_command(import_geniusweb, std::cout);
     if (*evolve_cmd) return evolve_command(evolve, std::cout);
     if (*sweep_cmd) {
-      sweep.progress = ::isatty(STDERR_FILENO) != 0;
+      sweep.progress = job.root() && ::isatty(STDERR_FILENO) != 0;
       return sweep_command(sweep, std::cout);
     }
     if (*tune_cmd) {
-      tune.progress = ::isatty(STDERR_FILENO) != 0;
+      tune.progress = job.root() && ::isatty(STDERR_FILENO) != 0;
       return tune_command(tune, std::cout);
     }
     if (*tournament_cmd) {
@@ -384,7 +428,7 @@ int main(int argc, char** argv) {
     }
     if (*class_export_cmd) return class_export_command(class_export, std::cout);
     if (*simulate_cmd) {
-      simulate.progress = ::isatty(STDERR_FILENO) != 0;
+      simulate.progress = job.root() && ::isatty(STDERR_FILENO) != 0;
       return simulate_command(simulate, std::cout);
     }
     if (*play_cmd) {
@@ -392,7 +436,7 @@ int main(int argc, char** argv) {
       return play_command(play, std::cin, std::cout);
     }
   } catch (const treatysim::UserError& e) {
-    std::cerr << "treatysim: error: " << e.what() << "\n";
+    err << "treatysim: error: " << e.what() << "\n";
     return 2;
   }
   return 2;

@@ -1,5 +1,7 @@
 // simulate_command.cpp — `treatysim simulate`: the treaty's life over the years (one seed), or
 // the distribution of paths over many (engine/studies/lifecycle_runs.hpp).
+#include <iostream>
+#include <optional>
 #include <ostream>
 
 #include "agents/registry.hpp"
@@ -12,6 +14,8 @@
 #include "engine/model/user_error.hpp"
 #include "engine/studies/lifecycle_runs.hpp"
 #include "frontend/reports.hpp"
+#include "mpi/job.hpp"
+#include "mpi/rank_map.hpp"
 
 namespace treatysim::cli {
 
@@ -20,7 +24,11 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
     throw UserError("--format: expected text, json or csv, got \"" + options.format + "\"");
   }
   if (options.runs < 1) throw UserError("--runs: expected at least 1");
-  const Scenario scenario = load_scenario(options.scenario, std::nullopt);
+  // Under MPI every rank loads the scenario; a problem on any rank stops them all alike.
+  const mpi::Job& job = options.job != nullptr ? *options.job : mpi::Job::single_process();
+  std::optional<Scenario> loaded;
+  job.collectively([&] { loaded.emplace(load_scenario(options.scenario, std::nullopt)); });
+  const Scenario& scenario = *loaded;
   if (!scenario.def().lifecycle) {
     throw UserError(options.scenario + ": scenario \"" + scenario.id() +
                     "\" has no [treaty] section: it describes one negotiation, not a treaty's life "
@@ -43,9 +51,20 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
                       options.progress ? Progress::Style::kTerminal : Progress::Style::kNone);
     std::optional<LifecycleDistribution> distribution;
     try {
-      distribution = simulate_lifecycle_runs(scenario, seed, runs, registry, years,
-                                             parallel_for_jobs(options.jobs),
-                                             [&](std::uint64_t n) { progress.advance(n); });
+      if (job.distributed()) {
+        // Over MPI ranks: runs are the items, each rank playing its share on its threads; the bar
+        // moves as rank 0 counts them.
+        if (job.root())
+          std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
+        distribution =
+            simulate_lifecycle_runs(scenario, seed, runs, registry, years,
+                                    mpi::rank_parallel_map(job, parallel_for_jobs(options.jobs)),
+                                    [&](std::uint64_t n) { progress.advance(n); });
+      } else {
+        distribution = simulate_lifecycle_runs(scenario, seed, runs, registry, years,
+                                               parallel_for_jobs(options.jobs),
+                                               [&](std::uint64_t n) { progress.advance(n); });
+      }
     } catch (...) {
       progress.stop();
       throw;
@@ -57,6 +76,7 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
                   ? lifecycle_distribution_csv(*distribution)
                   : frontend::lifecycle_distribution_text(scenario, *distribution);
   }
+  if (!job.root()) return 0;  // rank 0 prints or writes
   if (options.out.empty()) {
     out << content;
   } else {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "engine/model/issue.hpp"
 #include "engine/studies/sweep.hpp"
 #include "frontend/batch.hpp"
+#include "mpi/job.hpp"
+#include "mpi/rank_map.hpp"
 
 namespace treatysim::cli {
 
@@ -32,11 +35,17 @@ std::string pad_left(const std::string& text, std::size_t width) {
 }  // namespace
 
 int sweep_command(const SweepOptions& options, std::ostream& out) {
-  SweepDef def = load_sweep_file(options.file);
   const agents::Registry& registry = agents::builtin_registry();
-  frontend::check_batch_strategies(def.study, registry);
-  const PreparedSweep sweep =
-      prepare_sweep(std::move(def), registry, frontend::registry_parameter_lookup(registry));
+  // Under MPI every rank loads the files; a problem on any rank stops them all alike.
+  const mpi::Job& job = options.job != nullptr ? *options.job : mpi::Job::single_process();
+  std::optional<PreparedSweep> prepared;
+  job.collectively([&] {
+    SweepDef def = load_sweep_file(options.file);
+    frontend::check_batch_strategies(def.study, registry);
+    prepared.emplace(
+        prepare_sweep(std::move(def), registry, frontend::registry_parameter_lookup(registry)));
+  });
+  const PreparedSweep& sweep = *prepared;
   const StudyDef& study = sweep.def.study;
   const std::string stem = std::filesystem::path(options.file).stem().string();
   const std::string csv_path = options.csv.empty() ? stem + ".csv" : options.csv;
@@ -58,7 +67,15 @@ int sweep_command(const SweepOptions& options, std::ostream& out) {
   const auto progress = [&](std::size_t done, std::size_t total) {
     if (options.progress) std::cerr << "\rsweep: point " << done << "/" << total << std::flush;
   };
-  const SweepResult result = run_sweep(sweep, registry, parallel_for_jobs(options.jobs), progress);
+  if (job.distributed() && job.root()) {
+    std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
+  }
+  const ParallelFor threads = parallel_for_jobs(options.jobs);
+  // Over MPI ranks: the grid points are the items, each played on the rank's threads.
+  const SweepResult result =
+      job.distributed()
+          ? run_sweep(sweep, registry, threads, mpi::rank_parallel_map(job, threads), progress)
+          : run_sweep(sweep, registry, threads, progress);
   if (options.progress) std::cerr << "\n";
 
   const std::string metric(metric_name(study.metric));
@@ -109,6 +126,7 @@ int sweep_command(const SweepOptions& options, std::ostream& out) {
   out << ": " << metric << " " << fixed(b.summary.mean) << " [" << fixed(b.summary.ci_low) << ", "
       << fixed(b.summary.ci_high) << "]\n";
 
+  if (!job.root()) return 0;  // rank 0 writes the files
   write_file_atomically(csv_path, sweep_csv(sweep, result));
   write_file_atomically(svg_path, charts::sweep_svg(sweep, result));
   out << "wrote " << csv_path << " (" << result.points.size() << " rows) and " << svg_path << "\n";

@@ -12,7 +12,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config ccache
   libboost-dev libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
-  libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
+  libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev libopenmpi-dev openmpi-bin
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   python3
   libsqlite3-dev libqrencode-dev nodejs chromium

@@ -32,6 +32,7 @@
 #include "engine/protocol/spec.hpp"
 #include "engine/studies/match.hpp"
 #include "engine/studies/parallel.hpp"
+#include "engine/studies/parallel_map.hpp"
 #include "engine/studies/statistics.hpp"
 
 namespace treatysim {
@@ -103,6 +104,19 @@ void check_opponent(const EvaluationPlan& plan, const AgentFactory& factory, std
 // Without `parallel`, the pairings run one after another.
 [[nodiscard]] Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory,
                                   const Spec& candidate, const ParallelFor& parallel = {});
+
+// The same, with the work spread by `map` (an item: a block of at most kSeedsPerBlock seeds of
+// one pairing, its records encoded as bytes), e.g. over the ranks of an MPI job. The scores are
+// the same bytes as evaluate's above for any map.
+[[nodiscard]] Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory,
+                                  const Spec& candidate, const ParallelMap& map);
+
+// The pairings of a plan: scenario × role × opponent.
+[[nodiscard]] std::size_t evaluation_pairing_count(const EvaluationPlan& plan) noexcept;
+// The blocks each pairing's seeds are cut into (kSeedsPerBlock seeds each, the last fewer).
+[[nodiscard]] std::size_t evaluation_blocks_per_pairing(const EvaluationPlan& plan) noexcept;
+// The number of items evaluate hands to its map: pairings × blocks per pairing.
+[[nodiscard]] std::size_t evaluation_item_count(const EvaluationPlan& plan) noexcept;
 
 // The seeds of a plan: derive_seed(base, purpose, i) for i = 0 … count − 1. Sweeps and tuning
 // runs use the purpose "evaluation"; a tuning run's fresh validation seeds use "validation".

@@ -6,6 +6,9 @@
 #include <map>
 #include <mutex>
 
+#include "engine/io/bytes.hpp"
+#include "engine/model/check.hpp"
+
 namespace treatysim {
 
 using nlohmann::ordered_json;
@@ -78,6 +81,32 @@ std::optional<LifecycleDistribution> simulate_lifecycle_runs(
   }
   if (failure) std::rethrow_exception(failure);
   if (stopped.load()) return std::nullopt;
+  return lifecycle_distribution(first_seed, summaries);
+}
+
+LifecycleDistribution simulate_lifecycle_runs(const Scenario& scenario, std::uint64_t first_seed,
+                                              std::uint64_t runs, const AgentFactory& factory,
+                                              int years, const ParallelMap& map,
+                                              const std::function<void(std::uint64_t)>& progress) {
+  std::vector<LifecycleRunSummary> summaries;
+  summaries.reserve(static_cast<std::size_t>(runs));
+  const auto compute = [&](std::size_t k) {
+    const LifecycleRunSummary summary = lifecycle_run(scenario, first_seed, k, factory, years);
+    ByteWriter out;
+    out.put_string(summary.path);
+    out.put_string(summary.final);
+    return out.take();
+  };
+  map(static_cast<std::size_t>(runs), compute, [&](std::size_t, std::string_view bytes) {
+    ByteReader in(bytes);
+    LifecycleRunSummary summary;
+    summary.path = std::string(in.get_string());
+    summary.final = std::string(in.get_string());
+    TREATYSIM_CHECK(in.at_end(),
+                    "simulate_lifecycle_runs: a run's bytes hold more than its summary");
+    summaries.push_back(std::move(summary));
+    if (progress) progress(1);
+  });
   return lifecycle_distribution(first_seed, summaries);
 }
 

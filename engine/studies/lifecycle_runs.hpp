@@ -19,6 +19,7 @@
 
 #include "engine/lifecycle/lifecycle.hpp"
 #include "engine/studies/parallel.hpp"
+#include "engine/studies/parallel_map.hpp"
 
 namespace treatysim {
 
@@ -59,6 +60,14 @@ struct LifecycleDistribution {
     const AgentFactory& factory, int years = 0, const ParallelFor& parallel = {},
     const std::function<void(std::uint64_t)>& progress = {},
     const std::atomic<bool>* stop = nullptr);
+
+// The same, with the runs spread by `map` (item k: run k's summary as bytes, counted in run
+// order), e.g. over the ranks of an MPI job: the same distribution for any map. `progress` (may
+// be empty) is called with 1 as each run is counted. A map runs every item: there is no stop.
+[[nodiscard]] LifecycleDistribution simulate_lifecycle_runs(
+    const Scenario& scenario, std::uint64_t first_seed, std::uint64_t runs,
+    const AgentFactory& factory, int years, const ParallelMap& map,
+    const std::function<void(std::uint64_t)>& progress = {});
 
 // {"scenario", "runs", "seeds": {"first", "last"}, "paths": [{path, count, share}],
 // "final_clauses": [{final, count, share}]}.

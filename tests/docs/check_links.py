@@ -26,7 +26,7 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 # Code spans that name a file of the repository: a top-level source folder, then a path.
 REPO_PATH = re.compile(
-    r"^(?:agents|assets|bench|cli|cmake|configs|docs|engine|gui|scripts|tests)/[\w./+-]*$")
+    r"^(?:agents|assets|bench|cli|cmake|configs|docs|engine|examples|gui|mpi|scripts|tests)/[\w./+-]*$")
 # Paths the documentation names on purpose although they do not exist (an example to create).
 HYPOTHETICAL_PATHS = {"agents/my_strategy.hpp/.cpp"}
 

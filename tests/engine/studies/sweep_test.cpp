@@ -162,6 +162,7 @@ TEST_CASE("an evaluation cut into blocks of seeds plays the negotiations one by 
   plan.opponents = {parse_spec("random(accept=0.3)"), parse_spec("linear")};
   plan.seeds = plan_seeds(3, "evaluation", 150);
   REQUIRE(plan.seeds.size() > 2 * kSeedsPerBlock);
+  CHECK(evaluation_item_count(plan) == 2 * 2 * 3);  // roles × opponents × blocks (64, 64, 22)
   const Spec candidate = parse_spec("random(accept=0.5)");
   const Evaluation serial = evaluate(plan, agents::builtin_registry(), candidate);
   std::vector<double> utilities;

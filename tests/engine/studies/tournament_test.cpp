@@ -15,6 +15,7 @@
 #include "engine/studies/match.hpp"
 #include "engine/studies/tournament.hpp"
 #include "engine/studies/tournament_results.hpp"
+#include "engine/studies/tournament_run.hpp"
 
 using doctest::Approx;
 using treatysim::TournamentPlan;
@@ -424,4 +425,34 @@ TEST_CASE("tournament: a lifecycle tournament scores the cumulative payoffs of s
       kSource +
           ":4:12: tournament.metrics[0]: \"distance_to_nash\" is a metric of single "
           "negotiations, not of lifecycle tournaments");
+}
+
+TEST_CASE("tournament: a chunk survives its bytes (rows bit for bit, lines, traces, a failure)") {
+  const auto def =
+      parse(kHeader + "repetitions = 3\nseed = 8\n" + kTwo +
+            "[[competitors]]\nlabel = \"r\"\nstrategy = \"random(accept=0.3)\"\n" + kScenario);
+  const auto& registry = treatysim::agents::builtin_registry();
+  treatysim::TournamentChunkPlayer player(def, registry, 2, true);
+  const treatysim::Shard shard{2, 3};  // positions 0… are indices 1, 4, 7, …
+  const treatysim::TournamentChunk chunk = player.play(shard, 1, 4, {}, nullptr);
+  REQUIRE(chunk.rows.size() == 4);
+  CHECK(chunk.rows[0].slot.index == 4);
+  CHECK(chunk.traces.size() == 4);
+  const treatysim::TournamentChunk back =
+      treatysim::decode_tournament_chunk(treatysim::encode_tournament_chunk(chunk));
+  CHECK(back.rows == chunk.rows);
+  CHECK(back.csv_lines == chunk.csv_lines);
+  CHECK(back.traces == chunk.traces);
+  CHECK(back.failure == nullptr);
+  // A row read back from the CSV equals the one that travelled as bytes.
+  const std::string first_line = chunk.csv_lines.substr(0, chunk.csv_lines.find('\n'));
+  CHECK(treatysim::parse_tournament_csv_line(def.plan, first_line, "f", 2) == back.rows[0]);
+
+  treatysim::TournamentChunk failed;
+  failed.failure = std::make_exception_ptr(treatysim::UserError("a negotiation failed"));
+  const treatysim::TournamentChunk failed_back =
+      treatysim::decode_tournament_chunk(treatysim::encode_tournament_chunk(failed));
+  CHECK(failed_back.rows.empty());
+  CHECK_THROWS_WITH_AS(std::rethrow_exception(failed_back.failure), "a negotiation failed",
+                       treatysim::UserError);
 }
