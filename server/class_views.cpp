@@ -313,7 +313,8 @@ ordered_json student_view(const ClassRoom& room, const Student& student, ViewCac
   // The student's own negotiation: its reservation values (drawn, when the scenario draws them)
   // and the solutions for them; at the scenario's own values the lasting analysis serves.
   if (result->reservation_values == room.analysis().disagreement) {
-    if (!lasting.analysis) lasting.analysis = analysis_json(room, false, result->reservation_values);
+    if (!lasting.analysis)
+      lasting.analysis = analysis_json(room, false, result->reservation_values);
     reveal["analysis"] = *lasting.analysis;
   } else {
     reveal["analysis"] = analysis_json(room, false, result->reservation_values);

@@ -40,7 +40,7 @@ TEST_CASE("lifecycle distribution: the lives one by one, counted and sorted") {
   }
   std::uint64_t progressed = 0;
   const std::optional<LifecycleDistribution> d = simulate_lifecycle_runs(
-      scenario, 2024, kRuns, registry, 6, {}, [&](std::uint64_t n) { progressed += n; });
+      scenario, 2024, kRuns, registry, 6, ParallelFor{}, [&](std::uint64_t n) { progressed += n; });
   REQUIRE(d.has_value());
   CHECK(progressed == kRuns);
   CHECK(d->runs == kRuns);
