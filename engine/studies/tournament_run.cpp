@@ -219,6 +219,21 @@ std::string encode_tournament_chunk(const TournamentChunk& chunk) {
     out.put<double>(row.social_welfare);
     out.put_optional(row.distance_to_pareto);
     out.put_optional(row.distance_to_nash);
+    out.put<bool>(row.reservations.has_value());
+    if (row.reservations) {
+      out.put<double>((*row.reservations)[0]);
+      out.put<double>((*row.reservations)[1]);
+    }
+    for (const std::optional<ModelAccuracy>& model : row.models) {
+      out.put<bool>(model.has_value());
+      if (!model) continue;
+      out.put_optional(model->pearson);
+      out.put_optional(model->kendall);
+      out.put<double>(model->mean_absolute_error);
+      out.put<double>(model->pareto_share);
+      out.put_optional(model->estimated_reservation);
+      out.put_optional(model->reservation_error);
+    }
   }
   out.put_string(chunk.csv_lines);
   out.put<std::uint64_t>(chunk.traces.size());
@@ -248,6 +263,20 @@ TournamentChunk decode_tournament_chunk(std::string_view bytes) {
     row.social_welfare = in.get<double>();
     row.distance_to_pareto = in.get_optional();
     row.distance_to_nash = in.get_optional();
+    if (in.get<bool>()) {
+      const double a = in.get<double>();
+      row.reservations = std::array<double, kPartyCount>{a, in.get<double>()};
+    }
+    for (std::optional<ModelAccuracy>& model : row.models) {
+      if (!in.get<bool>()) continue;
+      ModelAccuracy& m = model.emplace();
+      m.pearson = in.get_optional();
+      m.kendall = in.get_optional();
+      m.mean_absolute_error = in.get<double>();
+      m.pareto_share = in.get<double>();
+      m.estimated_reservation = in.get_optional();
+      m.reservation_error = in.get_optional();
+    }
   }
   chunk.csv_lines = std::string(in.get_string());
   const auto traces = in.get<std::uint64_t>();

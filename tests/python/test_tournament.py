@@ -35,7 +35,7 @@ def test_negotiations_equal_the_csv_read_by_pandas(classroom):
     assert list(t.negotiations.columns) == [
         "index", "scenario", "repetition", "seed", "competitor_a", "party_a", "competitor_b",
         "party_b", "end", "agreement", "offers", "utility_a", "utility_b", "social_welfare",
-        "distance_to_pareto", "distance_to_nash"]
+        "distance_to_pareto", "distance_to_nash", "reservation_a", "reservation_b"]
     assert len(t.negotiations) == 1980
 
 

@@ -447,6 +447,15 @@ TEST_CASE("tournament: a chunk survives its bytes (rows bit for bit, lines, trac
   // A row read back from the CSV equals the one that travelled as bytes.
   const std::string first_line = chunk.csv_lines.substr(0, chunk.csv_lines.find('\n'));
   CHECK(treatysim::parse_tournament_csv_line(def.plan, first_line, "f", 2) == back.rows[0]);
+  // The reservation values and a side's model accuracy travel too (present and absent parts).
+  REQUIRE(chunk.rows[0].reservations.has_value());
+  treatysim::TournamentChunk modelled = chunk;
+  modelled.rows[1].reservations.reset();
+  modelled.rows[0].models[1] = treatysim::ModelAccuracy{0.5, std::nullopt, 0.125, 0.75, 0.4, 0.05};
+  modelled.rows[2].models[0] =
+      treatysim::ModelAccuracy{-0.25, 0.1, 0.3, 0.0, std::nullopt, std::nullopt};
+  CHECK(treatysim::decode_tournament_chunk(treatysim::encode_tournament_chunk(modelled)).rows ==
+        modelled.rows);
 
   treatysim::TournamentChunk failed;
   failed.failure = std::make_exception_ptr(treatysim::UserError("a negotiation failed"));
