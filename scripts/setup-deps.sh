@@ -9,6 +9,9 @@ packages=(
   libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
   libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  time
+  # The fuzz targets (make test's fuzz pass, make fuzz): clang with libFuzzer and its sanitizers.
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )
 
 missing=()
