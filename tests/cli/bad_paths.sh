@@ -121,6 +121,16 @@ for path in "${bad[@]}"; do
 done
 [[ -d $tmp/merged ]] && fail "merge of bad folders: the output folder was created"
 
+# play reads answers from standard input: /dev/zero there is refused at the first answer, not
+# read for ever.
+timeout 20 "$bin" play configs/three-clauses.toml --as us </dev/zero >"$tmp/stdout" 2>"$tmp/stderr"
+status=$?
+IFS= read -r -d '' err <"$tmp/stderr"
+out=""
+expect 2 "play with /dev/zero as standard input"
+[[ $err == 'treatysim: error: standard input: an answer longer than 4096 characters'* ]] ||
+  fail "play with /dev/zero as standard input: unexpected stderr: ${err:0:300}"
+
 # Refused before it is read: the peak memory of a refusal stays far below the file's size (a
 # whole read of the 50 MiB file would need at least 50 MiB; an idle run needs a few).
 if [[ -x /usr/bin/time ]]; then
