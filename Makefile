@@ -26,7 +26,7 @@ FUZZ_SECONDS ?= 30
 # may use up to 2 GiB: -rss_limit_mb in scripts/run-fuzzers.sh).
 FUZZ_JOBS    ?= $(shell echo $$(( $(JOBS) < 4 ? $(JOBS) : 4 )))
 
-.PHONY: run test setup build build-asan test-release test-asan fuzz-build test-fuzz fuzz bench clean
+.PHONY: run test setup build build-asan test-release test-asan fuzz-build test-fuzz fuzz bench bench-class clean
 
 setup:
 	@scripts/setup-deps.sh
@@ -69,6 +69,10 @@ test: setup
 
 bench: build
 	@$(BUILD)/bin/treatysim_bench
+
+# Class mode under 60 and 300 simulated students on loopback (bench/class_bench.cpp).
+bench-class: build
+	@$(BUILD)/bin/class_bench $(BUILD)/bin/treatysim
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -3,7 +3,8 @@
 // strategies", Novel Insights in Agent-based Complex Automated Negotiation, 2014):
 //   negotiator = bidding strategy + acceptance condition + (optionally) opponent model.
 // Each component is its own file in agents/, registered by name with its kind; `boa(...)`
-// composes them, and the named presets are compositions with fixed parts.
+// composes them, and the named presets are compositions with fixed parts (boa_agent.hpp).
+// Parameters: none here (these are the interfaces; each component's header has its table).
 #pragma once
 
 #include <memory>

@@ -81,8 +81,9 @@ struct PlayOptions {
 // (bad input is asked again; the end of input abandons the game) and writing to `out`.
 int play_command(const PlayOptions& options, std::istream& in, std::ostream& out);
 
+// The options of `import-genius` and `import-geniusweb`.
 struct ImportGeniusOptions {
-  std::string domain;            // the GENIUS domain file (XML)
+  std::string domain;            // the domain file (GENIUS XML or GeniusWeb JSON)
   std::string profile_a;         // the utility profile of the first party (moves first)
   std::string profile_b;         // the utility profile of the second party
   std::string out;               // the scenario file to write; empty = standard output
@@ -95,6 +96,9 @@ struct ImportGeniusOptions {
 // set, writes the file (whole or not at all) and prints a one-line summary to `out`; otherwise
 // writes the scenario to `out`, the summary as its first line (a TOML comment).
 int import_genius_command(const ImportGeniusOptions& options, std::ostream& out);
+// The same for GeniusWeb JSON files (engine/io/geniusweb_import.hpp). A file in the other format
+// is an error naming the other command.
+int import_geniusweb_command(const ImportGeniusOptions& options, std::ostream& out);
 
 struct EvolveOptions {
   std::string file;             // a tournament's summary.json or a payoff-matrix TOML file
@@ -151,5 +155,28 @@ struct MergeOptions {
 };
 // Merges shard outputs into the files one whole run writes, and prints the same tables.
 int merge_command(const MergeOptions& options, std::ostream& out);
+
+struct ClassOptions {
+  std::string scenario;
+  unsigned short port = 8080;          // 0: a free port
+  std::string bind = "127.0.0.1";      // 0.0.0.0: every network of this machine (a classroom)
+  std::string db;                      // empty: class-<scenario id>.sqlite in the working folder
+  std::optional<int> deadline;         // default deadline of rounds (default: the scenario's)
+  std::optional<std::uint64_t> seed;   // run seed (default 1; a resumed class keeps its own)
+  std::optional<std::string> against;  // the agent students meet (default: the scenario's)
+  std::string ready_file;  // once listening, write {"student_url", "teacher_url", "code",
+                           // "teacher_token", "port"} here
+  bool ansi = false;       // colour the QR code (standard output is a terminal)
+};
+// Class mode (server/): serves the student and teacher pages and the JSON API until Ctrl-C
+// (exit status 130, everything saved); resumes the class of an existing --db.
+int class_command(const ClassOptions& options, std::ostream& out);
+
+struct ClassExportOptions {
+  std::string db;   // a class database (also while its server runs)
+  std::string out;  // folder: negotiations.csv and traces/K.json
+};
+// Writes a class's negotiations as CSV and traces (whole files or none).
+int class_export_command(const ClassExportOptions& options, std::ostream& out);
 
 }  // namespace treatysim::cli

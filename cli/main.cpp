@@ -219,6 +219,40 @@ int main(int argc, char** argv) {
   import_genius_cmd->add_option("--agent", import_genius.agent, "Default strategy of both parties")
       ->capture_default_str();
 
+  ImportGeniusOptions import_geniusweb;
+  auto* import_geniusweb_cmd = app.add_subcommand(
+      "import-geniusweb",
+      "Convert a GeniusWeb / ANAC scenario (domain JSON + two LinearAdditiveUtilitySpace profiles) "
+      "to a scenario file");
+  import_geniusweb_cmd->add_option("domain", import_geniusweb.domain, "Domain file (JSON)")
+      ->required();
+  import_geniusweb_cmd
+      ->add_option("profile_a", import_geniusweb.profile_a,
+                   "Profile (JSON) of the first party (it moves first)")
+      ->required();
+  import_geniusweb_cmd
+      ->add_option("profile_b", import_geniusweb.profile_b, "Profile (JSON) of the second party")
+      ->required();
+  import_geniusweb_cmd->add_option(
+      "-o,--out", import_geniusweb.out,
+      "Write the scenario to FILE (whole or not at all) instead of standard output");
+  import_geniusweb_cmd
+      ->add_option("--deadline", import_geniusweb.deadline,
+                   "Deadline in offers (GeniusWeb profiles have no discounting)")
+      ->capture_default_str();
+  import_geniusweb_cmd->add_option("--id", import_geniusweb.id,
+                                   "Scenario id (default: from the domain's name)");
+  import_geniusweb_cmd->add_option("--parties", import_geniusweb.parties, "The two party ids, A,B")
+      ->capture_default_str();
+  import_geniusweb_cmd
+      ->add_option("--agent", import_geniusweb.agent, "Default strategy of both parties")
+      ->capture_default_str();
+  import_geniusweb_cmd->footer(
+      "Utilities are GeniusWeb's: the weighted sum of the value utilities, not rescaled; the "
+      "weights must sum to exactly 1. The reservation bid's utility is the reservation value (0 "
+      "without one). Only LinearAdditiveUtilitySpace profiles with discrete value sets can be "
+      "imported. See docs/geniusweb.md.");
+
   EvolveOptions evolve;
   auto* evolve_cmd = app.add_subcommand(
       "evolve",
@@ -310,6 +344,35 @@ int main(int argc, char** argv) {
       ->required();
   merge_cmd->add_option("--out", merge.out, "Folder to write")->required();
 
+  ClassOptions class_options;
+  auto* class_cmd = app.add_subcommand(
+      "class", "Class mode: students negotiate from their browsers, the projector shows it live");
+  class_cmd->add_option("scenario", class_options.scenario, "Scenario file (TOML)")->required();
+  class_cmd->add_option("--port", class_options.port, "Port to listen on (0: a free one)")
+      ->capture_default_str();
+  class_cmd
+      ->add_option("--bind", class_options.bind,
+                   "Address to listen on: 0.0.0.0 lets phones and laptops in the room join")
+      ->capture_default_str();
+  class_cmd->add_option("--db", class_options.db,
+                        "Class database (SQLite; default class-SCENARIO_ID.sqlite); an existing "
+                        "one resumes its class");
+  class_cmd->add_option("--deadline", class_options.deadline,
+                        "Default deadline of rounds in offers (default: the scenario's)");
+  class_cmd->add_option("--seed", class_options.seed, "Run seed of pairings and agents (default 1)")
+      ->check(kSeed);
+  class_cmd->add_option("--against", class_options.against,
+                        "The agent students meet (default: the scenario's strategy for that side)");
+  class_cmd->add_option("--ready-file", class_options.ready_file,
+                        "Once listening, write the URLs, code, teacher token and port (JSON)");
+
+  ClassExportOptions class_export;
+  auto* class_export_cmd = app.add_subcommand(
+      "class-export",
+      "Write a class database's negotiations: OUT/negotiations.csv, OUT/traces/K.json");
+  class_export_cmd->add_option("db", class_export.db, "Class database (SQLite)")->required();
+  class_export_cmd->add_option("--out", class_export.out, "Folder to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -334,6 +397,7 @@ int main(int argc, char** argv) {
     if (*bench_cmd) return bench_command(bench, std::cout);
     if (*analyze_cmd) return analyze_command(analyze, std::cout);
     if (*import_genius_cmd) return import_genius_command(import_genius, std::cout);
+    if (*import_geniusweb_cmd) return import_geniusweb_command(import_geniusweb, std::cout);
     if (*evolve_cmd) return evolve_command(evolve, std::cout);
     if (*sweep_cmd) {
       sweep.progress = ::isatty(STDERR_FILENO) != 0;
@@ -348,6 +412,11 @@ int main(int argc, char** argv) {
       return tournament_command(tournament, std::cout);
     }
     if (*merge_cmd) return merge_command(merge, std::cout);
+    if (*class_cmd) {
+      class_options.ansi = ::isatty(STDOUT_FILENO) != 0;
+      return class_command(class_options, std::cout);
+    }
+    if (*class_export_cmd) return class_export_command(class_export, std::cout);
     if (*simulate_cmd) {
       simulate.progress = ::isatty(STDERR_FILENO) != 0;
       return simulate_command(simulate, std::cout);

@@ -16,6 +16,7 @@
 #include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/studies/tournament_run.hpp"
+#include "frontend/reports.hpp"
 
 namespace treatysim::cli {
 
@@ -152,7 +153,7 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
   out << "Merged " << inputs.size() << (inputs.size() == 1 ? " folder" : " folders") << " into "
       << tournament_csv_path(options.out) << " and " << tournament_summary_path(options.out) << " ("
       << total << " negotiations of tournament \"" << plan->name << "\")\n\n"
-      << tournament_tables(*plan, results);
+      << frontend::tournament_tables(*plan, results);
   return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "cli/tournament_support.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/studies/tournament_run.hpp"
+#include "frontend/reports.hpp"
 
 namespace treatysim::cli {
 
@@ -111,7 +112,7 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
                 plan.mode == TournamentMode::kLifecycle ? "run" : "negotiation");
   if (!run.shard.whole()) out << "; shard " << shard_text(run.shard) << ": " << result.total;
   out << "\n\n"
-      << tournament_tables(plan, result.results) << "\nWrote " << csv << " and "
+      << frontend::tournament_tables(plan, result.results) << "\nWrote " << csv << " and "
       << tournament_summary_path(run.out) << "\n";
   return 0;
 }

@@ -8,9 +8,9 @@
 
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
-#include "cli/study_setup.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/studies/tuning.hpp"
+#include "frontend/batch.hpp"
 
 namespace treatysim::cli {
 
@@ -43,9 +43,10 @@ std::string interval(const SampleSummary& s) {
 
 int tune_command(const TuneOptions& options, std::ostream& out) {
   TuneDef def = load_tune_file(options.file);
-  check_batch_strategies(def.study);
   const agents::Registry& registry = agents::builtin_registry();
-  const PreparedTune tune = prepare_tune(std::move(def), registry, builtin_parameter_lookup());
+  frontend::check_batch_strategies(def.study, registry);
+  const PreparedTune tune =
+      prepare_tune(std::move(def), registry, frontend::registry_parameter_lookup(registry));
   const StudyDef& study = tune.def.study;
   const std::string metric(metric_name(study.metric));
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages treatysim needs, only when some are missing.
 # Runs `apt-get update` only if something must be installed; uses sudo when not root.
+# Then installs the npm test tools of class mode (tests/server: puppeteer-core, no browser
+# download) when they are missing or older than tests/server/package-lock.json.
 # Usage: scripts/setup-deps.sh            (build + test dependencies)
 set -euo pipefail
 
@@ -9,10 +11,17 @@ packages=(
   libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
   libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  python3
+  libboost-dev libsqlite3-dev libqrencode-dev nodejs chromium
   time
   # The fuzz targets (make test's fuzz pass, make fuzz): clang with libFuzzer and its sanitizers.
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )
+# npm: Debian's package, unless a Node.js build that brings its own npm is installed (such a
+# nodejs package conflicts with Debian's npm).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -21,8 +30,24 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The npm test tools of class mode, installed from the lock file (npm ci) when missing or stale.
+npm_tools() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/server"
+  local stamp="$dir/node_modules/.treatysim-lock"
+  local want
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  echo "setup: npm ci in tests/server (puppeteer-core; no browser download)"
+  (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} Debian packages present"
+  npm_tools
   exit 0
 fi
 
@@ -38,4 +63,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+npm_tools
 echo "setup: done"

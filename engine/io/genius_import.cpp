@@ -473,7 +473,9 @@ std::string default_scenario_id(const XmlFile& domain) {
   return id.empty() ? "genius" : id;
 }
 
-void check_options(const GeniusImportOptions& options) {
+}  // namespace
+
+void check_genius_import_options(const GeniusImportOptions& options) {
   if (options.deadline < 1 || options.deadline > kMaxDeadline) {
     throw UserError({}, "deadline",
                     "expected a number of offers from 1 to " + std::to_string(kMaxDeadline) +
@@ -499,8 +501,6 @@ void check_options(const GeniusImportOptions& options) {
   }
   if (options.agent.empty()) throw UserError({}, "agent", "expected a strategy spec, got \"\"");
 }
-
-}  // namespace
 
 std::string sanitize_genius_id(const std::string& name) {
   std::string id;
@@ -529,7 +529,7 @@ namespace {
 // each opened only once the files before it have been read without error.
 template <class Open>
 ScenarioDef import_genius_files(const Open& open, const GeniusImportOptions& options) {
-  check_options(options);
+  check_genius_import_options(options);
   const std::unique_ptr<XmlFile> domain_holder = open(0);
   const XmlFile& domain_file = *domain_holder;
   const std::vector<DomainIssue> domain = read_domain(domain_file);

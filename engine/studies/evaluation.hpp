@@ -30,6 +30,7 @@
 #include "engine/protocol/agent.hpp"
 #include "engine/protocol/spec.hpp"
 #include "engine/studies/match.hpp"
+#include "engine/studies/parallel.hpp"
 #include "engine/studies/statistics.hpp"
 
 namespace treatysim {
@@ -69,9 +70,6 @@ struct EvaluationPlan {
   // Number of negotiations one evaluation plays.
   [[nodiscard]] std::size_t negotiation_count() const noexcept;
 };
-
-// Runs body(0) … body(count − 1), in any order and on any threads; returns when all are done.
-using ParallelFor = std::function<void(std::size_t count, const std::function<void(std::size_t)>&)>;
 
 // The scores of one candidate: per-negotiation values of every metric, in plan order (scenario,
 // role, opponent, seed). distance_to_nash leaves out negotiations on scenarios without a Nash

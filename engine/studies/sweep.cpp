@@ -160,6 +160,17 @@ SweepResult run_sweep(const PreparedSweep& sweep, const AgentFactory& factory,
   return result;
 }
 
+std::size_t best_sweep_point(const PreparedSweep& sweep, const SweepResult& result) {
+  const bool higher = metric_higher_is_better(sweep.def.study.metric);
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < result.points.size(); ++i) {
+    const double mean = result.points[i].summary.mean;
+    const double best_mean = result.points[best].summary.mean;
+    if (higher ? mean > best_mean : mean < best_mean) best = i;
+  }
+  return best;
+}
+
 std::string sweep_csv(const PreparedSweep& sweep, const SweepResult& result) {
   const Metric metric = sweep.def.study.metric;
   const std::string name(metric_name(metric));

@@ -64,6 +64,10 @@ struct SweepResult {
     const PreparedSweep& sweep, const AgentFactory& factory, const ParallelFor& parallel = {},
     const std::function<void(std::size_t, std::size_t)>& progress = {});
 
+// The index of the best grid point: the highest mean of the sweep's metric (the lowest for
+// distance_to_nash), the first one in visiting order among equals.
+[[nodiscard]] std::size_t best_sweep_point(const PreparedSweep& sweep, const SweepResult& result);
+
 // The CSV of a sweep: one row per grid point, the axes' values, the number of negotiations,
 // the metric's mean, sd and 95% interval, then the means of the other metrics
 // (distance_to_nash empty when no scenario has a Nash point). Numbers to 12 significant digits.

@@ -1,12 +1,13 @@
 // tournament.hpp — many negotiations (competitors × competitors × scenarios × repetitions), in a
 // fixed order, each with its own seed.
 //
-// A tournament file (README "Tournaments") names competitors (a label and a strategy spec),
-// scenarios (scenario files, or GENIUS XML domains with two profiles), repetitions, a base seed,
-// role swapping, self-play, a deadline override and the metrics to report. Its mode is
-// "negotiation" (one alternating-offers negotiation per entry, scored by the discounted utility
-// each side gets) or "lifecycle" (one `simulate` run of the treaty's life per entry, the two
-// competitors replacing the parties' negotiators, scored by cumulative discounted payoffs).
+// A tournament file (docs/file-formats.md, "Tournament files") names competitors (a label and a
+// strategy spec), scenarios (scenario files, or GENIUS XML / GeniusWeb JSON domains with two
+// profiles), repetitions, a base seed, role swapping, self-play, a deadline override and the
+// metrics to report. Its mode is "negotiation" (one alternating-offers negotiation per entry, scored by the
+// discounted utility each side gets) or "lifecycle" (one `simulate` run of the treaty's life per
+// entry, the two competitors replacing the parties' negotiators, scored by cumulative discounted
+// payoffs).
 //
 // The list of negotiations. Pairings are the ordered pairs (a, b) of competitor indices, a
 // playing the scenario's first party and b the second, in the order a = 0…N−1, b = 0…N−1,

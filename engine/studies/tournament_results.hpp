@@ -7,7 +7,7 @@
 // command computes in parallel and aggregates in order), and every number is taken from the row
 // as written to the CSV, so a whole run, a resumed run and merged shards give the same bytes.
 //
-// Statistics (README "Tournaments: the statistics"):
+// Statistics (docs/tournaments.md, "The statistics"):
 //  - ranking: competitors by mean (discounted) utility over every negotiation they played, on
 //    either side, with a 95% Student-t confidence interval for the mean;
 //  - adjacent ranks: a paired t-test on matched cells. A cell is (opponent, scenario, side); its

@@ -1,6 +1,6 @@
 // tournament_toml.cpp — tournament files: TOML in, a checked TournamentDef out.
 //
-// File format (README "Tournaments"):
+// File format (docs/file-formats.md, "Tournament files"):
 //   [tournament]
 //     name         string, required
 //     mode         "negotiation" (default) | "lifecycle"
@@ -10,14 +10,15 @@
 //                  plays once, a on the first party's side
 //     self_play    false (default): a competitor also meets itself
 //     deadline     1 … 1000000 (negotiation mode): replaces every scenario's deadline (a GENIUS
-//                  domain is imported with it; default 100 there)
+//                  or GeniusWeb domain is imported with it; default 100 there)
 //     years        1 … 100 (lifecycle mode): the horizon (default: each scenario's)
 //     metrics      list of "agreement", "offers", "social_welfare", "distance_to_pareto",
 //                  "distance_to_nash" (default ["agreement", "offers", "distance_to_nash"];
 //                  lifecycle: ["agreement", "offers"], no distances): the ranking's columns
 //                  besides the mean utility
 //   [[competitors]]  label (unique), strategy (a spec, e.g. "boulware(e=0.2)")
-//   [[scenarios]]    file = "path.toml", or domain, profile_a, profile_b (GENIUS XML files);
+//   [[scenarios]]    file = "path.toml", or domain, profile_a, profile_b (GENIUS XML or
+//                    GeniusWeb JSON files, recognised by content: engine/io/external_scenario.hpp);
 //                    name (optional; default: the scenario's id). Relative paths resolve
 //                    against the tournament file's folder.
 // Unknown keys are errors (they are usually typos).
@@ -30,7 +31,7 @@
 
 #include <toml++/toml.h>
 
-#include "engine/io/genius_import.hpp"
+#include "engine/io/external_scenario.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/text_file.hpp"
 #include "engine/model/toml_reading.hpp"
@@ -294,8 +295,8 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
   const toml::node* scenarios = root.get("scenarios");
   if (scenarios == nullptr) {
     throw UserError(SourceLocation{source_name, 0, 0}, "scenarios",
-                    "missing [[scenarios]] (each a file, or a GENIUS domain, profile_a and "
-                    "profile_b)");
+                    "missing [[scenarios]] (each a file, or a GENIUS or GeniusWeb domain, "
+                    "profile_a and profile_b)");
   }
   const toml::array& scenario_list = r.array(*scenarios, "scenarios");
   if (scenario_list.empty()) {
@@ -315,15 +316,17 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
     const toml::node* domain = t.get("domain");
     if ((file == nullptr) == (domain == nullptr)) {
       r.fail(node.source(), key,
-             file != nullptr ? "give either 'file' or 'domain' (GENIUS XML), not both"
+             file != nullptr ? "give either 'file' or 'domain' (GENIUS XML or GeniusWeb JSON), not "
+                               "both"
                              : "missing 'file' (a scenario file) or 'domain', 'profile_a' and "
-                               "'profile_b' (GENIUS XML files)");
+                               "'profile_b' (GENIUS XML or GeniusWeb JSON files)");
     }
     std::optional<Scenario> scenario;
     if (file != nullptr) {
       for (const char* extra : {"profile_a", "profile_b"}) {
         if (const toml::node* n = t.get(extra)) {
-          r.fail(n->source(), key + "." + extra, "only with 'domain' (GENIUS XML), not 'file'");
+          r.fail(n->source(), key + "." + extra,
+                 "only with 'domain' (GENIUS XML or GeniusWeb JSON), not 'file'");
         }
       }
       scenario = load_scenario_file(resolve_path(r, *file, key + ".file"));
@@ -335,14 +338,15 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
         const toml::node* n = t.get(profile);
         if (n == nullptr) {
           r.fail(node.source(), key + "." + profile,
-                 std::string("missing key '") + profile + "' (a GENIUS utility profile, XML)");
+                 std::string("missing key '") + profile +
+                     "' (a GENIUS utility profile, XML, or a GeniusWeb profile, JSON)");
         }
         profiles[static_cast<std::size_t>(p++)] = resolve_path(r, *n, key + "." + profile);
       }
       GeniusImportOptions options;
       options.deadline = plan.deadline.value_or(options.deadline);
-      scenario = Scenario::create(import_genius(resolve_path(r, *domain, key + ".domain"),
-                                                profiles[0], profiles[1], options));
+      scenario = Scenario::create(import_external_scenario(
+          resolve_path(r, *domain, key + ".domain"), profiles[0], profiles[1], options));
     }
     PlanScenario entry;
     entry.name = scenario->id();

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "gui/logic/visibility.hpp"
+
 namespace treatysim::gui {
 
 namespace {
@@ -33,7 +35,10 @@ OutcomePoint point_of(const Scenario& scenario, const Outcome& outcome) {
 }  // namespace
 
 bool shows_other_utility(const Scenario& scenario) noexcept {
-  return scenario.protocol().information == Information::kComplete;
+  // While the person negotiates (as side 0, say), may side 1's values be shown?
+  return value_visibility(Mode::kPlay, scenario.protocol().information, PlayPhase::kNegotiating,
+                          PartyIndex{0})
+      .shows(1);
 }
 
 void OfferBuilder::reset(const Scenario& scenario, PartyIndex you) {

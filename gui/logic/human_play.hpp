@@ -20,7 +20,8 @@
 
 namespace treatysim::gui {
 
-// True when the scenario lets each side see the other's utility (complete information).
+// True when the person, while negotiating, may see the other side's utility: under complete
+// information only (the rule of visibility.hpp).
 [[nodiscard]] bool shows_other_utility(const Scenario& scenario) noexcept;
 
 // What one option of one clause is worth, as the offer builder lists it.

@@ -113,7 +113,7 @@ std::string describe_changes(const Scenario& scenario, const Outcome& previous,
 }
 
 std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
-                    const NarrationTargets& targets, std::optional<PartyIndex> viewer) {
+                    const NarrationTargets& targets, const ValueVisibility& visible) {
   if (events.empty()) return {};
   const std::size_t last = events.size() - 1;
   const Event& event = events[last];
@@ -121,17 +121,18 @@ std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
   const PartyIndex other = other_party(actor);
   const std::string who = party_phrase(scenario, actor);
   const std::string them = party_phrase(scenario, other);
-  // Whose values may be told (a person playing under private information sees only their own).
-  const auto shown = [&](PartyIndex party) { return !viewer || *viewer == party; };
-  // "worth A to <actor> and B to <other>", leaving out what may not be told.
-  const auto worth_phrase = [&](const Outcome& outcome, const std::string& actor_name) {
+  const auto shown = [&](PartyIndex party) { return visible.shows(party); };
+  // " — worth A to <actor> and B to <other>" (", worth …" with `lead` ", "), leaving out what
+  // may not be told; "" when nothing may.
+  const auto worth_phrase = [&](const Outcome& outcome, const std::string& actor_name,
+                                const std::string& lead) {
     std::string text;
     if (shown(actor)) text = format_utility(worth(scenario, actor, outcome)) + " to " + actor_name;
     if (shown(other)) {
       text += (text.empty() ? "" : " and ") + format_utility(worth(scenario, other, outcome)) +
               " to " + them;
     }
-    return "worth " + text;
+    return text.empty() ? text : lead + "worth " + text;
   };
   // " — <reason>" for a refusal by the actor, or "" when its values may not be told.
   const auto reason = [&](const NarrationTargets& known) {
@@ -142,7 +143,7 @@ std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
   switch (event.kind) {
     case EventKind::kOffer:
       return end_sentence(round_prefix(event) + who + " " + offer_phrase(scenario, events, last) +
-                          " — " + worth_phrase(event.outcome, "it"));
+                          worth_phrase(event.outcome, "it", " — "));
     case EventKind::kReject: {
       std::string text = round_prefix(event);
       if (last > 0 && events[last - 1].kind == EventKind::kOffer) {
@@ -155,8 +156,8 @@ std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
              " offer" + reason(targets) + "; no agreement.";
     case EventKind::kAccept:
       return round_prefix(event) + who + " accepts " + party_possessive(scenario, other) +
-             " offer " + scenario.space().format(event.outcome) + ", " +
-             worth_phrase(event.outcome, who) + " — agreement.";
+             " offer " + scenario.space().format(event.outcome) +
+             worth_phrase(event.outcome, who, ", ") + " — agreement.";
     case EventKind::kDeadline: {
       // The party that rejected the last offer; each side gets its reservation value.
       std::string text = round_prefix(event) + "the deadline passes without agreement — " + who +
@@ -164,9 +165,10 @@ std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
       if (shown(actor)) {
         text += " (" + refusal_reason(scenario, actor, event.outcome, event.offer_index, {}) + ")";
       }
-      if (viewer) {
-        return text + "; " + party_phrase(scenario, *viewer) + " keeps its reservation value of " +
-               format_utility(scenario.party(*viewer).preferences.reservation_value) + ".";
+      if (visible.shows_none()) return text + "; each side keeps its reservation value.";
+      if (const auto only = visible.only()) {
+        return text + "; " + party_phrase(scenario, *only) + " keeps its reservation value of " +
+               format_utility(scenario.party(*only).preferences.reservation_value) + ".";
       }
       return text + "; each side keeps its reservation value, " +
              format_utility(scenario.party(0).preferences.reservation_value) + " for " +

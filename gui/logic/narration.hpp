@@ -29,6 +29,7 @@
 
 #include "engine/model/scenario.hpp"
 #include "engine/protocol/event.hpp"
+#include "gui/logic/visibility.hpp"
 
 namespace treatysim::gui {
 
@@ -55,11 +56,12 @@ using NarrationTargets = std::array<std::optional<std::vector<double>>, kPartyCo
 // A utility with two decimals ("0.31").
 [[nodiscard]] std::string format_utility(double value);
 
-// The sentence on events.back(), given the events before it; "" for no events. With a
-// `viewer` (a person playing under private information), only that party's values are told:
-// the other side's utilities, reservation value and reasons are left out.
+// The sentence on events.back(), given the events before it; "" for no events. Only the values
+// `shown` allows are told (visibility.hpp: a person playing under private information sees only
+// their own, or none before picking a side): the others' utilities, reservation values and
+// reasons are left out.
 [[nodiscard]] std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
                                   const NarrationTargets& targets = {},
-                                  std::optional<PartyIndex> viewer = std::nullopt);
+                                  const ValueVisibility& shown = ValueVisibility::all());
 
 }  // namespace treatysim::gui

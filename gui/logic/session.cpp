@@ -323,12 +323,6 @@ void Session::set_human(std::optional<PartyIndex> party) {
   rebuild(0);
 }
 
-std::optional<PartyIndex> Session::private_viewer() const noexcept {
-  if (!human_ || replaying_ || !scenario_ || done()) return std::nullopt;
-  if (scenario_->protocol().information == Information::kComplete) return std::nullopt;
-  return human_;
-}
-
 bool Session::awaiting_human_offer() const noexcept {
   if (!human_ || replaying_ || !run_) return false;
   const Negotiation& negotiation = *run_->negotiation;
@@ -385,9 +379,9 @@ void Session::save_trace(const std::string& path) const {
   write_file_atomically(path, trace_to_text(trace()));
 }
 
-std::string Session::narration() const {
+std::string Session::narration(const ValueVisibility& shown) const {
   if (!scenario_) return {};
-  return narrate(*scenario_, events_, targets_, private_viewer());
+  return narrate(*scenario_, events_, targets_, shown);
 }
 
 }  // namespace treatysim::gui

@@ -34,6 +34,7 @@
 #include "engine/protocol/negotiation.hpp"
 #include "engine/protocol/spec.hpp"
 #include "engine/protocol/trace.hpp"
+#include "gui/logic/visibility.hpp"
 
 namespace treatysim::agents {
 class HumanAgent;
@@ -144,10 +145,6 @@ class Session {
   // agents with nullopt. Resets the run and leaves replay.
   void set_human(std::optional<PartyIndex> party);
   [[nodiscard]] std::optional<PartyIndex> human() const noexcept { return human_; }
-  // The person's side while they play under private information and the negotiation runs:
-  // the panels then show only what that side may know (its own utilities); nullopt otherwise
-  // (agents only, complete information, replay, or the end of the game, when all is revealed).
-  [[nodiscard]] std::optional<PartyIndex> private_viewer() const noexcept;
   // True when the next step is the person's offer.
   [[nodiscard]] bool awaiting_human_offer() const noexcept;
   // True when the next step is the person's answer to offer_on_table().
@@ -189,9 +186,9 @@ class Session {
   // Writes trace() as JSON (trace_to_text: the CLI's `run --format json` bytes when run to the
   // end), atomically; throws UserError naming the file.
   void save_trace(const std::string& path) const;
-  // One plain sentence on the last event (narration.hpp), told from private_viewer()'s side
-  // when set; "" before the first event.
-  [[nodiscard]] std::string narration() const;
+  // One plain sentence on the last event (narration.hpp), telling only the values `shown`
+  // allows (visibility.hpp); "" before the first event.
+  [[nodiscard]] std::string narration(const ValueVisibility& shown = ValueVisibility::all()) const;
 
  private:
   struct Run;

@@ -75,10 +75,10 @@ void draw_utilities_over_rounds(AppContext& ctx) {
                     static_cast<float>(px.min.y) + 2.0f * scale),
              kDeadlineRed, deadline_label);
 
-  const std::optional<PartyIndex> viewer = session.private_viewer();
+  const ValueVisibility visible = visible_values(ctx);
   for (PartyIndex party = 0; party < kPartyCount; ++party) {
     // A person playing under private information sees only their own utilities.
-    if (viewer && *viewer != party) continue;
+    if (!visible.shows(party)) continue;
     const Rgba color = party_color(party);
     if (const auto target = session.target_curve(party)) {
       std::vector<SeriesPoint> curve;
@@ -138,8 +138,8 @@ void draw_utilities_over_rounds(AppContext& ctx) {
       ImGui::Text("Round %d: %s offers %s", r + 1, party_phrase(scenario, offer.proposer).c_str(),
                   scenario.space().format(offer.outcome).c_str());
       for (PartyIndex p = 0; p < kPartyCount; ++p) {
-        if (viewer && *viewer != p) continue;
-        if (p > 0 && !viewer) ImGui::SameLine(0.0f, 16.0f * scale);
+        if (!visible.shows(p)) continue;
+        if (p > 0 && visible.shows_all()) ImGui::SameLine(0.0f, 16.0f * scale);
         ImGui::PushStyleColor(ImGuiCol_Text, im_color(party_color(p)));
         ImGui::Text("%s %s", scenario.party(p).name.c_str(),
                     format_utility(offer.utilities[p]).c_str());
@@ -154,8 +154,10 @@ void draw_utilities_over_rounds(AppContext& ctx) {
   // The caption under the plot says how to read it.
   small_text(draw, ctx, ImVec2(static_cast<float>(px.min.x), ImGui::GetCursorScreenPos().y),
              {0x9a, 0xa0, 0xaa, 255},
-             "line: a side's utility of its own offers · dots: of offers it received · dashes: "
-             "its target");
+             visible.shows_none()
+                 ? "private information: pick a side to see the utilities of your offers"
+                 : "line: a side's utility of its own offers · dots: of offers it received · "
+                   "dashes: its target");
 }
 
 }  // namespace treatysim::gui

@@ -9,15 +9,17 @@
 #include <pugixml.hpp>
 
 #include "agents/registry.hpp"
-#include "cli/study_setup.hpp"
-#include "cli/svg_plot.hpp"
+#include "charts/svg.hpp"
 #include "engine/model/user_error.hpp"
+#include "frontend/batch.hpp"
 #include "tests/cli/cli_test_support.hpp"
 
 namespace {
 
 using namespace treatysim;
 using namespace treatysim::cli;
+using namespace treatysim::charts;
+using namespace treatysim::frontend;
 
 // The text of every <text> element of an SVG document, joined by '|'.
 std::string texts_of(const pugi::xml_document& doc) {

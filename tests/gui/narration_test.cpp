@@ -20,6 +20,7 @@ using treatysim::Outcome;
 using treatysim::Scenario;
 using treatysim::gui::narrate;
 using treatysim::gui::NarrationTargets;
+using treatysim::gui::ValueVisibility;
 
 namespace {
 
@@ -130,16 +131,16 @@ TEST_CASE("narration for a person playing under private information tells only t
     return std::vector<Event>(all.begin(), all.begin() + static_cast<long>(count));
   };
   // The person plays the U.S.: China's values and reasons are not told.
-  CHECK(narrate(sta(), upto(1), {}, 0) ==
+  CHECK(narrate(sta(), upto(1), {}, ValueVisibility::own(0)) ==
         "Round 1: the U.S. opens with S0/IP0/D0/G0/T2 — worth 1.00 to it.");
-  CHECK(narrate(sta(), upto(2), {}, 0) ==
+  CHECK(narrate(sta(), upto(2), {}, ValueVisibility::own(0)) ==
         "Round 1: the U.S. opens with S0/IP0/D0/G0/T2; China rejects.");
-  CHECK(narrate(sta(), upto(3), {}, 0) ==
+  CHECK(narrate(sta(), upto(3), {}, ValueVisibility::own(0)) ==
         "Round 2: China opens with S3/IP3/D3/G3/T3 — worth 0.02 to the U.S.");
-  CHECK(narrate(sta(), upto(4), {}, 0) ==
+  CHECK(narrate(sta(), upto(4), {}, ValueVisibility::own(0)) ==
         "Round 2: China opens with S3/IP3/D3/G3/T3; the U.S. rejects — it is worth 0.02 to it, "
         "below its reservation of 0.40.");
-  CHECK(narrate(sta(), upto(6), {}, 0) ==
+  CHECK(narrate(sta(), upto(6), {}, ValueVisibility::own(0)) ==
         "Round 3: China accepts the U.S. offer S0/IP1/D1/G1/T2, worth 0.88 to the U.S. — "
         "agreement.");
 }

@@ -107,7 +107,7 @@ TEST_CASE("tournament: parse errors name the file, line, key and what was expect
             "\"lifecycle\")");
   CHECK(error_of(kHeader + kTwo) ==
         kSource +
-            ": scenarios: missing [[scenarios]] (each a file, or a GENIUS domain, "
+            ": scenarios: missing [[scenarios]] (each a file, or a GENIUS or GeniusWeb domain, "
             "profile_a and profile_b)");
   CHECK(error_of("name = \"t\"\n") ==
         kSource + ":1:1: name: unknown key (expected one of: tournament, competitors, scenarios)");
@@ -145,6 +145,38 @@ TEST_CASE("tournament: a valid file, GENIUS XML named directly, the deadline ove
   CHECK(treatysim::is_tournament_text(kHeader));
   CHECK_FALSE(treatysim::is_tournament_text("[scenario]\nid = \"x\"\n"));
   CHECK_FALSE(treatysim::is_tournament_text("[tournament"));
+}
+
+TEST_CASE("tournament: GeniusWeb JSON named directly, recognised by content") {
+  const std::string party = "../../tests/data/geniusweb/Party/";
+  const auto def = parse(kHeader + "deadline = 40\n" + kTwo + "[[scenarios]]\ndomain = \"" + party +
+                         "party.json\"\nprofile_a = \"" + party + "party1.json\"\nprofile_b = \"" +
+                         party + "party2.json\"\n");
+  REQUIRE(def.scenarios.size() == 1);
+  CHECK(def.plan.scenarios[0].name == "party");
+  CHECK(def.scenarios[0].protocol().deadline == 40);
+  CHECK(def.scenarios[0].space().size() == 3072);
+  CHECK(def.scenarios[0].party(0).preferences.reservation_value == 0.50636);
+  CHECK(def.scenarios[0].party(1).preferences.reservation_value == 0.36638);
+  // A GeniusWeb domain with a GENIUS profile, and a malformed profile: the file is named.
+  const std::string laptop = "../../tests/data/genius/Laptop/";
+  CHECK(error_of(kHeader + kTwo + "[[scenarios]]\ndomain = \"" + party +
+                 "party.json\"\nprofile_a = \"" + party + "party1.json\"\nprofile_b = \"" + laptop +
+                 "laptop_seller_utility.xml\"\n") ==
+        TREATYSIM_SOURCE_DIR "/configs/tournaments/" + laptop +
+            "laptop_seller_utility.xml: the profile is GENIUS XML but the domain " +
+            TREATYSIM_SOURCE_DIR "/configs/tournaments/" + party +
+            "party.json is GeniusWeb JSON (expected the domain and both profiles in one format)");
+  const std::string malformed = "../../tests/data/geniusweb-malformed/";
+  const std::string handmade = "../../tests/data/geniusweb/Handmade/";
+  CHECK(error_of(kHeader + kTwo + "[[scenarios]]\ndomain = \"" + handmade +
+                 "handmade.json\"\nprofile_a = \"" + handmade +
+                 "handmade_a.json\"\nprofile_b = \"" + malformed +
+                 "profile-weights-not-one.json\"\n") ==
+        TREATYSIM_SOURCE_DIR "/configs/tournaments/" + malformed +
+            "profile-weights-not-one.json: LinearAdditiveUtilitySpace.issueWeights: the weights "
+            "sum to 0.99, not 1 (GeniusWeb requires issue weights that sum to exactly 1; they are "
+            "not renormalised)");
 }
 
 TEST_CASE("tournament: enumeration order and counts with and without role swap and self-play") {

@@ -6,17 +6,17 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "cli/tournament_support.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/studies/tournament.hpp"
 #include "engine/studies/tournament_results.hpp"
+#include "frontend/batch.hpp"
 #include "tests/fuzz/targets/fuzz_support.hpp"
 
 int fuzz_tournament(const std::uint8_t* data, std::size_t size) {
   using namespace treatysim;
   try {
     const TournamentDef def = parse_tournament(fuzz::as_text(data, size), fuzz::study_source_name(),
-                                               cli::batch_competitor_check());
+                                               frontend::batch_competitor_check(fuzz::registry()));
     const TournamentPlan& plan = def.plan;
     const TournamentPlan back =
         tournament_plan_from_json(tournament_plan_to_json(plan), "fuzz-summary.json");
