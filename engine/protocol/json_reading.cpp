@@ -27,9 +27,10 @@ void check_json_depth(std::string_view text, const std::string& source) {
     if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) {
+      if (++depth > kMaxSavedJsonDepth) {
         throw UserError(SourceLocation{source, line, column}, "",
-                        "arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
+                        "arrays and objects nested more than " +
+                            std::to_string(kMaxSavedJsonDepth) +
                             " levels deep (treatysim's files nest at most 5; "
                             "docs/reliability.md)");
       }

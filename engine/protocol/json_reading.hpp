@@ -3,7 +3,7 @@
 //
 // The JSON library parses without recursion, but printing, comparing and copying a document
 // recurse once per level: a file of a million '[' would overflow the stack long after parsing.
-// No file treatysim writes nests deeper than 5 levels, so anything deeper than kMaxJsonDepth is
+// No file treatysim writes nests deeper than 5 levels, so anything deeper than kMaxSavedJsonDepth is
 // refused before it is parsed. Every exception of the JSON library (a syntax error, a number too
 // large for a double: "1e99999") becomes a UserError.
 #pragma once
@@ -19,10 +19,10 @@
 namespace treatysim {
 
 // The deepest nesting of arrays and objects a JSON file may have.
-inline constexpr std::size_t kMaxJsonDepth = 64;
+inline constexpr std::size_t kMaxSavedJsonDepth = 64;
 
 // Throws UserError at the line and column of the first '[' or '{' that opens level
-// kMaxJsonDepth + 1 (outside strings), if there is one.
+// kMaxSavedJsonDepth + 1 (outside strings), if there is one.
 void check_json_depth(std::string_view text, const std::string& source);
 
 // Parses `text` (the content of `source`) into a Json (nlohmann::json or ordered_json): first

@@ -21,7 +21,7 @@ ff=$'\f'  # separates the three XML files of a genius input
 generate() {
   local bin=$1 seeds=$2
   rm -rf "$seeds"
-  mkdir -p "$seeds"/{scenario,tournament,sweep,tune,payoff_matrix,genius,trace,journal,summary,spec}
+  mkdir -p "$seeds"/{scenario,tournament,sweep,tune,payoff_matrix,genius,geniusweb,trace,journal,summary,spec,script,class_api,class_store}
   local tmp
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' RETURN
@@ -55,6 +55,80 @@ generate() {
     { cat "$handmade/handmade_domain.xml"; printf '%s' "$ff"; cat "$f"; printf '%s' "$ff"
       cat "$handmade/handmade_b.xml"; } >"$seeds/genius/$(basename "$f")"
   done
+
+  # GeniusWeb: each sample's domain and profiles as one input, and each malformed file with a
+  # valid counterpart (a file named domain-* in the domain's place, profile-* in profile A's).
+  for dir in tests/data/geniusweb/*; do
+    [[ -d $dir ]] || continue
+    local base
+    base=$(basename "$dir")
+    mapfile -t files < <(ls "$dir"/*.json | sort)  # the domain sorts first (party < party1)
+    ((${#files[@]} >= 3)) || continue
+    { cat "${files[0]}"; printf '%s' "$ff"; cat "${files[1]}"; printf '%s' "$ff"; cat "${files[2]}"; } \
+      >"$seeds/geniusweb/$base.json"
+    "$bin" import-geniusweb "${files[0]}" "${files[1]}" "${files[2]}" \
+      -o "$seeds/scenario/imported-geniusweb-$base.toml" >/dev/null
+  done
+  local web=tests/data/geniusweb/Handmade
+  for f in tests/data/geniusweb-malformed/*.json; do
+    case $(basename "$f") in
+      domain-*) { cat "$f"; printf '%s' "$ff"; cat "$web/handmade_a.json"; printf '%s' "$ff"
+                  cat "$web/handmade_b.json"; } >"$seeds/geniusweb/$(basename "$f")" ;;
+      *) { cat "$web/handmade.json"; printf '%s' "$ff"; cat "$f"; printf '%s' "$ff"
+           cat "$web/handmade_b.json"; } >"$seeds/geniusweb/$(basename "$f")" ;;
+    esac
+  done
+
+  # Scripted agents' files, for configs/three-clauses.toml.
+  printf '# opening, then two concessions\nIP0/D0/G0\n\n  IP1/D0/G1  \r\nIP2/D1/G1\n' \
+    >"$seeds/script/three-clauses.txt"
+  printf 'IP0/D1\n' >"$seeds/script/too-few-issues.txt"
+  printf 'IP0/D9/G0\n' >"$seeds/script/unknown-option.txt"
+  printf '# nothing\n\n' >"$seeds/script/empty.txt"
+
+  # The class API: request sequences (server/fuzz_entry.hpp) through joining, offers, answers,
+  # rounds and the teacher's views, and refused ones (bad JSON, wrong token, not one's turn).
+  local class=$seeds/class_api
+  printf 'GET /api/scenario\n' >"$class/scenario"
+  printf 'POST /api/join\n{"code":"$CODE","name":"Ann"}\fGET /api/me joined\n' >"$class/join"
+  printf 'POST /api/join\n{"code":"WRONG","name":"Bob"}\fPOST /api/join\n{"code":"$CODE","name":"one"}\n' \
+    >"$class/join-refused"
+  printf 'POST /api/offer seat1\n{"outcome":{"x":"X0","y":"Y1"}}\fPOST /api/accept seat2\n\fGET /api/me seat2\n' \
+    >"$class/offer-accept"
+  printf 'POST /api/offer seat1\n{"outcome":{"x":"X1","y":"Y0"}}\fPOST /api/reject seat2\n\fPOST /api/offer seat2\n{"outcome":{"x":"X2","y":"Y0"}}\fPOST /api/walk_away seat1\n' \
+    >"$class/offer-reject"
+  printf 'POST /api/evaluate seat1\n{"outcome":{"x":"X1","y":"Y1"}}\fPOST /api/offer seat2\n{"outcome":{"x":"X1","y":"Y1"}}\n' \
+    >"$class/evaluate"
+  printf 'POST /api/teacher/end teacher\n\fPOST /api/teacher/reveal teacher\n\fPOST /api/teacher/round teacher\n{"pairing":"mixed","deadline":4,"against":"boulware","swap":true}\fGET /api/teacher/state teacher\n\fGET /api/teacher/results teacher\n\fGET /api/teacher/export.csv teacher\n\fGET /api/teacher/trace/1 teacher\n\fGET /api/teacher/analysis teacher\n' \
+    >"$class/teacher"
+  printf 'POST /api/teacher/round teacher\n{"pairing":"agents"}\fPOST /api/teacher/round seat1\n{}\fPOST /api/offer\n{"outcome":{"x":"X0","y":"Y0"}}\fPOST /api/offer seat1\n{"outcome":{"x":"X9","y":"Y0"}}\fPOST /api/offer seat1\n{bad\fDELETE /api/me seat1\n\fGET /nowhere\n\fGET /static/../class.sqlite\n' \
+    >"$class/refused"
+  printf 'GET /\n\fGET /teacher\n\fGET /static/student.js\n\fGET /api/qr.svg\n\fGET /api/events seat1\n\fGET /favicon.ico\n' \
+    >"$class/pages"
+
+  # The class database: SQL run on a stored class (server/fuzz_entry.hpp) before it is read back.
+  local store=$seeds/class_store
+  printf 'SELECT 1;' >"$store/nothing"
+  printf "UPDATE events SET kind='offerr';" >"$store/event-kind"
+  printf "UPDATE events SET outcome='9,9';" >"$store/event-outcome"
+  printf "UPDATE events SET outcome='1,0,0,0';" >"$store/event-outcome-long"
+  printf "UPDATE events SET offer=offer+5;" >"$store/event-offer"
+  printf "DELETE FROM events;" >"$store/no-events"
+  printf "INSERT INTO events SELECT negotiation, seq+1, 'accept', offer+1, 1-party, outcome FROM events;" \
+    >"$store/event-accept"
+  printf "UPDATE negotiations SET seed='-1';" >"$store/seed"
+  printf "UPDATE negotiations SET spec_0='boulware(e=', student_0=NULL;" >"$store/spec"
+  printf "UPDATE negotiations SET student_1=99;" >"$store/student"
+  printf "UPDATE negotiations SET round=7;" >"$store/round"
+  printf "UPDATE rounds SET pairing='pairs', deadline=0;" >"$store/pairing"
+  printf "UPDATE rounds SET deadline=2000000000;" >"$store/deadline"
+  printf "UPDATE meta SET value='x' WHERE key='seed';" >"$store/meta-seed"
+  printf "UPDATE meta SET value=replace(value, 'deadline = 6', 'deadline = 0') WHERE key='scenario_toml';" \
+    >"$store/meta-scenario"
+  printf "DELETE FROM meta WHERE key='code';" >"$store/meta-code"
+  printf "UPDATE meta SET value='2' WHERE key='version';" >"$store/meta-version"
+  printf "UPDATE students SET name=x'ff00';" >"$store/student-name"
+  printf "INSERT INTO students VALUES(3, 'three', 'seat');" >"$store/student-added"
 
   # Traces: every scenario of configs with its own strategies and with others, a few seeds.
   local n=0

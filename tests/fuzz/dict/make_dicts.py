@@ -101,6 +101,11 @@ def main():
           "payoff-matrix TOML: keys and TOML syntax")
     write("genius", XML + sorted(literals("engine/io/genius_import.cpp")),
           "GENIUS domain and profile XML: elements, attributes, XML syntax, the file separator")
+    write("geniusweb", JSON + ["\f", "\xef\xbb\xbf", "0.1", "0.2", "0.7", "1.0", "0.33",
+                               "1e-3", "0E+2", "0.1000000000000000000001"]
+          + sorted(literals("engine/io/geniusweb_import.cpp", "engine/io/json_tree.cpp",
+                            "engine/io/exact_decimal.cpp")),
+          "GeniusWeb domain and profile JSON: keys, profile kinds, decimals, the file separator")
     trace = literals("engine/protocol/trace.cpp", "engine/protocol/trace_events.cpp",
                      "engine/protocol/negotiation.cpp", "engine/protocol/event.hpp")
     write("trace", JSON + sorted(trace | scenario | strategies),
@@ -119,6 +124,31 @@ def main():
     write("summary", JSON + ["\"treatysim-tournament-summary\"", "\"1/2\""]
           + sorted(summary | strategies),
           "summary.json: keys, format name, modes, metrics, strategies, JSON syntax")
+    write("script", ["IP0", "IP1", "IP4", "D0", "D1", "D3", "G0", "G1", "G4", "/", "#", "\n",
+                     "\r\n", " ", "\t", "//", "IP1/D1/G1"],
+          "scripted agents' files: configs/three-clauses.toml's option ids, the separators")
+    api = literals("server/class_api.cpp", "server/class_room.cpp")
+    write("class_api", JSON + ["GET ", "POST ", "HEAD ", "PUT ", "\f", "\n", " teacher", " seat1",
+                               " seat2", " joined", "$CODE", "/api/join", "/api/me", "/api/offer",
+                               "/api/accept", "/api/reject", "/api/walk_away", "/api/evaluate",
+                               "/api/events", "/api/scenario", "/api/qr.svg",
+                               "/api/teacher/state", "/api/teacher/analysis",
+                               "/api/teacher/results", "/api/teacher/export.csv",
+                               "/api/teacher/trace/", "/api/teacher/round", "/api/teacher/end",
+                               "/api/teacher/reveal", "/static/", "?", "x", "y", "X0", "X1",
+                               "X2", "Y0", "Y1", "students", "agents", "mixed"]
+          + sorted(api | strategies),
+          "class API requests: methods, routes, who asks, body keys, the fuzz class's ids")
+    sql = ["SELECT ", "INSERT INTO ", "UPDATE ", "DELETE FROM ", " SET ", " WHERE ", " VALUES(",
+           "NULL", "'", ";", "=", "(", ")", ",", "x'ff'", "replace(", "meta", "students",
+           "rounds", "negotiations", "events", "key", "value", "name", "seat", "pairing",
+           "deadline", "swap", "revealed", "ended", "round", "seed", "student_0", "student_1",
+           "spec_0", "spec_1", "stopped", "negotiation", "seq", "kind", "offer", "party",
+           "outcome", "'offer'", "'accept'", "'reject'", "'walk_away'", "'deadline'",
+           "'scenario_toml'", "'scenario_hash'", "'code'", "'teacher_token'", "'version'",
+           "'format'", "'seed'", "9223372036854775807", "-1", "'human'"]
+    write("class_store", sql + sorted(literals("server/class_store.cpp")),
+          "class database SQL: the tables and columns, stored names, SQL syntax")
     write("spec", SPEC + sorted(strategies), "strategy specs: names, parameters, spec syntax")
 
 

@@ -4,7 +4,10 @@
 #include <array>
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include <sys/mman.h>
@@ -47,6 +50,45 @@ MemoryFile::MemoryFile(std::string_view content) {
 
 MemoryFile::~MemoryFile() {
   if (fd_ >= 0) ::close(fd_);
+}
+
+namespace {
+
+// The folder of write_temp_file, made on first use and removed at exit.
+class TempFolder {
+ public:
+  TempFolder() {
+    std::error_code error;
+    const bool shm =
+        std::filesystem::is_directory("/dev/shm", error) && ::access("/dev/shm", W_OK) == 0;
+    std::string pattern = std::string(shm ? "/dev/shm" : "/tmp") + "/treatysim-fuzz-XXXXXX";
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
+    }
+    path_ = pattern;
+  }
+  ~TempFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+std::string write_temp_file(const std::string& name, std::string_view content) {
+  static const TempFolder folder;
+  const std::string path = folder.path() + "/" + name;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + path);
+  return path;
 }
 
 namespace {

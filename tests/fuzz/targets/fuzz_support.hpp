@@ -53,6 +53,11 @@ class MemoryFile {
   std::string path_;
 };
 
+// Writes `content` to the file `name` of a folder made for this process (on /dev/shm when there is
+// one; removed at exit) and returns its path: for readers that take paths and derive names from
+// them (GeniusWeb files, scripted agents' files). The same name is overwritten by the next input.
+[[nodiscard]] std::string write_temp_file(const std::string& name, std::string_view content);
+
 // The most offers a fuzzed negotiation is played for, and the largest outcome space analysed:
 // the work per input stays well under a second whatever the scenario asks for.
 inline constexpr int kMaxFuzzDeadline = 60;
