@@ -324,8 +324,10 @@ void ClassRoom::rebuild(const ClassSnapshot& snapshot) {
     try {
       if (clean_name(s.name) != s.name) throw ClassError(400, "name: spaces around it");
     } catch (const ClassError& e) {
+      std::string why = e.what();
+      if (why.rfind("name: ", 0) == 0) why.erase(0, 6);
       throw UserError(SourceLocation{store_.path(), 0, 0},
-                      "students[" + std::to_string(s.id) + "].name", e.what());
+                      "students[" + std::to_string(s.id) + "].name", why);
     }
     if (!letters_only(s.seat, "0123456789abcdef")) {
       throw UserError(SourceLocation{store_.path(), 0, 0},
