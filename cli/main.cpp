@@ -239,6 +239,7 @@ int main(int argc, char** argv) {
   import_geniusweb_cmd
       ->add_option("--deadline", import_geniusweb.deadline,
                    "Deadline in offers (GeniusWeb profiles have no discounting)")
+      ->check(kDeadline)
       ->capture_default_str();
   import_geniusweb_cmd->add_option("--id", import_geniusweb.id,
                                    "Scenario id (default: from the domain's name)");
@@ -349,6 +350,7 @@ int main(int argc, char** argv) {
       "class", "Class mode: students negotiate from their browsers, the projector shows it live");
   class_cmd->add_option("scenario", class_options.scenario, "Scenario file (TOML)")->required();
   class_cmd->add_option("--port", class_options.port, "Port to listen on (0: a free one)")
+      ->check(whole_number("a port number (0: a free one)", 0, 65535))
       ->capture_default_str();
   class_cmd
       ->add_option("--bind", class_options.bind,
@@ -357,8 +359,10 @@ int main(int argc, char** argv) {
   class_cmd->add_option("--db", class_options.db,
                         "Class database (SQLite; default class-SCENARIO_ID.sqlite); an existing "
                         "one resumes its class");
-  class_cmd->add_option("--deadline", class_options.deadline,
-                        "Default deadline of rounds in offers (default: the scenario's)");
+  class_cmd
+      ->add_option("--deadline", class_options.deadline,
+                   "Default deadline of rounds in offers (default: the scenario's)")
+      ->check(kDeadline);
   class_cmd->add_option("--seed", class_options.seed, "Run seed of pairings and agents (default 1)")
       ->check(kSeed);
   class_cmd->add_option("--against", class_options.against,

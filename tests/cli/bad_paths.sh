@@ -69,6 +69,14 @@ for path in "${bad[@]}" "$tmp/big.toml"; do
     tests/data/genius/Handmade/handmade_a.xml tests/data/genius/Handmade/handmade_b.xml
   refuses "import-genius $path (a profile)" "$path" import-genius \
     tests/data/genius/Handmade/handmade_domain.xml tests/data/genius/Handmade/handmade_a.xml "$path"
+  refuses "import-geniusweb $path (domain)" "$path" import-geniusweb "$path" \
+    tests/data/geniusweb/Handmade/handmade_a.json tests/data/geniusweb/Handmade/handmade_b.json
+  refuses "import-geniusweb $path (a profile)" "$path" import-geniusweb \
+    tests/data/geniusweb/Handmade/handmade.json "$path" tests/data/geniusweb/Handmade/handmade_b.json
+done
+for path in "${bad[@]}"; do
+  refuses "class-export $path" "$path" class-export "$path" --out "$tmp/never"
+  refuses "class --db $path" "$path" class configs/three-clauses.toml --db "$path" --port 0
 done
 for path in "${bad[@]}" "$tmp/big-summary.json"; do
   refuses "evolve $path" "$path" evolve "$path"

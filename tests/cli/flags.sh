@@ -36,7 +36,9 @@ threads='expected a number of threads (0: all cores) from 0 to 1024, got'
 
 # [SECTION] --deadline (run, bench, play, import-genius) -------------------------------------------
 for command in "run $scenario" "bench $scenario --negotiations 1" "play $scenario --as us" \
-  "import-genius tests/data/genius/Handmade/handmade_domain.xml tests/data/genius/Handmade/handmade_a.xml tests/data/genius/Handmade/handmade_b.xml"; do
+  "import-genius tests/data/genius/Handmade/handmade_domain.xml tests/data/genius/Handmade/handmade_a.xml tests/data/genius/Handmade/handmade_b.xml" \
+  "import-geniusweb tests/data/geniusweb/Handmade/handmade.json tests/data/geniusweb/Handmade/handmade_a.json tests/data/geniusweb/Handmade/handmade_b.json" \
+  "class $scenario --port 0"; do
   refuses "$command --deadline 1e12" --deadline "$offers \"1e12\""
   refuses "$command --deadline 99999999999" --deadline "$offers 99999999999"
   refuses "$command --deadline 1000001" --deadline "$offers 1000001"
@@ -46,6 +48,13 @@ for command in "run $scenario" "bench $scenario --negotiations 1" "play $scenari
   refuses "$command --deadline 010" --deadline "$offers \"010\""
   refuses "$command --deadline 0x10" --deadline "$offers \"0x10\""
   refuses "$command --deadline ten" --deadline "$offers \"ten\""
+done
+
+# [SECTION] --port (class) ------------------------------------------------------------------------
+for value in 65536 1e3 -1 0x50 eighty; do
+  expected="expected a port number (0: a free one) from 0 to 65535, got"
+  case $value in 65536 | -1) shown=$value ;; *) shown="\"$value\"" ;; esac
+  refuses "class $scenario --port $value" --port "$expected $shown"
 done
 
 # [SECTION] --seed (run, bench, simulate, play, evolve) ---------------------------------------------
