@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "charts/svg.hpp"
@@ -164,7 +165,10 @@ std::string line_chart_svg(const LineChart& chart) {
     y_lo = std::min({y_lo, p.ci_low, p.mean});
     y_hi = std::max({y_hi, p.ci_high, p.mean});
   }
-  const auto [y_min, y_max] = padded_range(y_lo, y_hi);
+  // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+  const std::pair<double, double> y_range = padded_range(y_lo, y_hi);
+  const double y_min = y_range.first;
+  const double y_max = y_range.second;
   const auto fx = [&](double x) { return chart.log_x ? std::log10(x) : x; };
   double x_min = fx(chart.points.front().x);
   double x_max = fx(chart.points.back().x);

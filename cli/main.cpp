@@ -1,4 +1,9 @@
 // main.cpp — the treatysim command line (the only translation unit that includes CLI11).
+//
+// Every numeric flag is checked by a validator before CLI11 converts it, so that a bad value
+// gets the project's wording ("--deadline: expected a number of offers from 1 to 1000000, got
+// 1e12"), never CLI11's ("Could not convert"), and exit status 2 (engine/model/number_text.hpp).
+#include <cstdint>
 #include <iostream>
 #include <string>
 
@@ -7,7 +12,10 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "engine/model/number_text.hpp"
+#include "engine/model/scenario.hpp"
 #include "engine/model/user_error.hpp"
+#include "engine/studies/population.hpp"
 #include "engine/version.hpp"
 #include "mpi/job.hpp"
 
@@ -25,24 +33,39 @@ void add_agent_options(CLI::App& command, treatysim::cli::AgentOverrides& agents
   command.add_option("--cn", agents.cn, "Strategy of party \"cn\" (shorthand for --agent cn=SPEC)");
 }
 
-// CLI11 2.1 reads "-1" into an unsigned option as 2^64 − 1, and clamps 2^64 and above to it; a
-// seed must be written as a non-negative whole number below 2^64.
+// CLI11 2.1 reads "-1" into an unsigned option as 2^64 − 1, clamps 2^64 and above to it, and
+// reads "010" as octal: a seed must be written as a non-negative whole number below 2^64.
 const CLI::Validator kSeed(
-    [](const std::string& text) {
-      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
-        return "expected a non-negative whole number, got \"" + text + "\"";
-      }
-      if (text.size() > 1 && text[0] == '0') {
-        // CLI11 would read the digits as octal ("010" is 8) or fail on an 8 or 9.
-        return "expected a whole number without leading zeros, got " + text;
-      }
-      const std::string max = "18446744073709551615";  // 2^64 − 1
-      if (text.size() > max.size() || (text.size() == max.size() && text > max)) {
-        return "expected a whole number from 0 to " + max + ", got " + text;
-      }
-      return std::string();
-    },
-    "UINT", "seed");
+    [](const std::string& text) { return treatysim::seed_problem(text).value_or(""); }, "UINT",
+    "seed");
+
+// A whole number from `min` to `max`; `what` names it in the message.
+CLI::Validator whole_number(const std::string& what, std::int64_t min, std::int64_t max) {
+  return CLI::Validator(
+      [=](const std::string& text) {
+        return treatysim::whole_number_problem(text, min, max, what).value_or("");
+      },
+      "INT", what);
+}
+
+// A real number from `min` to `max`.
+CLI::Validator real_number(const std::string& what, double min, double max) {
+  return CLI::Validator(
+      [=](const std::string& text) {
+        return treatysim::real_number_problem(text, min, max, what).value_or("");
+      },
+      "NUMBER", what);
+}
+
+// Limits of the command line's own settings (the engine's limits come from its headers).
+constexpr std::int64_t kMaxJobs = 1024;         // threads
+constexpr std::int64_t kMaxSeries = 1'000'000;  // run --series
+constexpr std::int64_t kMaxBenchNegotiations = 1'000'000'000;
+constexpr std::int64_t kMaxSimulateRuns = 10'000'000;  // simulate --runs
+constexpr std::int64_t kMaxYears = 100;                // simulate --years
+
+const CLI::Validator kDeadline = whole_number("a number of offers", 1, treatysim::kMaxDeadline);
+const CLI::Validator kJobs = whole_number("a number of threads (0: all cores)", 0, kMaxJobs);
 
 // The message for a command line CLI11 rejected, in the same "treatysim: error:" form as every
 // other error. CLI11 reports an unknown subcommand or top-level option as "A subcommand is
@@ -97,14 +120,15 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "Run seed (all randomness derives from it)")
       ->capture_default_str()
       ->check(kSeed);
-  run_cmd->add_option("--deadline", run.deadline, "Override the deadline (number of offers)");
+  run_cmd->add_option("--deadline", run.deadline, "Override the deadline (number of offers)")
+      ->check(kDeadline);
   run_cmd->add_option("--svg", run.svg, "Also write the negotiation's picture (SVG) to FILE");
   run_cmd
       ->add_option(
           "--series", run.series,
           "Run a series of N negotiations between the same agents (learning agents keep learning); "
           "prints one line per negotiation")
-      ->check(CLI::Range(1, 1000000));
+      ->check(whole_number("a number of negotiations", 1, kMaxSeries));
   run_cmd->add_flag("--model-report", run.model_report,
                     "Also measure each agent's opponent model against the truth after every "
                     "offer (text: a table; json: the trace's \"model_report\")");
@@ -135,11 +159,13 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("scenarios", bench.scenarios, "Scenario files")->required();
   add_agent_options(*bench_cmd, bench.agents);
   bench_cmd->add_option("--negotiations", bench.negotiations, "Negotiations per scenario")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number("a number of negotiations", 1, kMaxBenchNegotiations));
   bench_cmd->add_option("--seed", bench.seed, "Base seed (negotiation i derives its seed from it)")
       ->capture_default_str()
       ->check(kSeed);
-  bench_cmd->add_option("--deadline", bench.deadline, "Override the deadline (number of offers)");
+  bench_cmd->add_option("--deadline", bench.deadline, "Override the deadline (number of offers)")
+      ->check(kDeadline);
   bench_cmd->add_option("--format", bench.format, "text or json")->capture_default_str();
 
   SimulateOptions simulate;
@@ -147,7 +173,8 @@ int main(int argc, char** argv) {
       "simulate", "The treaty's life: negotiations, extensions, lapses, compliance, trust, events");
   simulate_cmd->add_option("scenario", simulate.scenario, "Scenario file with a [treaty] section")
       ->required();
-  simulate_cmd->add_option("--years", simulate.years, "Horizon in years (default: the scenario's)");
+  simulate_cmd->add_option("--years", simulate.years, "Horizon in years (default: the scenario's)")
+      ->check(whole_number("a number of years", 1, kMaxYears));
   simulate_cmd
       ->add_option("--seed", simulate.seed, "Run seed (default: the scenario's [treaty] seed)")
       ->check(kSeed);
@@ -155,9 +182,9 @@ int main(int argc, char** argv) {
       ->add_option(
           "--runs", simulate.runs,
           "Simulate K seeds (seed, seed+1, ...) in parallel; print the distribution of paths")
-      ->check(CLI::Range(1, 10000000));
+      ->check(whole_number("a number of runs", 1, kMaxSimulateRuns));
   simulate_cmd->add_option("--jobs", simulate.jobs, "Threads for --runs (default: all cores)")
-      ->check(CLI::Range(0, 1024));
+      ->check(kJobs);
   simulate_cmd->add_option("--format", simulate.format, "text, json or csv")->capture_default_str();
   simulate_cmd->add_option("--out", simulate.out,
                            "Write to FILE (whole or not at all) instead of standard output");
@@ -179,7 +206,8 @@ int main(int argc, char** argv) {
   play_cmd->add_option("--as", play.as, "The party you play (its id, e.g. us)")->required();
   play_cmd->add_option("--against", play.against, "The agent's strategy (default: the scenario's)");
   play_cmd->add_option("--seed", play.seed, "Run seed")->check(kSeed)->capture_default_str();
-  play_cmd->add_option("--deadline", play.deadline, "Override the deadline (number of offers)");
+  play_cmd->add_option("--deadline", play.deadline, "Override the deadline (number of offers)")
+      ->check(kDeadline);
 
   ImportGeniusOptions import_genius;
   auto* import_genius_cmd = app.add_subcommand(
@@ -200,7 +228,8 @@ int main(int argc, char** argv) {
   import_genius_cmd
       ->add_option("--deadline", import_genius.deadline,
                    "Deadline in offers (GENIUS's discount d becomes d^(1/(N-1)) per offer)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(kDeadline);
   import_genius_cmd->add_option("--id", import_genius.id,
                                 "Scenario id (default: from the domain file name)");
   import_genius_cmd->add_option("--parties", import_genius.parties, "The two party ids, A,B")
@@ -228,6 +257,7 @@ int main(int argc, char** argv) {
   import_geniusweb_cmd
       ->add_option("--deadline", import_geniusweb.deadline,
                    "Deadline in offers (GeniusWeb profiles have no discounting)")
+      ->check(kDeadline)
       ->capture_default_str();
   import_geniusweb_cmd->add_option("--id", import_geniusweb.id,
                                    "Scenario id (default: from the domain's name)");
@@ -254,17 +284,22 @@ int main(int argc, char** argv) {
   evolve_cmd
       ->add_option("--generations", evolve.generations,
                    "Replicator time horizon and Moran generations (N birth-death steps each)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number("a number of generations", 1, treatysim::kMaxGenerations));
   evolve_cmd->add_option("--population", evolve.population, "Moran population size N")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(
+          whole_number("a population size", treatysim::kMinPopulation, treatysim::kMaxPopulation));
   evolve_cmd
       ->add_option("--selection", evolve.selection,
                    "Moran selection intensity w: fitness 1 - w + w*payoff (0: neutral drift)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(real_number("a selection intensity", 0.0, 1.0));
   evolve_cmd
       ->add_option("--runs", evolve.runs,
                    "Moran runs averaged per trajectory and per fixation probability")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number("a number of runs", 1, treatysim::kMaxMoranRuns));
   evolve_cmd->add_option("--seed", evolve.seed, "Moran run seed")
       ->capture_default_str()
       ->check(kSeed);
@@ -288,14 +323,14 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--svg", sweep.svg,
                         "Write the chart to FILE (default: the sweep file's name with .svg)");
   sweep_cmd->add_option("--jobs", sweep.jobs, "Threads (default: all cores; same results)")
-      ->check(CLI::Range(0, 1024));
+      ->check(kJobs);
 
   TuneOptions tune;
   auto* tune_cmd = app.add_subcommand(
       "tune", "Optimise a strategy's numeric parameters against opponents (NLopt)");
   tune_cmd->add_option("file", tune.file, "Tuning file (TOML, a [tune] table)")->required();
   tune_cmd->add_option("--jobs", tune.jobs, "Threads (default: all cores; same results)")
-      ->check(CLI::Range(0, 1024));
+      ->check(kJobs);
 
   TournamentOptions tournament;
   auto* tournament_cmd = app.add_subcommand(
@@ -304,7 +339,7 @@ int main(int argc, char** argv) {
       ->add_option("file", tournament.file, "Tournament file (TOML, a [tournament] table)")
       ->required();
   tournament_cmd->add_option("--jobs", tournament.jobs, "Threads (default: all cores; same files)")
-      ->check(CLI::Range(0, 1024));
+      ->check(kJobs);
   tournament_cmd->add_option(
       "--out", tournament.out,
       "Output folder for negotiations.csv and summary.json (default: tournament-NAME)");
@@ -342,6 +377,7 @@ int main(int argc, char** argv) {
       "class", "Class mode: students negotiate from their browsers, the projector shows it live");
   class_cmd->add_option("scenario", class_options.scenario, "Scenario file (TOML)")->required();
   class_cmd->add_option("--port", class_options.port, "Port to listen on (0: a free one)")
+      ->check(whole_number("a port number (0: a free one)", 0, 65535))
       ->capture_default_str();
   class_cmd
       ->add_option("--bind", class_options.bind,
@@ -350,8 +386,10 @@ int main(int argc, char** argv) {
   class_cmd->add_option("--db", class_options.db,
                         "Class database (SQLite; default class-SCENARIO_ID.sqlite); an existing "
                         "one resumes its class");
-  class_cmd->add_option("--deadline", class_options.deadline,
-                        "Default deadline of rounds in offers (default: the scenario's)");
+  class_cmd
+      ->add_option("--deadline", class_options.deadline,
+                   "Default deadline of rounds in offers (default: the scenario's)")
+      ->check(kDeadline);
   class_cmd->add_option("--seed", class_options.seed, "Run seed of pairings and agents (default 1)")
       ->check(kSeed);
   class_cmd->add_option("--against", class_options.against,
@@ -374,8 +412,11 @@ int main(int argc, char** argv) {
     const auto parsed = app.get_subcommands();
     const std::string help =
         parsed.empty() ? "treatysim --help" : "treatysim " + parsed.front()->get_name() + " --help";
-    err << "treatysim: error: " << parse_error_message(app, e, argc, argv) << "\n"
-        << "Run `" << help << "` for more information.\n";
+    err << "treatysim: error: " << parse_error_message(app, e, argc, argv) << "\n";
+    // A bad value gets one line, as when a command finds it; a malformed command line the hint.
+    if (dynamic_cast<const CLI::ValidationError*>(&e) == nullptr) {
+      err << "Run `" << help << "` for more information.\n";
+    }
     return 2;
   }
 

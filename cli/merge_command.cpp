@@ -7,12 +7,13 @@
 // and aggregated as one run aggregates them, so memory stays flat.
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "cli/tournament_support.hpp"
-#include "engine/model/scenario_toml.hpp"
+#include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/studies/tournament_run.hpp"
 #include "frontend/reports.hpp"
@@ -25,7 +26,7 @@ struct ShardInput {
   std::string dir;
   std::string csv;
   Shard shard;
-  std::ifstream stream;
+  std::unique_ptr<LineReader> reader;  // negotiations.csv, read line by line
   int line = 1;
 };
 
@@ -51,7 +52,8 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
   std::vector<ShardInput> inputs;
   for (const std::string& dir : options.dirs) {
     const std::string path = tournament_summary_path(dir);
-    const TournamentSummaryHead summary = parse_tournament_summary(read_text_file(path), path);
+    const TournamentSummaryHead summary =
+        parse_tournament_summary(read_text_file(path, kMaxSummaryFileBytes), path);
     if (!summary.complete) {
       throw UserError(SourceLocation{path, 0, 0}, "complete",
                       "this run is incomplete: finish it with `treatysim tournament FILE --out " +
@@ -69,11 +71,11 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
     input.dir = dir;
     input.csv = tournament_csv_path(dir);
     input.shard = summary.shard;
-    input.stream.open(input.csv, std::ios::binary);
-    if (!input.stream) throw UserError(SourceLocation{input.csv, 0, 0}, "", "cannot read the file");
+    input.reader = std::make_unique<LineReader>(input.csv);
     std::string header;
-    std::getline(input.stream, header);
-    if (header + "\n" != tournament_csv_header(*plan)) {
+    if (input.reader->next(header) != LineReader::Line::kWhole ||
+        header + "
+" != tournament_csv_header(*plan)) {
       throw UserError(
           SourceLocation{input.csv, 1, 0}, "",
           header.rfind("index,", 0) == 0 && header.find("reservation_a") == std::string::npos
@@ -123,7 +125,13 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
   for (std::uint64_t k = 0; k < total; ++k) {
     ShardInput& input = *by_shard[static_cast<std::size_t>(k % count)];
     ++input.line;
-    if (!std::getline(input.stream, line) || input.stream.eof()) {
+    const LineReader::Line read = input.reader->next(line);
+    if (read == LineReader::Line::kTooLong) {
+      throw UserError(SourceLocation{input.csv, input.line, 0}, "",
+                      "a line longer than " + std::to_string(kMaxCsvLineBytes) +
+                          " bytes (expected the row of negotiation " + std::to_string(k) + ")");
+    }
+    if (read != LineReader::Line::kWhole) {
       throw UserError(
           SourceLocation{input.csv, input.line, 0}, "",
           "expected the row of negotiation " + std::to_string(k) + " (the file ends too early)");
@@ -138,7 +146,7 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
     aggregate.add(row);
   }
   for (ShardInput& input : inputs) {
-    if (input.stream.peek() != std::char_traits<char>::eof()) {
+    if (!input.reader->at_end()) {
       throw UserError(SourceLocation{input.csv, input.line + 1, 0}, "",
                       "rows after the last negotiation of the shard");
     }

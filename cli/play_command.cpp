@@ -23,6 +23,10 @@ namespace {
 // The person's input ended: the game is abandoned.
 struct InputEnded {};
 
+// The longest answer read from standard input: a longer line is not an answer (standard input
+// given /dev/zero, or a binary file, would otherwise be read for ever).
+constexpr std::size_t kMaxAnswerLength = 4096;
+
 std::string fixed3(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3f", value);
@@ -80,7 +84,18 @@ class TerminalGame final : public EventListener {
   std::string ask(const std::string& prompt) {
     out_ << prompt << std::flush;
     std::string line;
-    if (!std::getline(in_, line)) throw InputEnded{};
+    bool any = false;
+    for (auto c = in_.get(); c != std::istream::traits_type::eof(); c = in_.get()) {
+      any = true;
+      if (c == '\n') break;
+      if (line.size() == kMaxAnswerLength) {
+        throw UserError(
+            "standard input: an answer longer than " + std::to_string(kMaxAnswerLength) +
+            " characters (expected a short answer such as \"a\", \"w\" or an option's number)");
+      }
+      line += static_cast<char>(c);
+    }
+    if (!any) throw InputEnded{};
     if (echo_) out_ << line << "\n";  // input from a file or pipe: show it, as a terminal would
     return line;
   }

@@ -36,7 +36,8 @@ int simulate_command(const SimulateOptions& options, std::ostream& out) {
   }
   const int years = options.years.value_or(0);
   if (options.years && (years < 1 || years > 100))
-    throw UserError("--years: expected 1 to 100, got " + std::to_string(years));
+    throw UserError("--years: expected a number of years from 1 to 100, got " +
+                    std::to_string(years));
   const std::uint64_t seed = options.seed.value_or(scenario.def().lifecycle->treaty.seed);
   const auto& registry = agents::builtin_registry();
   std::string content;

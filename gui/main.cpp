@@ -11,8 +11,35 @@
 #include <iostream>
 #include <string>
 
+#include "engine/model/number_text.hpp"
 #include "gui/app/application.hpp"
 #include "gui/platform/allocator.hpp"
+
+namespace {
+
+// Numeric and enumerated flags are checked before CLI11 converts them, in the same words as
+// `treatysim`'s flags (engine/model/number_text.hpp): "--seed: expected a non-negative whole
+// number, got \"-1\"", never CLI11's "Could not convert".
+CLI::Validator whole_number(const std::string& what, std::int64_t min, std::int64_t max) {
+  return CLI::Validator(
+      [=](const std::string& text) {
+        return treatysim::whole_number_problem(text, min, max, what).value_or("");
+      },
+      "INT", what);
+}
+
+const CLI::Validator kSeed(
+    [](const std::string& text) { return treatysim::seed_problem(text).value_or(""); }, "UINT",
+    "seed");
+
+const CLI::Validator kMode(
+    [](const std::string& text) {
+      return treatysim::choice_problem(text, {"simulate", "play", "edit", "replay", "tournament"})
+          .value_or("");
+    },
+    "MODE", "mode");
+
+}  // namespace
 
 int main(int argc, char** argv) {
   treatysim::gui::retain_freed_heap_memory();
@@ -33,23 +60,22 @@ int main(int argc, char** argv) {
   app.add_option("--tournament", options.tournament_path,
                  "Open a tournament's results (the --out folder of `treatysim tournament`, or its "
                  "summary.json) or a payoff-matrix TOML file in Tournament mode");
-  auto* seed_option = app.add_option("--seed", seed, "Run seed of the negotiation");
-  app.add_option("--mode", mode_name, "Start in this mode")
-      ->check(CLI::IsMember({"simulate", "play", "edit", "replay", "tournament"}));
+  auto* seed_option = app.add_option("--seed", seed, "Run seed of the negotiation")->check(kSeed);
+  app.add_option("--mode", mode_name, "Start in this mode")->check(kMode);
   auto* screenshot_option = app.add_option(
       "--screenshot", options.screenshot_path,
       "Render --frames frames (playing the negotiation), save the last one as this PNG, exit");
   auto* frames_option =
       app.add_option("--frames", options.frames, "Frames to render before exiting")
-          ->check(CLI::Range(1, 1'000'000));
+          ->check(whole_number("a number of frames", 1, 1'000'000));
   screenshot_option->needs(frames_option);
   app.add_option("--bench-frames", options.bench_frames,
                  "Render this many frames of a busy state (2,000-offer history, treaty timeline) "
                  "and print the mean and 95th-percentile frame time")
-      ->check(CLI::Range(1, 1'000'000));
+      ->check(whole_number("a number of frames", 1, 1'000'000));
   app.add_option("--bench-offers", options.bench_offers, "Offers in the benchmark's history")
       ->capture_default_str()
-      ->check(CLI::Range(1, 1'000'000));
+      ->check(whole_number("a number of offers", 1, 1'000'000));
   app.add_option("--script", options.script_path,
                  "Feed the synthetic input events listed in FILE (see gui/app/script.hpp), "
                  "then exit");
@@ -60,17 +86,19 @@ int main(int argc, char** argv) {
                  "and the models' accuracy over rounds");
   app.add_option("--width", options.width, "Window width in pixels")
       ->capture_default_str()
-      ->check(CLI::Range(320U, 8192U));
+      ->check(whole_number("a width in pixels", 320, 8192));
   app.add_option("--height", options.height, "Window height in pixels")
       ->capture_default_str()
-      ->check(CLI::Range(240U, 8192U));
+      ->check(whole_number("a height in pixels", 240, 8192));
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
-    std::cerr << "treatysim-gui: error: " << e.what() << "\n"
-              << "Run `treatysim-gui --help` for more information.\n";
+    std::cerr << "treatysim-gui: error: " << e.what() << "\n";
+    if (dynamic_cast<const CLI::ValidationError*>(&e) == nullptr) {
+      std::cerr << "Run `treatysim-gui --help` for more information.\n";
+    }
     return 2;
   }
   if (*seed_option) options.seed = seed;

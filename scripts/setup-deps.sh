@@ -18,6 +18,9 @@ packages=(
   libsqlite3-dev libqrencode-dev nodejs chromium
   python3-dev pybind11-dev python3-pandas python3-pytest python3-nbclient python3-ipykernel
   python3-nbformat python3-tqdm python3-matplotlib python3-setuptools
+  time
+  # The fuzz targets (make test's fuzz pass, make fuzz): clang with libFuzzer and its sanitizers.
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )
 # npm: Debian's package, unless a Node.js build that brings its own npm is installed (such a
 # nodejs package conflicts with Debian's npm).

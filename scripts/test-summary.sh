@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Prints one closing line for `make test` from the two CTest logs, and fails if either failed.
+# Prints one closing line for `make test` from the two CTest logs (and the fuzz runs' log, a
+# file named fuzz.log: scripts/run-fuzzers.sh), and fails if either failed.
 set -euo pipefail
 status=0
 total_passed=0
 total_failed=0
 for log in "$@"; do
+  if [[ $(basename "$log") == fuzz.log ]]; then
+    line=$(grep -E '^run-fuzzers.sh: ' "$log" | tail -n 1 || true)
+    echo "  $(dirname "$log"): ${line#run-fuzzers.sh: }"
+    [[ $line == *"no findings"* ]] || status=1
+    continue
+  fi
   line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -n 1 || true)
   if [ -z "$line" ]; then
     echo "test summary: no CTest result in $log" >&2

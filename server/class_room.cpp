@@ -368,10 +368,37 @@ void replay(ClassNegotiation& n, const StoredNegotiation& stored, const std::str
 }  // namespace
 
 void ClassRoom::rebuild(const ClassSnapshot& snapshot) {
+  // What join and the class's start wrote: a file changed since is refused here, not when a view
+  // is sent (a name that is not UTF-8 cannot be written as JSON).
+  const auto letters_only = [](const std::string& text, std::string_view allowed) {
+    return !text.empty() && text.size() <= 64 &&
+           text.find_first_not_of(allowed) == std::string::npos;
+  };
+  if (!letters_only(meta_.code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
+    throw UserError(SourceLocation{store_.path(), 0, 0}, "meta.code",
+                    "expected a join code of capital letters");
+  }
+  if (!letters_only(meta_.teacher_token, "0123456789abcdef")) {
+    throw UserError(SourceLocation{store_.path(), 0, 0}, "meta.teacher_token",
+                    "expected the teacher's secret in hexadecimal digits");
+  }
   for (const StoredStudent& s : snapshot.students) {
     if (s.id != static_cast<int>(students_.size()) + 1) {
       throw UserError(SourceLocation{store_.path(), 0, 0}, "students",
                       "student ids must be 1, 2, 3…; got " + std::to_string(s.id));
+    }
+    try {
+      if (clean_name(s.name) != s.name) throw ClassError(400, "name: spaces around it");
+    } catch (const ClassError& e) {
+      std::string why = e.what();
+      if (why.rfind("name: ", 0) == 0) why.erase(0, 6);
+      throw UserError(SourceLocation{store_.path(), 0, 0},
+                      "students[" + std::to_string(s.id) + "].name", why);
+    }
+    if (!letters_only(s.seat, "0123456789abcdef")) {
+      throw UserError(SourceLocation{store_.path(), 0, 0},
+                      "students[" + std::to_string(s.id) + "].seat",
+                      "expected a seat token in hexadecimal digits");
     }
     students_.push_back({s.id, s.name, s.seat});
   }

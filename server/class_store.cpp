@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <limits>
 #include <map>
 #include <string_view>
 #include <utility>
 
 #include <sqlite3.h>
 
+#include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
 
 namespace treatysim::server {
@@ -158,6 +161,12 @@ Outcome parse_indices(const std::string& text, const std::string& path) {
 }  // namespace
 
 ClassStore::ClassStore(const std::string& path, bool read_only) : path_(path) {
+  // A directory or a device (/dev/zero) is refused before SQLite opens it; a new file is made
+  // only when nothing is at the path. The size is SQLite's business (it reads pages, not all).
+  std::error_code missing;
+  if (read_only || std::filesystem::exists(path, missing)) {
+    static_cast<void>(check_regular_file(path, std::numeric_limits<std::uint64_t>::max()));
+  }
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";

@@ -25,8 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kMaxDeadline = 1'000'000;
-
 // What walk_elements does after visiting an element.
 enum class Walk { kDescend, kSkipChildren, kStop };
 
@@ -56,8 +54,10 @@ void walk_elements(pugi::xml_node root, Visit visit) {
 // One parsed XML file, with what messages need: the path and the text (for line/column).
 class XmlFile {
  public:
-  explicit XmlFile(std::string path) : path_(std::move(path)) {
-    text_ = read_text_file(path_);
+  // Reads and parses the file at `path`.
+  explicit XmlFile(std::string path) : XmlFile(path, read_text_file(path)) {}
+  // Parses `text`, the content of the file `path`.
+  XmlFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
     const pugi::xml_parse_result result =
         doc_.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!result) {
@@ -523,13 +523,17 @@ std::string sanitize_genius_id(const std::string& name) {
   return id.substr(start);
 }
 
-ScenarioDef import_genius(const std::string& domain_path, const std::string& profile_a_path,
-                          const std::string& profile_b_path, const GeniusImportOptions& options) {
+namespace {
+
+// Builds the scenario; `open(0)` gives the domain file, `open(1)` and `open(2)` the profiles,
+// each opened only once the files before it have been read without error.
+template <class Open>
+ScenarioDef import_genius_files(const Open& open, const GeniusImportOptions& options) {
   check_genius_import_options(options);
-  const XmlFile domain_file(domain_path);
+  const std::unique_ptr<XmlFile> domain_holder = open(0);
+  const XmlFile& domain_file = *domain_holder;
   const std::vector<DomainIssue> domain = read_domain(domain_file);
-  const std::array<std::unique_ptr<XmlFile>, kPartyCount> profile_files{
-      std::make_unique<XmlFile>(profile_a_path), std::make_unique<XmlFile>(profile_b_path)};
+  const std::array<std::unique_ptr<XmlFile>, kPartyCount> profile_files{open(1), open(2)};
   const std::array<Profile, kPartyCount> profiles{
       read_profile(*profile_files[0], domain_file, domain),
       read_profile(*profile_files[1], domain_file, domain)};
@@ -585,6 +589,23 @@ ScenarioDef import_genius(const std::string& domain_path, const std::string& pro
   }
   validate_scenario_def(def);
   return def;
+}
+
+}  // namespace
+
+ScenarioDef import_genius(const std::string& domain_path, const std::string& profile_a_path,
+                          const std::string& profile_b_path, const GeniusImportOptions& options) {
+  const std::array<const std::string*, 3> paths{&domain_path, &profile_a_path, &profile_b_path};
+  return import_genius_files([&](std::size_t i) { return std::make_unique<XmlFile>(*paths[i]); },
+                             options);
+}
+
+ScenarioDef import_genius_texts(const GeniusText& domain, const GeniusText& profile_a,
+                                const GeniusText& profile_b, const GeniusImportOptions& options) {
+  const std::array<const GeniusText*, 3> files{&domain, &profile_a, &profile_b};
+  return import_genius_files(
+      [&](std::size_t i) { return std::make_unique<XmlFile>(files[i]->path, files[i]->text); },
+      options);
 }
 
 }  // namespace treatysim

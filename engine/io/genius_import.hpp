@@ -71,6 +71,18 @@ struct GeniusImportOptions {
                                         const std::string& profile_b_path,
                                         const GeniusImportOptions& options = {});
 
+// One file's content, and the path that stands for it in messages and file-name defaults.
+struct GeniusText {
+  std::string path;
+  std::string text;
+};
+
+// The same from the files' contents (no file is read): for checks of content that did not come
+// from disk, such as the fuzz tests (tests/fuzz/).
+[[nodiscard]] ScenarioDef import_genius_texts(const GeniusText& domain, const GeniusText& profile_a,
+                                              const GeniusText& profile_b,
+                                              const GeniusImportOptions& options = {});
+
 // Checks the options (deadline 1 … 1000000, valid and different party ids, a valid scenario id
 // when given, a non-empty agent); throws UserError naming the option's key ("party_b").
 void check_genius_import_options(const GeniusImportOptions& options);

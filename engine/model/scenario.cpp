@@ -25,7 +25,6 @@ struct Scenario::Data {
 
 namespace {
 
-constexpr int kMaxDeadline = 1'000'000;
 constexpr double kWeightSumTolerance = 1e-6;
 
 std::string indexed(const std::string& base, std::size_t index) {
@@ -33,9 +32,8 @@ std::string indexed(const std::string& base, std::size_t index) {
 }
 
 void require_id(const std::string& key, const std::string& id) {
-  if (!is_valid_id(id)) {
-    throw UserError({}, key,
-                    "expected a non-empty id of letters, digits, '_' or '-', got \"" + id + "\"");
+  if (std::string problem = id_problem(id); !problem.empty()) {
+    throw UserError({}, key, std::move(problem));
   }
 }
 
@@ -48,8 +46,19 @@ void require_unit_interval(const std::string& key, double value, const char* wha
 
 }  // namespace
 
+std::string id_problem(const std::string& text) {
+  if (text.size() > kMaxIdLength) {
+    return "expected an id of at most " + std::to_string(kMaxIdLength) + " characters, got " +
+           std::to_string(text.size());
+  }
+  if (!is_valid_id(text)) {
+    return "expected a non-empty id of letters, digits, '_' or '-', got \"" + text + "\"";
+  }
+  return {};
+}
+
 bool is_valid_id(const std::string& text) noexcept {
-  if (text.empty()) return false;
+  if (text.empty() || text.size() > kMaxIdLength) return false;
   for (const char c : text) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '_' || c == '-';
@@ -110,6 +119,11 @@ void validate_scenario_def(const ScenarioDef& def) {
       const std::string okey = indexed(key + ".options", o) + ".id";
       if (id.empty() || id.find('/') != std::string::npos) {
         throw UserError({}, okey, "expected a non-empty option id without '/', got \"" + id + "\"");
+      }
+      if (id.size() > kMaxIdLength) {
+        throw UserError({}, okey,
+                        "expected an option id of at most " + std::to_string(kMaxIdLength) +
+                            " characters, got " + std::to_string(id.size()));
       }
       if (!option_ids.insert(id).second) {
         throw UserError({}, okey, "duplicate option id \"" + id + "\" in issue '" + issue.id + "'");

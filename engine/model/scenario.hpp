@@ -36,6 +36,10 @@ enum class Information {
   kComplete,  // each agent also sees the opponent's preferences
 };
 
+// The longest deadline a scenario may have (offers): every reader of a deadline (scenario and
+// tournament files, GENIUS import, summary.json, command-line flags) refuses more.
+inline constexpr int kMaxDeadline = 1'000'000;
+
 // The alternating-offers protocol's settings.
 struct ProtocolDef {
   int deadline = 100;          // number of offers, ≥ 1 (offer indices 0 … deadline−1)
@@ -106,9 +110,18 @@ class Scenario {
   std::shared_ptr<const Data> data_;
 };
 
-// True for ids of letters, digits, '_' and '-' (scenario, issue and party ids): they are written
-// as bare TOML keys.
+// The longest id (scenario, issue, party and option ids; docs/reliability.md): ids are repeated
+// in every row of a tournament's files and every offer of a trace.
+inline constexpr std::size_t kMaxIdLength = 128;
+
+// True for ids of 1 to kMaxIdLength letters, digits, '_' and '-' (scenario, issue and party
+// ids): they are written as bare TOML keys.
 [[nodiscard]] bool is_valid_id(const std::string& text) noexcept;
+
+// Why `text` is not a valid id, as the message after the key ("expected a non-empty id of
+// letters, digits, '_' or '-', got \"y axis\"", "expected an id of at most 128 characters, got
+// 300"); empty when it is valid.
+[[nodiscard]] std::string id_problem(const std::string& text);
 
 // The problems of a ScenarioDef, first one thrown as UserError (key + message, no file).
 void validate_scenario_def(const ScenarioDef& def);

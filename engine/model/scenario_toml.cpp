@@ -1,15 +1,12 @@
 #include "engine/model/scenario_toml.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <map>
-#include <sstream>
 #include <type_traits>
 #include <utility>
 
@@ -24,7 +21,6 @@ namespace {
 
 // The limits validate_scenario_def applies (scenario.cpp), checked here while the TOML value is
 // still a 64-bit integer, so that a huge value gets the same message as a small one.
-constexpr int kMaxDeadline = 1'000'000;
 constexpr int kMaxLevels = 0xFFFF;
 
 // [SECTION] Reading TOML with locations ----------------------------------------------------
@@ -713,11 +709,9 @@ ScenarioDef read_def(Reader& r, const toml::table& root) {
   // (validate_scenario_def checks the same later, for defs built in code).
   if (def.issues.empty()) r.fail(issues_node->source(), "issues", "expected at least one issue");
   for (std::size_t i = 0; i < def.issues.size(); ++i) {
-    if (!is_valid_id(def.issues[i].id)) {
+    if (std::string problem = id_problem(def.issues[i].id); !problem.empty()) {
       const std::string key = indexed("issues", i) + ".id";
-      throw UserError(r.location_of(key), key,
-                      "expected a non-empty id of letters, digits, '_' or '-', got \"" +
-                          def.issues[i].id + "\"");
+      throw UserError(r.location_of(key), key, std::move(problem));
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (def.issues[i].id == def.issues[j].id) {
@@ -868,22 +862,6 @@ std::string quoted(const std::string& text) {
 }
 
 }  // namespace
-
-std::string read_text_file(const std::string& path) {
-  if (path.empty()) throw UserError("no file name given (expected the path of a file)");
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw UserError(SourceLocation{path, 0, 0}, "", "is a directory (expected a file)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw UserError(SourceLocation{path, 0, 0}, "",
-                    std::string("cannot read the file: ") + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw UserError(SourceLocation{path, 0, 0}, "", "cannot read the file: read error");
-  return buffer.str();
-}
 
 namespace {
 

@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "engine/model/scenario.hpp"
+#include "engine/model/text_file.hpp"  // read_text_file, which every reader uses
 
 namespace treatysim {
 
@@ -41,8 +42,5 @@ using SpecChecker =
 // Canonical TOML for a scenario: the format above, keys in a fixed order, numbers in their
 // shortest round-trip form. parse_scenario(to_toml(def)) gives back an equal def.
 [[nodiscard]] std::string to_toml(const ScenarioDef& def);
-
-// Reads a whole file into `text`; throws UserError naming the file when it cannot.
-[[nodiscard]] std::string read_text_file(const std::string& path);
 
 }  // namespace treatysim

@@ -133,8 +133,9 @@ std::string join_key(const std::string& path, std::string_view key) {
 void only_keys(const toml::table& table, const std::string& path,
                std::initializer_list<const char*> allowed, const std::string& file) {
   for (auto&& [key, node] : table) {
+    const std::string_view name = key.str();  // (clang 14 cannot capture a structured binding)
     const bool ok =
-        std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key.str() == a; });
+        std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return name == a; });
     if (ok) continue;
     std::string list;
     for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;

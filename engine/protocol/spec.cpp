@@ -84,6 +84,10 @@ class SpecParser {
   explicit SpecParser(std::string_view text) : text_(text) {}
 
   Spec parse() {
+    if (text_.size() > kMaxSpecLength) {
+      throw UserError("agent spec of " + std::to_string(text_.size()) + " characters: at most " +
+                      std::to_string(kMaxSpecLength) + " are allowed (docs/reliability.md)");
+    }
     Spec spec = parse_spec();
     skip_space();
     if (pos_ != text_.size()) fail("expected the end of the spec");
@@ -123,10 +127,15 @@ class SpecParser {
     return std::string(text_.substr(start, pos_ - start));
   }
   Spec parse_spec() {
+    if (++depth_ > kMaxSpecDepth) {
+      fail("expected at most " + std::to_string(kMaxSpecDepth) + " levels of nested specs");
+    }
     Spec spec;
     spec.name = parse_name("a strategy name");
-    if (!take('(')) return spec;
-    if (take(')')) return spec;
+    if (!take('(') || take(')')) {
+      --depth_;
+      return spec;
+    }
     do {
       SpecParameter parameter;
       skip_space();
@@ -141,6 +150,7 @@ class SpecParser {
       spec.parameters.push_back(std::move(parameter));
     } while (take(','));
     if (!take(')')) fail("expected ',' or ')'");
+    --depth_;
     return spec;
   }
   SpecValue parse_value() {
@@ -187,6 +197,7 @@ class SpecParser {
 
   std::string_view text_;
   std::size_t pos_ = 0;
+  std::size_t depth_ = 0;  // specs being parsed (nesting)
 };
 
 }  // namespace

@@ -10,8 +10,11 @@
 // Examples: `boulware`, `boulware(e=0.2)`,
 // `boa(bidding=time_dependent(e=0.2), acceptance=ac_next(a=1, b=0))`.
 // The spec is only syntax; what the names mean is the strategy registry's business.
+// Limits (docs/reliability.md): at most kMaxSpecLength characters and kMaxSpecDepth levels of
+// nested specs (the parser and every use of a spec recurse once per level; real specs nest 2).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,9 @@
 namespace treatysim {
 
 struct Spec;
+
+inline constexpr std::size_t kMaxSpecLength = 4096;
+inline constexpr std::size_t kMaxSpecDepth = 16;
 
 // A parameter value: a number, a quoted string, or a nested spec.
 struct SpecValue {
@@ -55,7 +61,8 @@ struct Spec {
   friend bool operator==(const Spec&, const Spec&) = default;
 };
 
-// Parses a spec; throws UserError ("agent spec \"…\": at column N: expected …") when malformed.
+// Parses a spec; throws UserError ("agent spec \"…\": at column N: expected …") when malformed,
+// longer than kMaxSpecLength or nested deeper than kMaxSpecDepth.
 [[nodiscard]] Spec parse_spec(std::string_view text);
 
 }  // namespace treatysim

@@ -4,7 +4,9 @@
 #include <utility>
 
 #include "engine/model/scenario_toml.hpp"
+#include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
+#include "engine/protocol/json_reading.hpp"
 #include "engine/version.hpp"
 
 namespace treatysim {
@@ -134,13 +136,7 @@ const ordered_json& require(const ordered_json& parent, const char* key, const s
 }  // namespace
 
 SavedTrace parse_trace(const std::string& text, const std::string& source_name) {
-  ordered_json json;
-  try {
-    json = ordered_json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw UserError(SourceLocation{source_name, 0, 0}, "",
-                    std::string("not a JSON trace: ") + e.what());
-  }
+  const ordered_json json = parse_json_text<ordered_json>(text, source_name, "not a JSON trace: ");
   if (!json.is_object())
     throw UserError(SourceLocation{source_name, 0, 0}, "",
                     "not a treatysim trace (expected a JSON object)");
@@ -216,7 +212,7 @@ SavedTrace parse_trace(const std::string& text, const std::string& source_name) 
 }
 
 SavedTrace load_trace_file(const std::string& path) {
-  return parse_trace(read_text_file(path), path);
+  return parse_trace(read_text_file(path, kMaxTraceFileBytes), path);
 }
 
 std::string offers_csv(const Trace& trace) {

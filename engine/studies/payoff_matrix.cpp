@@ -8,9 +8,10 @@
 #include <toml++/toml.h>
 #include <nlohmann/json.hpp>
 
-#include "engine/model/scenario_toml.hpp"
+#include "engine/model/text_file.hpp"
 #include "engine/model/toml_reading.hpp"
 #include "engine/model/user_error.hpp"
+#include "engine/protocol/json_reading.hpp"
 
 namespace treatysim {
 
@@ -101,12 +102,7 @@ void validate_payoff_matrix(const PayoffMatrix& matrix, const std::string& sourc
 
 PayoffMatrix parse_tournament_summary(const std::string& text, const std::string& source) {
   const SourceLocation where{source, 0, 0};
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw UserError(where, "", std::string("not a JSON tournament summary: ") + e.what());
-  }
+  const json root = parse_json_text<json>(text, source, "not a JSON tournament summary: ");
   if (!root.is_object()) wrong_type(source, "", "a JSON object (a tournament summary)", root);
   const json& format = require_key(root, "", "format", source, "\"treatysim-tournament-summary\"");
   if (format != "treatysim-tournament-summary") {
@@ -272,7 +268,8 @@ bool is_payoff_matrix_text(const std::string& text) {
 }
 
 PayoffMatrix load_payoff_matrix(const std::string& path) {
-  const std::string text = read_text_file(path);
+  // The file may be a tournament's summary.json: its limit, not that of a TOML file.
+  const std::string text = read_text_file(path, kMaxSummaryFileBytes);
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) {
     throw UserError(SourceLocation{path, 0, 0}, "",

@@ -197,9 +197,10 @@ void validate_population_options(const PayoffMatrix& matrix, const PopulationOpt
   const auto fail = [](const char* key, const std::string& message) {
     throw UserError(SourceLocation{}, key, message);
   };
-  if (options.generations < 1 || options.generations > 1'000'000) {
-    fail("generations",
-         "expected 1 to 1000000 generations, got " + std::to_string(options.generations));
+  if (options.generations < 1 || options.generations > kMaxGenerations) {
+    fail("generations", "expected a number of generations from 1 to " +
+                            std::to_string(kMaxGenerations) + ", got " +
+                            std::to_string(options.generations));
   }
   if (options.steps_per_generation < 20 || options.steps_per_generation > 10'000) {
     fail("steps_per_generation",
@@ -220,9 +221,10 @@ void validate_population_options(const PayoffMatrix& matrix, const PopulationOpt
     }
     if (!positive) fail("initial_shares", "expected shares that sum to more than 0");
   }
-  if (options.population < 2 || options.population > 100'000) {
-    fail("population",
-         "expected a population of 2 to 100000, got " + std::to_string(options.population));
+  if (options.population < kMinPopulation || options.population > kMaxPopulation) {
+    fail("population", "expected a population size from " + std::to_string(kMinPopulation) +
+                           " to " + std::to_string(kMaxPopulation) + ", got " +
+                           std::to_string(options.population));
   }
   if (!(options.selection >= 0.0 && options.selection <= 1.0)) {
     fail("selection",
@@ -235,8 +237,9 @@ void validate_population_options(const PayoffMatrix& matrix, const PopulationOpt
                           format_number(1.0 / (1.0 - low)) + ", got " +
                           format_number(options.selection));
   }
-  if (options.runs < 1 || options.runs > 10'000'000) {
-    fail("runs", "expected 1 to 10000000 runs, got " + std::to_string(options.runs));
+  if (options.runs < 1 || options.runs > kMaxMoranRuns) {
+    fail("runs", "expected a number of runs from 1 to " + std::to_string(kMaxMoranRuns) + ", got " +
+                     std::to_string(options.runs));
   }
 }
 

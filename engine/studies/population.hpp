@@ -71,6 +71,12 @@ inline constexpr double kReplicatorPayoffSpan = 10.0;
 // Largest |payoff| the population dynamics accept (validate_population_payoffs).
 inline constexpr double kMaxPopulationPayoff = 1e12;
 
+// The ranges validate_population_options allows (and the command-line flags of `evolve`).
+inline constexpr int kMaxGenerations = 1'000'000;
+inline constexpr int kMinPopulation = 2;
+inline constexpr int kMaxPopulation = 100'000;
+inline constexpr int kMaxMoranRuns = 10'000'000;
+
 // Settings of evolve(); validate_population_options checks every field once.
 struct PopulationOptions {
   int generations = 100;          // replicator: time horizon (generations); Moran: generations

@@ -76,6 +76,11 @@ enum class RankBy { kUtility, kAdvantage };
 // "utility" or "advantage".
 [[nodiscard]] std::string_view rank_by_name(RankBy rank_by) noexcept;
 
+// The most competitors and scenarios a tournament may have (tournament files and summary.json;
+// docs/reliability.md): 1,000 competitors already make a million pairings per scenario.
+inline constexpr std::size_t kMaxTournamentCompetitors = 1000;
+inline constexpr std::size_t kMaxTournamentScenarios = 1000;
+
 // One strategy entered in the tournament.
 struct Competitor {
   std::string label;  // unique; letters, digits and _-.+=() (no commas or quotes)

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "engine/model/user_error.hpp"
+#include "engine/protocol/json_reading.hpp"
 #include "engine/studies/tournament_results.hpp"
 
 namespace treatysim {
@@ -19,7 +20,6 @@ namespace {
 
 constexpr const char* kSummaryFormat = "treatysim-tournament-summary";
 constexpr std::int64_t kMaxRepetitions = 1'000'000;  // as in tournament files
-constexpr std::int64_t kMaxDeadline = 1'000'000;
 constexpr std::int64_t kMaxYears = 100;
 constexpr std::size_t kMaxShown = 60;  // characters of a bad value quoted in a message
 
@@ -154,6 +154,10 @@ TournamentPlan tournament_plan_from_json(const ordered_json& json, const std::st
   const std::string competitors_key = p + ".competitors";
   const ordered_json& competitors = r.array(field("competitors", "an array of competitors"),
                                             competitors_key, "an array of competitors");
+  if (competitors.size() > kMaxTournamentCompetitors) {
+    r.fail(competitors_key, "expected at most " + std::to_string(kMaxTournamentCompetitors) +
+                                " competitors, got " + std::to_string(competitors.size()));
+  }
   for (std::size_t i = 0; i < competitors.size(); ++i) {
     const std::string key = JsonFields::indexed(competitors_key, i);
     const ordered_json& c = r.object(competitors[i], key, "an object {label, strategy}");
@@ -173,6 +177,10 @@ TournamentPlan tournament_plan_from_json(const ordered_json& json, const std::st
   const std::string scenarios_key = p + ".scenarios";
   const ordered_json& scenarios =
       r.array(field("scenarios", "an array of scenarios"), scenarios_key, "an array of scenarios");
+  if (scenarios.size() > kMaxTournamentScenarios) {
+    r.fail(scenarios_key, "expected at most " + std::to_string(kMaxTournamentScenarios) +
+                              " scenarios, got " + std::to_string(scenarios.size()));
+  }
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     const std::string key = JsonFields::indexed(scenarios_key, i);
     const ordered_json& s = r.object(scenarios[i], key, "an object {name, parties, content_hash}");
@@ -239,12 +247,7 @@ TournamentPlan tournament_plan_from_json(const ordered_json& json, const std::st
 
 TournamentSummaryHead parse_tournament_summary(std::string_view text, const std::string& file) {
   const JsonFields r(file);
-  ordered_json json;
-  try {
-    json = ordered_json::parse(text);
-  } catch (const nlohmann::json::exception& e) {
-    r.fail("", std::string("not valid JSON: ") + e.what());
-  }
+  const ordered_json json = parse_json_text<ordered_json>(text, file, "not valid JSON: ");
   r.object(json, "", "a JSON object (a tournament's summary.json)");
   const std::string format_what =
       std::string("\"") + kSummaryFormat + "\" as in a tournament's summary.json";

@@ -8,6 +8,7 @@
 
 #include "engine/lifecycle/treaty_state.hpp"
 #include "engine/model/issue.hpp"
+#include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
 
 namespace treatysim {
@@ -135,7 +136,13 @@ TournamentRow parse_tournament_csv_line(const TournamentPlan& plan, std::string_
   }
   TournamentRow row;
   std::uint64_t index = 0;
-  if (!parse_whole(f[0], index) || index >= plan.negotiation_count()) {
+  if (parse_whole(f[0], index) && index >= plan.negotiation_count()) {
+    throw ForeignRowError(where, "",
+                          "expected a negotiation index below " +
+                              std::to_string(plan.negotiation_count()) + ", got " +
+                              std::string(f[0]) + " (another tournament's file?)");
+  }
+  if (!parse_whole(f[0], index)) {
     return fail("expected a negotiation index below " + std::to_string(plan.negotiation_count()) +
                 ", got \"" + std::string(f[0]) + "\"");
   }
@@ -148,8 +155,9 @@ TournamentRow parse_tournament_csv_line(const TournamentPlan& plan, std::string_
       f[5] == scenario.parties[0] && f[6] == plan.competitors[s.competitors[1]].label &&
       f[7] == scenario.parties[1];
   if (!matches) {
-    return fail("negotiation " + std::to_string(index) +
-                " does not match this tournament's (another tournament's file?)");
+    throw ForeignRowError(where, "",
+                          "negotiation " + std::to_string(index) +
+                              " does not match this tournament's (another tournament's file?)");
   }
   row.end = std::string(f[8]);
   const bool lifecycle = plan.mode == TournamentMode::kLifecycle;
@@ -278,6 +286,41 @@ CsvRows parse_tournament_csv(const TournamentPlan& plan, std::string_view text,
     }
     position = newline + 1;
     result.valid_bytes = position;
+  }
+  return result;
+}
+
+JournalPrefix read_tournament_journal(const TournamentPlan& plan, const std::string& path,
+                                      const std::function<void(const TournamentRow&)>& on_row) {
+  JournalPrefix result;
+  LineReader reader(path);
+  const std::string header = tournament_csv_header();
+  std::string line;
+  const LineReader::Line first = reader.next(line, header.size());
+  if (first != LineReader::Line::kWhole || line + "\n" != header) {
+    const bool cut_short =
+        first == LineReader::Line::kEnd ||
+        (first == LineReader::Line::kUnterminated && header.compare(0, line.size(), line) == 0);
+    if (cut_short) return result;  // cut short before its header was whole
+    throw UserError(SourceLocation{path, 1, 0}, "",
+                    "not a tournament's negotiations.csv (unexpected header)");
+  }
+  result.valid_bytes = reader.whole_bytes();
+  int line_number = 1;
+  while (reader.next(line) == LineReader::Line::kWhole) {
+    ++line_number;
+    TournamentRow row;
+    try {
+      row = parse_tournament_csv_line(plan, line, path, line_number);
+    } catch (const ForeignRowError& e) {
+      result.foreign = e;
+      break;
+    } catch (const UserError&) {
+      break;
+    }
+    on_row(row);
+    ++result.rows;
+    result.valid_bytes = reader.whole_bytes();
   }
   return result;
 }

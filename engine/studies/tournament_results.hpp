@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/model/user_error.hpp"
 #include "engine/studies/statistics.hpp"
 #include "engine/studies/tournament.hpp"
 
@@ -58,6 +60,13 @@ namespace treatysim {
                                                       std::string_view line,
                                                       const std::string& file, int line_number);
 
+// The error of a row that is well formed but describes another tournament's negotiation (an
+// index beyond this plan's, or another scenario, seed or pairing at that index).
+class ForeignRowError : public UserError {
+ public:
+  using UserError::UserError;
+};
+
 // The rows of a negotiations.csv text: the header, then whole lines only (a last line without
 // its newline is left out, as are lines after the first malformed one when `prefix_only`).
 struct CsvRows {
@@ -69,6 +78,22 @@ struct CsvRows {
 // from the first bad one on are left out, to be played again).
 [[nodiscard]] CsvRows parse_tournament_csv(const TournamentPlan& plan, std::string_view text,
                                            const std::string& file, bool prefix_only);
+
+// What read_tournament_journal found.
+struct JournalPrefix {
+  std::uint64_t rows = 0;         // valid rows, in file order
+  std::uint64_t valid_bytes = 0;  // length of the header and the rows kept
+  // The first row that is another tournament's (ForeignRowError), when reading stopped there.
+  std::optional<UserError> foreign;
+};
+// Reads a journal (or negotiations.csv) line by line, so that its size does not matter, and
+// passes each valid row to `on_row` (which may throw to stop). Like parse_tournament_csv with
+// `prefix_only`: reading stops at the first line that is cut short, malformed, longer than
+// kMaxCsvLineBytes or another tournament's. Throws UserError when the file cannot be read, is not
+// a regular file, or does not start with the header.
+[[nodiscard]] JournalPrefix read_tournament_journal(
+    const TournamentPlan& plan, const std::string& path,
+    const std::function<void(const TournamentRow&)>& on_row);
 
 // [SECTION] Aggregation --------------------------------------------------------------------------
 

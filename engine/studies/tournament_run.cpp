@@ -14,6 +14,7 @@
 #include "engine/io/atomic_file.hpp"
 #include "engine/io/bytes.hpp"
 #include "engine/model/scenario_toml.hpp"
+#include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
 
 namespace treatysim {
@@ -67,7 +68,7 @@ std::string shard_text(const Shard& shard) {
 std::optional<TournamentSummaryHead> read_summary(const std::string& path) {
   if (!std::filesystem::exists(path)) return std::nullopt;
   try {
-    return parse_tournament_summary(read_text_file(path), path);
+    return parse_tournament_summary(read_text_file(path, kMaxSummaryFileBytes), path);
   } catch (const UserError& e) {
     throw UserError(e.location(), e.key(), e.message() + "; use another --out, or remove the file");
   }
@@ -118,26 +119,36 @@ TournamentFiles::TournamentFiles(std::string dir, const TournamentPlan& plan, co
                                : std::filesystem::exists(csv) ? csv
                                                               : std::string();
     if (!source.empty()) {
-      const std::string text = read_text_file(source);
-      const CsvRows rows = parse_tournament_csv(plan_, text, source, true);
-      for (std::size_t i = 0; i < rows.rows.size(); ++i) {
-        if (rows.rows[i].slot.index != shard_.at(i)) {
-          throw UserError(SourceLocation{source, static_cast<int>(i) + 2, 0}, "",
-                          "negotiation " + std::to_string(rows.rows[i].slot.index) +
-                              " is out of order for this run (expected " +
-                              std::to_string(shard_.at(i)) + ")");
-        }
-        aggregate_.add(rows.rows[i]);
+      // Streamed: a journal of millions of rows is aggregated without being held in memory.
+      std::uint64_t position = 0;
+      const JournalPrefix prefix =
+          read_tournament_journal(plan_, source, [&](const TournamentRow& row) {
+            if (position >= total_ || row.slot.index != shard_.at(position)) {
+              throw UserError(SourceLocation{source, static_cast<int>(position) + 2, 0}, "",
+                              "negotiation " + std::to_string(row.slot.index) +
+                                  " is out of order for this run (expected " +
+                                  (position < total_ ? std::to_string(shard_.at(position))
+                                                     : std::string("no more rows")) +
+                                  ")");
+            }
+            aggregate_.add(row);
+            ++position;
+          });
+      // Rows of another tournament are never cut off (the folder may hold another run whose
+      // summary.json was lost): the journal is left as it is.
+      if (prefix.foreign) {
+        throw UserError(prefix.foreign->location(), prefix.foreign->key(),
+                        prefix.foreign->message() + "; use another --out, or remove the file");
       }
-      done_ = rows.rows.size();
+      done_ = prefix.rows;
       resumed_ = done_;
       if (source == csv) std::filesystem::rename(csv, journal, error);
-      if (!error) std::filesystem::resize_file(journal, rows.valid_bytes, error);
+      if (!error) std::filesystem::resize_file(journal, prefix.valid_bytes, error);
       if (error) {
         throw UserError(SourceLocation{journal, 0, 0}, "",
                         "cannot reopen the journal: " + error.message());
       }
-      fresh = rows.valid_bytes == 0;
+      fresh = prefix.valid_bytes == 0;
     }
   } else if (has_journal || (earlier && !earlier->complete)) {
     throw UserError(SourceLocation{dir_, 0, 0}, "--out",

@@ -36,6 +36,7 @@
 
 #include "engine/io/external_scenario.hpp"
 #include "engine/model/scenario_toml.hpp"
+#include "engine/model/text_file.hpp"
 #include "engine/model/toml_reading.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/studies/tournament.hpp"
@@ -45,8 +46,6 @@ namespace treatysim {
 namespace {
 
 constexpr std::int64_t kMaxRepetitions = 1'000'000;
-constexpr std::int64_t kMaxDeadline = 1'000'000;
-constexpr std::size_t kMaxCompetitors = 1000;
 constexpr std::size_t kMaxLabelLength = 60;
 
 using toml_reading::describe;
@@ -127,11 +126,17 @@ std::string resolve_path(const Reader& r, const toml::node& n, const std::string
   std::filesystem::path path(written);
   if (path.is_relative()) path = std::filesystem::path(r.file()).parent_path() / path;
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
+  if (!std::filesystem::exists(path, error)) {
     r.fail(n.source(), key,
            "cannot read \"" + written + "\"" +
                (path.string() != written ? " (looked for " + path.string() + ")" : "") +
                ": no such file (relative paths start from the tournament file's folder)");
+  }
+  try {
+    // A directory, a device or an oversized file is refused here, at the line that names it.
+    static_cast<void>(check_regular_file(path.string(), kMaxTextFileBytes));
+  } catch (const UserError& e) {
+    r.fail(n.source(), key, e.message_with_location());
   }
   return path.string();
 }
@@ -254,6 +259,12 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
   }
   const toml::array& competitor_list = r.array(*competitors, "competitors");
   std::vector<toml::source_region> strategy_regions;
+  // Checked first: the labels are compared pairwise, so a huge list would take for ever.
+  if (competitor_list.size() > kMaxTournamentCompetitors) {
+    r.fail(competitors->source(), "competitors",
+           "expected at most " + std::to_string(kMaxTournamentCompetitors) + " competitors, got " +
+               std::to_string(competitor_list.size()));
+  }
   for (std::size_t i = 0; i < competitor_list.size(); ++i) {
     const std::string key = indexed("competitors", i);
     const toml::node& node = *competitor_list.get(i);
@@ -289,9 +300,6 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
     plan.competitors.push_back(std::move(c));
     strategy_regions.push_back(strategy->source());
   }
-  if (plan.competitors.size() > kMaxCompetitors) {
-    r.fail(competitors->source(), "competitors", "at most 1000 competitors");
-  }
   if (plan.competitors.empty() || (plan.competitors.size() == 1 && !plan.self_play)) {
     throw UserError(r.where(competitors->source()), "competitors",
                     "expected at least 2 competitors (or 1 with self_play = true), got " +
@@ -308,6 +316,11 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
   const toml::array& scenario_list = r.array(*scenarios, "scenarios");
   if (scenario_list.empty()) {
     r.fail(scenarios->source(), "scenarios", "expected at least one scenario");
+  }
+  if (scenario_list.size() > kMaxTournamentScenarios) {
+    r.fail(scenarios->source(), "scenarios",
+           "expected at most " + std::to_string(kMaxTournamentScenarios) + " scenarios, got " +
+               std::to_string(scenario_list.size()));
   }
   for (std::size_t i = 0; i < scenario_list.size(); ++i) {
     const std::string key = indexed("scenarios", i);

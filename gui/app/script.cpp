@@ -2,10 +2,9 @@
 
 #include <cctype>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
+#include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
 
 namespace treatysim::gui {
@@ -257,11 +256,7 @@ std::vector<ScriptStep> parse_script(std::string_view text, const std::string& f
 }
 
 std::vector<ScriptStep> load_script(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(path + ": cannot read the script file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_script(text.str(), path);
+  return parse_script(read_text_file(path), path);
 }
 
 }  // namespace treatysim::gui

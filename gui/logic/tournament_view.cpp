@@ -2,13 +2,13 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
+#include "engine/protocol/json_reading.hpp"
 
 namespace treatysim::gui {
 
@@ -68,14 +68,6 @@ class JsonReader {
 
 std::string at(const std::string& key, std::size_t i) {
   return key + "[" + std::to_string(i) + "]";
-}
-
-std::string read_text(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw UserError(SourceLocation{file, 0, 0}, "", "cannot open the file for reading");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 PairwiseTable pairwise_from_summary(const JsonReader& reader, const json& root) {
@@ -183,12 +175,7 @@ std::vector<AdjacentRow> adjacent_from_summary(const JsonReader& reader, const j
 
 TournamentData load_summary(const std::string& file, const std::string& text) {
   const JsonReader reader(file);
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    reader.fail("", std::string("not valid JSON: ") + e.what());
-  }
+  const json root = parse_json_text<json>(text, file, "not valid JSON: ");
   if (!root.is_object()) reader.wrong("", "a JSON object (a tournament summary)", root);
   const json& format = reader.require(root, "format", "format");
   if (!format.is_string() || format.get<std::string>() != kSummaryFormat) {
@@ -264,7 +251,7 @@ std::string tournament_file_of(const std::string& path) {
 TournamentData load_tournament_data(const std::string& path) {
   const std::string file = tournament_file_of(path);
   std::error_code error;
-  if (!std::filesystem::is_regular_file(file, error)) {
+  if (!std::filesystem::exists(file, error)) {
     throw UserError(SourceLocation{file, 0, 0}, "",
                     std::filesystem::is_directory(path, error)
                         ? "no summary.json in this folder (expected the --out folder of "
@@ -272,7 +259,8 @@ TournamentData load_tournament_data(const std::string& path) {
                         : "no such file (expected a tournament results folder, its "
                           "summary.json, or a payoff-matrix TOML file)");
   }
-  const std::string text = read_text(file);
+  // The engine's reader refuses a device, a FIFO or an oversized file at once.
+  const std::string text = read_text_file(file, kMaxSummaryFileBytes);
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && text[first] == '{') return load_summary(file, text);
   return load_matrix_file(file);

@@ -129,7 +129,7 @@ expect 2 "evolve --selection 0.6"
 
 t evolve "$games/hawk-dove.toml" --generations 0
 expect 2 "evolve --generations 0"
-[[ $err == "treatysim: error: --generations: expected 1 to 1000000 generations, got 0" ]] ||
+[[ $err == "treatysim: error: --generations: expected a number of generations from 1 to 1000000, got 0" ]] ||
   fail "evolve --generations 0: unexpected stderr: ${err:0:300}"
 
 t evolve "$games/hawk-dove.toml" --format csv

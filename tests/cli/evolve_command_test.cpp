@@ -184,7 +184,7 @@ TEST_CASE("evolve: bad input throws a UserError naming the file or flag, and wri
         "expected w below 0.5, got 0.6");
   options.selection = 0.1;
   options.population = 1;
-  CHECK(error_of(options) == "--population: expected a population of 2 to 100000, got 1");
+  CHECK(error_of(options) == "--population: expected a population size from 2 to 100000, got 1");
   options.population = 20;
   options.format = "csv";
   CHECK(error_of(options) == "--format: expected text or json, got \"csv\"");

@@ -115,7 +115,7 @@ t simulate configs/split-the-pie.toml
 error_is 'configs/split-the-pie.toml: scenario "split-the-pie" has no [treaty] section: it describes one negotiation, not a treaty'"'"'s life (use `treatysim run`)' \
   "simulate without [treaty]"
 t simulate "$sta" --years 0
-error_is "--years: expected 1 to 100, got 0" "simulate --years 0"
+error_is "--years: expected a number of years from 1 to 100, got 0" "simulate --years 0"
 t simulate "$sta" --format xml
 error_is '--format: expected text, json or csv, got "xml"' "simulate --format xml"
 printf 'extends = "%s/%s"\n\n[treaty]\nstart = "2018-13"\n' "$PWD" "$sta" >"$tmp/bad.toml"

@@ -207,11 +207,11 @@ TEST_CASE("simulate: user errors") {
   SUBCASE("--years 0 and --years 101") {
     SimulateOptions options = sta_options();
     options.years = 0;
-    CHECK_THROWS_WITH_AS(simulate_command(options, out), "--years: expected 1 to 100, got 0",
-                         UserError);
+    CHECK_THROWS_WITH_AS(simulate_command(options, out),
+                         "--years: expected a number of years from 1 to 100, got 0", UserError);
     options.years = 101;
-    CHECK_THROWS_WITH_AS(simulate_command(options, out), "--years: expected 1 to 100, got 101",
-                         UserError);
+    CHECK_THROWS_WITH_AS(simulate_command(options, out),
+                         "--years: expected a number of years from 1 to 100, got 101", UserError);
   }
   SUBCASE("--runs 0") {
     SimulateOptions options = sta_options();

@@ -434,6 +434,50 @@ TEST_CASE("a file that is not a class database is refused and left unchanged") {
   }
 }
 
+TEST_CASE("a database changed behind the class is refused, naming the file and the key") {
+  // What the class_store fuzz target found: a name that is not UTF-8 loaded, then made every
+  // teacher view throw while writing JSON.
+  const auto refusal = [](const char* sql) -> std::string {
+    TestClass c;
+    c.room->join("Ada");
+    c.room.reset();
+    c.store.reset();
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(c.db().c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    try {
+      c.open();
+    } catch (const UserError& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  const std::string name = refusal("UPDATE students SET name=x'ff00'");
+  CHECK(name.find("class.sqlite: students[1].name: not valid UTF-8 text") != std::string::npos);
+  CHECK(refusal("UPDATE students SET name=' Ada'").find("students[1].name") != std::string::npos);
+  CHECK(refusal("UPDATE students SET seat='<seat>'").find("students[1].seat") != std::string::npos);
+  CHECK(refusal("UPDATE meta SET value='ab c' WHERE key='code'").find("meta.code") !=
+        std::string::npos);
+  CHECK(
+      refusal("UPDATE meta SET value='ZZ' WHERE key='teacher_token'").find("meta.teacher_token") !=
+      std::string::npos);
+  CHECK(refusal("SELECT 1") == "accepted");
+}
+
+TEST_CASE("a class database must be a regular file") {
+  for (const char* path : {"/dev/zero", "/tmp"}) {
+    for (const bool read_only : {true, false}) {
+      try {
+        server::ClassStore store(path, read_only);
+        FAIL("expected a refusal of " << path);
+      } catch (const UserError& e) {
+        CHECK(std::string(e.what()).rfind(std::string(path) + ": is a ", 0) == 0);
+      }
+    }
+  }
+}
+
 TEST_CASE("every class negotiation is a trace that replays") {
   TestClass c;
   for (const char* name : {"Ada", "Ben", "Cy"}) c.room->join(name);
