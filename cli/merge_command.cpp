@@ -74,8 +74,7 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
     input.reader = std::make_unique<LineReader>(input.csv);
     std::string header;
     if (input.reader->next(header) != LineReader::Line::kWhole ||
-        header + "
-" != tournament_csv_header(*plan)) {
+        header + "\n" != tournament_csv_header(*plan)) {
       throw UserError(
           SourceLocation{input.csv, 1, 0}, "",
           header.rfind("index,", 0) == 0 && header.find("reservation_a") == std::string::npos

@@ -240,6 +240,32 @@ TournamentRow parse_tournament_csv_line(const TournamentPlan& plan, std::string_
   return row;
 }
 
+namespace {
+
+// Throws the UserError for a negotiations.csv whose text does not start with this plan's header:
+// an older treatysim's file, another tournament's columns, or not a tournament's file at all.
+[[noreturn]] void refuse_csv_header(std::string_view text, const std::string& file) {
+  const std::string old = old_csv_header();
+  if (text.substr(0, old.size()) == old) {
+    throw UserError(SourceLocation{file, 1, 0}, "",
+                    "written by an older treatysim (its columns end at distance_to_nash, "
+                    "without reservation_a and reservation_b): finish it with that version, or "
+                    "play the tournament again into a new folder");
+  }
+  const std::size_t end_of_line = text.find('\n');
+  if (end_of_line != std::string_view::npos &&
+      text.substr(0, end_of_line + 1).find("reservation_a,reservation_b") !=
+          std::string_view::npos) {
+    throw UserError(SourceLocation{file, 1, 0}, "",
+                    "its columns do not match this tournament's metrics (model_* columns are "
+                    "written when a model_* metric is reported): another tournament's file?");
+  }
+  throw UserError(SourceLocation{file, 1, 0}, "",
+                  "not a tournament's negotiations.csv (unexpected header)");
+}
+
+}  // namespace
+
 CsvRows parse_tournament_csv(const TournamentPlan& plan, std::string_view text,
                              const std::string& file, bool prefix_only) {
   CsvRows result;
@@ -248,23 +274,7 @@ CsvRows parse_tournament_csv(const TournamentPlan& plan, std::string_view text,
     if (prefix_only && text.size() < header.size() && header.substr(0, text.size()) == text) {
       return result;  // cut short before its header was whole
     }
-    const std::string old = old_csv_header();
-    if (text.substr(0, old.size()) == old) {
-      throw UserError(SourceLocation{file, 1, 0}, "",
-                      "written by an older treatysim (its columns end at distance_to_nash, "
-                      "without reservation_a and reservation_b): finish it with that version, or "
-                      "play the tournament again into a new folder");
-    }
-    const std::size_t end_of_line = text.find('\n');
-    if (end_of_line != std::string_view::npos &&
-        text.substr(0, end_of_line + 1).find("reservation_a,reservation_b") !=
-            std::string_view::npos) {
-      throw UserError(SourceLocation{file, 1, 0}, "",
-                      "its columns do not match this tournament's metrics (model_* columns are "
-                      "written when a model_* metric is reported): another tournament's file?");
-    }
-    throw UserError(SourceLocation{file, 1, 0}, "",
-                    "not a tournament's negotiations.csv (unexpected header)");
+    refuse_csv_header(text, file);
   }
   std::size_t position = header.size();
   result.valid_bytes = position;
@@ -294,7 +304,7 @@ JournalPrefix read_tournament_journal(const TournamentPlan& plan, const std::str
                                       const std::function<void(const TournamentRow&)>& on_row) {
   JournalPrefix result;
   LineReader reader(path);
-  const std::string header = tournament_csv_header();
+  const std::string header = tournament_csv_header(plan);
   std::string line;
   const LineReader::Line first = reader.next(line, header.size());
   if (first != LineReader::Line::kWhole || line + "\n" != header) {
@@ -302,8 +312,7 @@ JournalPrefix read_tournament_journal(const TournamentPlan& plan, const std::str
         first == LineReader::Line::kEnd ||
         (first == LineReader::Line::kUnterminated && header.compare(0, line.size(), line) == 0);
     if (cut_short) return result;  // cut short before its header was whole
-    throw UserError(SourceLocation{path, 1, 0}, "",
-                    "not a tournament's negotiations.csv (unexpected header)");
+    refuse_csv_header(first == LineReader::Line::kWhole ? line + "\n" : line, path);
   }
   result.valid_bytes = reader.whole_bytes();
   int line_number = 1;

@@ -105,10 +105,17 @@ for _ in $(seq 1 2000); do
   sleep 0.01
 done
 [[ -z $alive ]] || fail "kill -9 of mpirun: the ranks should end, still running: $alive"
-[[ -f $tmp/job-killed/negotiations.csv.partial ]] || fail "kill -9 of mpirun: the journal should be left"
-mpi 3 tournament "$long" --jobs 1 --out "$tmp/job-killed" --resume
-expect 0 "kill -9 of mpirun: resumed on 3 ranks"
-same_run "$tmp/job-killed" "kill -9 of mpirun, resumed on 3 ranks"
+# The thawed ranks may still finish the run before they notice their launcher is gone (a loaded
+# machine schedules the launcher's daemon late): then the files must be the whole run's.
+if [[ -f $tmp/job-killed/negotiations.csv.partial ]]; then
+  mpi 3 tournament "$long" --jobs 1 --out "$tmp/job-killed" --resume
+  expect 0 "kill -9 of mpirun: resumed on 3 ranks"
+  same_run "$tmp/job-killed" "kill -9 of mpirun, resumed on 3 ranks"
+else
+  [[ -f $tmp/job-killed/negotiations.csv ]] ||
+    fail "kill -9 of mpirun: neither the journal nor the finished files were left"
+  same_run "$tmp/job-killed" "kill -9 of mpirun, finished before the ranks ended"
+fi
 
 # SIGTERM to every rank: a clean stop on every rank, as one process stops on Ctrl-C.
 start 2 "$tmp/terminated"

@@ -36,7 +36,7 @@ TournamentPlan plan_with_seed(std::uint64_t seed) {
 
 // The CSV of rows 0 … count−1 of `plan`, each an agreement after 3 offers worth 0.5 to both.
 std::string journal_of(const TournamentPlan& plan, std::uint64_t count) {
-  std::string csv = treatysim::tournament_csv_header();
+  std::string csv = treatysim::tournament_csv_header(plan);
   for (std::uint64_t k = 0; k < count; ++k) {
     TournamentRow row;
     row.slot = plan.slot(k);
