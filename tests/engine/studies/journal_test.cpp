@@ -2,6 +2,7 @@
 // another tournament's rows, and the limits on competitors and scenarios (docs/reliability.md).
 #include <doctest/doctest.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -46,6 +47,7 @@ std::string journal_of(const TournamentPlan& plan, std::uint64_t count) {
     row.utilities = {0.5, 0.5};
     row.social_welfare = 1.0;
     row.distance_to_pareto = 0.25;
+    row.reservations = std::array<double, 2>{0.25, 0.125};
     csv += treatysim::tournament_csv_line(plan, row);
   }
   return csv;
