@@ -251,77 +251,155 @@ std::array<double, 2> archive_steps(const std::vector<SearchObjective>& objectiv
   return steps;
 }
 
-// Phase 2: the lowest-index outcome whose pair is ≥ q, given one (the witness). Issues in index
-// order, each fixed to the lowest option from which some completion still reaches q; one
-// relaxation in index order serves every question, the fixed prefix staying assigned.
-Outcome lowest_index_outcome(const std::vector<SearchObjective>& objectives, Outcome witness,
-                             Point q) {
-  const std::size_t n = witness.size();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  BoxRelaxation relaxation(objectives, order);
-  relaxation.optimize_shares(kShareSweeps);
-  relaxation.set_resplit_in_search(true);  // the touched terms only: cheap, and tighter
-  HullChain hull;
-  Outcome outcome = witness;
-  std::vector<std::vector<int>> options(n);
-  // A completion of the assigned prefix whose pair is ≥ q (written into `outcome`).
-  std::function<bool()> search = [&]() -> bool {
-    const std::size_t d = relaxation.depth();
-    const std::size_t issue = relaxation.issue_at(d);
-    options[d] = relaxation.undominated_options();
-    std::stable_sort(options[d].begin(), options[d].end(), [&](int a, int b) {
-      return relaxation.table(0, issue, a) + relaxation.table(1, issue, a) >
-             relaxation.table(0, issue, b) + relaxation.table(1, issue, b);
+// Searches for an outcome whose pair is ≥ q below the assigned prefix of three relaxations of
+// the same node (shares for both utilities, whose hull must reach q, and for each utility
+// alone, each of which must reach its coordinate of q: LP-tight on ANAC 2014). Depth first,
+// undominated options only (a dominated option's completions are weakly worse), best
+// T₀ + T₁ first.
+class PairReacher {
+ public:
+  // The shares of the three relaxations (for both utilities, for u₀, for u₁), optimised once.
+  using Shares = std::array<std::vector<double>, 3>;
+  static Shares optimized_shares(const std::vector<SearchObjective>& objectives) {
+    std::vector<std::size_t> identity(objectives[0].utility->issue_count());
+    std::iota(identity.begin(), identity.end(), std::size_t{0});
+    Shares shares;
+    for (std::size_t k = 0; k < 3; ++k) {
+      BoxRelaxation relaxation(objectives, identity);
+      relaxation.optimize_shares(kShareSweeps, kWeights[k][0], kWeights[k][1]);
+      shares[k] = relaxation.shares();
+    }
+    return shares;
+  }
+
+  PairReacher(const std::vector<SearchObjective>& objectives, const std::vector<std::size_t>& order,
+              const Shares& shares, Point q)
+      : q_(q) {
+    for (std::size_t k = 0; k < 3; ++k) {
+      relaxations_.emplace_back(objectives, order);
+      relaxations_.back().set_shares(shares[k]);
+      relaxations_.back().optimize_shares(0, kWeights[k][0], kWeights[k][1]);  // weights only
+      relaxations_.back().set_resplit_in_search(true);  // the touched terms only
+    }
+    options_.resize(order.size());
+  }
+
+  void assign(int option) {
+    for (BoxRelaxation& r : relaxations_) r.assign(option);
+  }
+  void undo() {
+    for (BoxRelaxation& r : relaxations_) r.undo();
+  }
+
+  // False when the bounds already rule out every completion of the assigned prefix.
+  bool reachable() {
+    const BoxRelaxation& r = relaxations_[0];
+    if (r.depth() == r.issue_count()) return r.fixed(0) >= q_.x && r.fixed(1) >= q_.y;
+    if (relaxations_[1].bound(0) < q_.x || relaxations_[2].bound(1) < q_.y) return false;
+    hull_.build(relaxations_[0]);
+    return hull_.reaches(q_.x, q_.y);
+  }
+
+  // A completion of the assigned prefix whose pair is ≥ q, written into `outcome` (which holds
+  // the prefix); false when there is none.
+  bool find(Outcome& outcome) {
+    const BoxRelaxation& r = relaxations_[0];
+    if (r.depth() == r.issue_count()) return r.fixed(0) >= q_.x && r.fixed(1) >= q_.y;
+    return reachable() && search(outcome);
+  }
+
+ private:
+  static constexpr double kWeights[3][2] = {{1.0, 1.0}, {1.0, 0.0}, {0.0, 1.0}};
+
+  bool search(Outcome& outcome) {
+    const BoxRelaxation& r = relaxations_[0];
+    const std::size_t d = r.depth();
+    const std::size_t n = r.issue_count();
+    const std::size_t issue = r.issue_at(d);
+    std::vector<int>& list = options_[d];
+    list = r.undominated_options();
+    std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+      return r.table(0, issue, a) + r.table(1, issue, a) >
+             r.table(0, issue, b) + r.table(1, issue, b);
     });
-    for (const int option : options[d]) {
+    for (const int option : list) {
       if (d + 1 == n) {
-        if (relaxation.fixed(0) + relaxation.table(0, issue, option) >= q.x &&
-            relaxation.fixed(1) + relaxation.table(1, issue, option) >= q.y) {
+        if (r.fixed(0) + r.table(0, issue, option) >= q_.x &&
+            r.fixed(1) + r.table(1, issue, option) >= q_.y) {
           outcome.set(issue, option);
           return true;
         }
         continue;
       }
-      relaxation.assign(option);
-      hull.build(relaxation);
-      const bool found = hull.reaches(q.x, q.y) && search();
-      relaxation.undo();
+      assign(option);
+      const bool found = reachable() && search(outcome);
+      undo();
       if (found) {
         outcome.set(issue, option);
         return true;
       }
     }
     return false;
-  };
+  }
+
+  Point q_;
+  std::vector<BoxRelaxation> relaxations_;
+  HullChain hull_;
+  std::vector<std::vector<int>> options_;
+};
+
+// The search order of a prefix question: issues 0 … k−1 (the prefix), then the others in `order`.
+std::vector<std::size_t> prefix_order(const std::vector<std::size_t>& order, std::size_t k) {
+  std::vector<std::size_t> out(k);
+  std::iota(out.begin(), out.end(), std::size_t{0});
+  for (const std::size_t issue : order) {
+    if (issue >= k) out.push_back(issue);
+  }
+  return out;
+}
+
+// Phase 2: the lowest-index outcome whose pair is ≥ q, given one (the witness). Issues in index
+// order, each fixed to the lowest option from which some completion still reaches q. Relaxations
+// in index order that keep the fixed prefix assigned rule most options out at once (their bounds
+// after assigning the option); the others go to a search that assigns the prefix and then the
+// open issues most-constrained first (one per issue, built on first need). All relaxations reuse
+// shares optimised once.
+Outcome lowest_index_outcome(const std::vector<SearchObjective>& objectives,
+                             const std::vector<std::size_t>& order,
+                             const PairReacher::Shares& shares, Outcome witness, Point q) {
+  const std::size_t n = witness.size();
+  std::vector<std::size_t> identity(n);
+  std::iota(identity.begin(), identity.end(), std::size_t{0});
+  PairReacher in_order(objectives, identity, shares, q);
   for (std::size_t d = 0; d < n; ++d) {
+    std::optional<PairReacher> search;
     for (int option = 0; option < witness[d]; ++option) {
       // First the witness with this one issue changed: ties on issues that do not matter here
       // are found without a search.
-      Outcome swapped = witness;
-      swapped.set(d, option);
-      if ((*objectives[0].utility)(swapped) >= q.x && (*objectives[1].utility)(swapped) >= q.y) {
-        witness = swapped;
+      Outcome candidate = witness;
+      candidate.set(d, option);
+      if ((*objectives[0].utility)(candidate) >= q.x &&
+          (*objectives[1].utility)(candidate) >= q.y) {
+        witness = candidate;
         break;
       }
-      bool found = false;
-      if (d + 1 == n) {
-        found = relaxation.fixed(0) + relaxation.table(0, d, option) >= q.x &&
-                relaxation.fixed(1) + relaxation.table(1, d, option) >= q.y;
-        if (found) outcome.set(d, option);
-      } else {
-        relaxation.assign(option);
-        hull.build(relaxation);
-        found = hull.reaches(q.x, q.y) && search();
-        relaxation.undo();
-        if (found) outcome.set(d, option);
+      in_order.assign(option);
+      const bool possible = in_order.reachable();
+      in_order.undo();
+      if (!possible) continue;
+      if (!search) {
+        search.emplace(objectives, prefix_order(order, d + 1), shares, q);
+        for (std::size_t k = 0; k < d; ++k) search->assign(witness[k]);
       }
+      search->assign(option);
+      const bool found = search->find(candidate);
+      search->undo();
       if (found) {
-        witness = outcome;
+        witness = candidate;
         break;
       }
     }
-    if (d + 1 < n) relaxation.assign(witness[d]);
+    in_order.assign(witness[d]);
   }
   return witness;
 }
@@ -518,6 +596,9 @@ InteractionFrontierResult interaction_pareto_frontier(const Scenario& scenario,
       start + std::chrono::duration_cast<Clock::duration>(
                   std::chrono::duration<double>(limited ? options.time_limit_seconds : 0.0));
   std::vector<Supported> supported = supported_points(objectives, order, result.nodes);
+  result.supported = supported.size();
+  const Clock::time_point after_supported = Clock::now();
+  result.seconds_supported = std::chrono::duration<double>(after_supported - start).count();
   std::sort(supported.begin(), supported.end(), [](const Supported& a, const Supported& b) {
     return a.point.x < b.point.x;  // u₀ ascending: u₁ descending
   });
@@ -541,12 +622,18 @@ InteractionFrontierResult interaction_pareto_frontier(const Scenario& scenario,
   std::vector<OutcomePoint> points;
   points.reserve(archive.entries().size());
   const bool indexable = space.size() < 1.8e19;
+  const Clock::time_point after_triangles = Clock::now();
+  result.seconds_triangles =
+      std::chrono::duration<double>(after_triangles - after_supported).count();
   const std::vector<Archive::Entry>& entries = archive.entries();
   std::vector<Outcome> lowest(entries.size());
+  const PairReacher::Shares shares =
+      result.exact ? PairReacher::optimized_shares(objectives) : PairReacher::Shares{};
   oneapi::tbb::parallel_for(std::size_t{0}, entries.size(), [&](std::size_t k) {
     const Point q{entries[k].point.x - kCover, entries[k].point.y - kCover};
-    lowest[k] =
-        result.exact ? lowest_index_outcome(objectives, entries[k].outcome, q) : entries[k].outcome;
+    lowest[k] = result.exact
+                    ? lowest_index_outcome(objectives, order, shares, entries[k].outcome, q)
+                    : entries[k].outcome;
   });
   for (const Outcome& outcome : lowest) {
     std::uint64_t index = 0;
@@ -564,6 +651,7 @@ InteractionFrontierResult interaction_pareto_frontier(const Scenario& scenario,
   }
   result.points = pareto_frontier(points);
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.seconds_outcomes = std::chrono::duration<double>(Clock::now() - after_triangles).count();
   return result;
 }
 

@@ -35,6 +35,7 @@
 // hull of any unexplored node).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -51,7 +52,11 @@ struct InteractionFrontierResult {
   bool exact = true;                 // proven (the search finished)
   double gap = 0.0;                  // when not exact: see the header
   std::uint64_t nodes = 0;           // search nodes visited (phase 1)
+  std::size_t supported = 0;         // supported points found by the weighted searches
   double seconds = 0.0;              // wall time of both phases
+  double seconds_supported = 0.0;    // of which: the weighted searches
+  double seconds_triangles = 0.0;    //           the triangle searches
+  double seconds_outcomes = 0.0;     //           phase 2 (lowest-index outcomes)
 };
 
 // The frontier of a scenario, enumerable or not; meant for utilities with interaction terms (it

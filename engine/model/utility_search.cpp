@@ -39,10 +39,6 @@ BoxRelaxation::BoxRelaxation(const std::vector<SearchObjective>& objectives,
     for (std::size_t k = 0; k < terms.size(); ++k) {
       const double c = sign * terms.utility[k];
       if (c == 0.0) continue;
-      Box box{};
-      box.objective = static_cast<std::uint32_t>(j);
-      box.utility = c;
-      box.conditions_begin = static_cast<std::uint32_t>(condition_issue_.size());
       conditions.clear();
       for (std::uint32_t cond = terms.begin[k]; cond < terms.begin[k + 1]; ++cond) {
         conditions.push_back(cond);
@@ -51,36 +47,69 @@ BoxRelaxation::BoxRelaxation(const std::vector<SearchObjective>& objectives,
       std::sort(conditions.begin(), conditions.end(), [&](std::uint32_t a, std::uint32_t b) {
         return position_[terms.issue[a]] < position_[terms.issue[b]];
       });
-      for (const std::uint32_t cond : conditions) {
-        const std::uint32_t issue = terms.issue[cond];
-        const auto here = static_cast<std::uint32_t>(condition_issue_.size());
-        condition_issue_.push_back(issue);
-        condition_rows_.push_back(accepted_.size());
-        for (std::size_t o = 0; o < option_count(issue); ++o) {
-          accepted_.push_back(terms.accepts_option(cond, static_cast<int>(o)) ? 1 : 0);
+      // Adds a box over the first `count` conditions.
+      auto add_box = [&](double utility, std::size_t count) {
+        Box box{};
+        box.objective = static_cast<std::uint32_t>(j);
+        box.utility = utility;
+        box.conditions_begin = static_cast<std::uint32_t>(condition_issue_.size());
+        for (std::size_t l = 0; l < count; ++l) {
+          const std::uint32_t cond = conditions[l];
+          const std::uint32_t issue = terms.issue[cond];
+          const auto here = static_cast<std::uint32_t>(condition_issue_.size());
+          condition_issue_.push_back(issue);
+          condition_written_.push_back(cond - terms.begin[k]);
+          condition_rows_.push_back(accepted_.size());
+          for (std::size_t o = 0; o < option_count(issue); ++o) {
+            accepted_.push_back(terms.accepts_option(cond, static_cast<int>(o)) ? 1 : 0);
+          }
+          touches_[issue].push_back(Touch{static_cast<std::uint32_t>(boxes_.size()), here});
         }
-        touches_[issue].push_back(Touch{static_cast<std::uint32_t>(boxes_.size()), here});
-      }
-      box.conditions_end = static_cast<std::uint32_t>(condition_issue_.size());
-      boxes_.push_back(box);
+        box.conditions_end = static_cast<std::uint32_t>(condition_issue_.size());
+        boxes_.push_back(box);
+      };
+      add_box(c, conditions.size());
     }
   }
   base_ = tables_;
   alive_.assign(boxes_.size(), 1);
   next_.resize(boxes_.size());
   shares_.assign(condition_issue_.size(), 0.0);
+  fixed_.assign(objectives_, 0.0);
   for (std::size_t b = 0; b < boxes_.size(); ++b) {
     const Box& box = boxes_[b];
     next_[b] = box.conditions_begin;
-    // Start with the whole utility on the first issue (in search order).
     if (box.utility > 0.0) {
+      // Start with the whole utility on the first issue (in search order).
       shares_[box.conditions_begin] = box.utility;
       add_to_table(box, box.conditions_begin, box.utility);
     } else if (box.conditions_begin + 1 == box.conditions_end) {
       add_to_table(box, box.conditions_begin, box.utility);  // a negative box counts when unary
     }
   }
-  fixed_.assign(objectives_, 0.0);
+}
+
+std::vector<double> BoxRelaxation::shares() const {
+  std::vector<double> out(shares_.size(), 0.0);
+  for (const Box& box : boxes_) {
+    for (std::uint32_t c = box.conditions_begin; c < box.conditions_end; ++c) {
+      out[box.conditions_begin + condition_written_[c]] = shares_[c];
+    }
+  }
+  return out;
+}
+
+void BoxRelaxation::set_shares(const std::vector<double>& shares) {
+  TREATYSIM_CHECK(depth() == 0, "shares are set before the search starts");
+  TREATYSIM_CHECK(shares.size() == shares_.size(), "shares from a relaxation of the same terms");
+  for (const Box& box : boxes_) {
+    if (box.utility <= 0.0) continue;
+    for (std::uint32_t c = box.conditions_begin; c < box.conditions_end; ++c) {
+      const double share = shares[box.conditions_begin + condition_written_[c]];
+      add_to_table(box, c, share - shares_[c]);
+      shares_[c] = share;
+    }
+  }
 }
 
 void BoxRelaxation::optimize_shares(int sweeps, double weight0, double weight1) {
@@ -332,9 +361,11 @@ std::vector<std::size_t> constrained_first_order(const std::vector<SearchObjecti
 namespace {
 
 // Options of the next issue, best table entry of objective 0 first (ties: lower option).
+// The undominated options of the next issue, best table entry of objective 0 first (ties: lower
+// option). Dropping dominated options keeps the best value: any completion with a dominated
+// option is matched by the same completion with the option that dominates it.
 std::vector<int> best_first(const BoxRelaxation& relaxation, std::size_t issue) {
-  std::vector<int> options(relaxation.option_count(issue));
-  std::iota(options.begin(), options.end(), 0);
+  std::vector<int> options = relaxation.undominated_options();
   std::stable_sort(options.begin(), options.end(), [&](int a, int b) {
     return relaxation.table(0, issue, a) > relaxation.table(0, issue, b);
   });
@@ -454,6 +485,7 @@ UtilityExtreme utility_extreme(const UtilityFunction& utility, bool maximum) {
   const std::vector<SearchObjective> objectives{{&utility, maximum ? 1.0 : -1.0}};
   const std::size_t n = utility.issue_count();
   const std::vector<std::size_t> order = constrained_first_order(objectives);
+
   // Phase 1: the best value, and an outcome that reaches it.
   double best = -std::numeric_limits<double>::infinity();
   Outcome witness(n);

@@ -97,6 +97,14 @@ class BoxRelaxation {
   // Σᵢ maxₒ (w₀T₀ + w₁T₁) by less than 1e-9. The weights say which combination of the objectives
   // the shares serve (one objective: w₀ = 1).
   void optimize_shares(int sweeps, double weight0 = 1.0, double weight1 = 1.0);
+  // The shares of the positive terms, in term order and, within a term, in the order its
+  // conditions were written: a split chosen once (optimize_shares) can serve relaxations with
+  // other search orders over the same objectives.
+  [[nodiscard]] std::vector<double> shares() const;
+  // Sets the shares (from shares() of a relaxation over the same objectives) before the search
+  // starts (depth 0).
+  void set_shares(const std::vector<double>& shares);
+
   // Whether assign() also re-splits the shares of the terms whose first open issue it assigned
   // (one descent step each, undone with the assignment): tighter bounds deeper in the tree.
   void set_resplit_in_search(bool on) noexcept { resplit_in_search_ = on; }
@@ -138,6 +146,7 @@ class BoxRelaxation {
   std::vector<std::vector<double>> base_;  // the additive contributions (sign applied)
   std::vector<Box> boxes_;
   std::vector<std::uint32_t> condition_issue_;
+  std::vector<std::uint32_t> condition_written_;  // per condition: its place in the term
   std::vector<std::size_t> condition_rows_;
   std::vector<std::uint8_t> accepted_;
   std::vector<std::vector<Touch>> touches_;  // per issue
