@@ -12,6 +12,7 @@
 #include "engine/model/tolerance.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/model/utility_index.hpp"
+#include "engine/model/utility_levels.hpp"
 
 namespace treatysim {
 
@@ -22,6 +23,8 @@ struct Scenario::Data {
   std::string hash;
   mutable std::array<std::once_flag, kPartyCount> index_once;
   mutable std::array<std::unique_ptr<UtilityIndex>, kPartyCount> indices;
+  mutable std::array<std::once_flag, kPartyCount> levels_once;
+  mutable std::array<std::unique_ptr<UtilityLevels>, kPartyCount> levels;
 };
 
 namespace {
@@ -430,6 +433,13 @@ const UtilityIndex& Scenario::utility_index(PartyIndex party, const std::string&
     data_->indices[party] = std::make_unique<UtilityIndex>(space(), utility(party));
   });
   return *data_->indices[party];
+}
+
+const UtilityLevels& Scenario::utility_levels(PartyIndex party) const {
+  std::call_once(data_->levels_once[party], [this, party] {
+    data_->levels[party] = std::make_unique<UtilityLevels>(space(), utility(party));
+  });
+  return *data_->levels[party];
 }
 
 Scenario Scenario::with_deadline(int deadline) const {

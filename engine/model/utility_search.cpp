@@ -528,27 +528,38 @@ UtilityExtreme utility_extreme(const UtilityFunction& utility, bool maximum) {
 
 // [SECTION] Outcomes in a utility range ----------------------------------------------------------
 
-std::optional<Outcome> outcome_in_range(const UtilityFunction& utility, double low, double high,
-                                        std::size_t node_budget, bool* exhausted) {
+UtilityRangeSearch::UtilityRangeSearch(const UtilityFunction& utility)
+    : utility_(&utility),
+      objectives_{{&utility, 1.0}, {&utility, -1.0}},
+      order_(constrained_first_order(objectives_)) {
+  BoxRelaxation relaxation(objectives_, order_);
+  relaxation.optimize_shares(kShareSweeps, 1.0, 0.0);  // tighten u's upper bound
+  shares_ = relaxation.shares();
+}
+
+std::optional<Outcome> UtilityRangeSearch::find(double low, double high, std::size_t node_budget,
+                                                bool* exhausted) const {
   if (exhausted != nullptr) *exhausted = false;
-  const std::vector<SearchObjective> objectives{{&utility, 1.0}, {&utility, -1.0}};
-  const std::size_t n = utility.issue_count();
-  BoxRelaxation relaxation(objectives, constrained_first_order(objectives));
-  relaxation.optimize_shares(kShareSweeps);
+  const std::size_t n = utility_->issue_count();
+  BoxRelaxation relaxation(objectives_, order_);
+  relaxation.set_shares(shares_);
   const double middle = 0.5 * (low + high);
   Outcome outcome(n);
   std::size_t nodes = 0;
   bool stopped = false;
-  std::vector<double> open_max(n + 1, 0.0);
-  std::vector<double> open_min(n + 1, 0.0);
-  std::function<bool()> find = [&]() -> bool {
+  struct Candidate {
+    int option;
+    double distance;
+  };
+  std::vector<std::vector<Candidate>> candidates(n);
+  std::function<bool()> search = [&]() -> bool {
     const std::size_t d = relaxation.depth();
     const std::size_t issue = relaxation.issue_at(d);
     if (++nodes > node_budget) {
       stopped = true;
       return false;
     }
-    // Bounds of the issues after this one.
+    // The range of u over the issues after this one (relaxed).
     double rest_max = 0.0;
     double rest_min = 0.0;
     for (std::size_t e = d + 1; e < n; ++e) {
@@ -562,22 +573,21 @@ std::optional<Outcome> outcome_in_range(const UtilityFunction& utility, double l
       rest_max += hi;
       rest_min += lo;
     }
-    struct Candidate {
-      int option;
-      double distance;
-    };
-    std::vector<Candidate> candidates;
+    // Options whose relaxed range still meets [low, high], the middle of their range closest to
+    // the middle of [low, high] first.
+    std::vector<Candidate>& list = candidates[d];
+    list.clear();
     for (std::size_t o = 0; o < relaxation.option_count(issue); ++o) {
       const auto option = static_cast<int>(o);
       const double hi = relaxation.fixed(0) + relaxation.table(0, issue, option) + rest_max;
       const double lo = -(relaxation.fixed(1) + relaxation.table(1, issue, option)) + rest_min;
       if (hi < low - kSearchRounding || lo > high + kSearchRounding) continue;
-      candidates.push_back(Candidate{option, std::fabs(0.5 * (hi + lo) - middle)});
+      list.push_back(Candidate{option, std::fabs(0.5 * (hi + lo) - middle)});
     }
-    std::stable_sort(
-        candidates.begin(), candidates.end(),
-        [](const Candidate& a, const Candidate& b) { return a.distance < b.distance; });
-    for (const Candidate& candidate : candidates) {
+    std::stable_sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) {
+      return a.distance < b.distance;
+    });
+    for (const Candidate& candidate : list) {
       if (d + 1 == n) {
         const double value = relaxation.fixed(0) + relaxation.table(0, issue, candidate.option);
         if (value >= low - kSearchRounding && value <= high + kSearchRounding) {
@@ -587,7 +597,7 @@ std::optional<Outcome> outcome_in_range(const UtilityFunction& utility, double l
         continue;
       }
       relaxation.assign(candidate.option);
-      const bool found = find();
+      const bool found = search();
       relaxation.undo();
       if (found) {
         outcome.set(issue, candidate.option);
@@ -597,7 +607,7 @@ std::optional<Outcome> outcome_in_range(const UtilityFunction& utility, double l
     }
     return false;
   };
-  const bool found = find();
+  const bool found = search();
   if (exhausted != nullptr) *exhausted = stopped;
   if (!found) return std::nullopt;
   return outcome;

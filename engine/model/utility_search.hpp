@@ -198,12 +198,25 @@ struct UtilityExtreme {
 // reaches it (within 1e-12). For any utility function; meant for those with interaction terms.
 [[nodiscard]] UtilityExtreme utility_extreme(const UtilityFunction& utility, bool maximum);
 
-// An outcome whose utility lies in [low, high], or nullopt when none does (exact: the search is
-// complete unless it stops at `node_budget` nodes, when `exhausted` is set). Deterministic: the
-// first such outcome in a fixed search order (issues most-constrained first; options by how
-// close their table entries steer toward the middle of the range).
-[[nodiscard]] std::optional<Outcome> outcome_in_range(const UtilityFunction& utility, double low,
-                                                      double high, std::size_t node_budget,
-                                                      bool* exhausted = nullptr);
+// Outcomes of one party whose utility lies in a range, for bidding on spaces too large to
+// enumerate (utility_levels.hpp). The relaxation's shares are computed once; each question builds
+// a fresh relaxation from them (cheap, and safe to ask from several threads).
+class UtilityRangeSearch {
+ public:
+  explicit UtilityRangeSearch(const UtilityFunction& utility);
+
+  // An outcome whose utility lies in [low, high] (within 1e-12), or nullopt when none does. Exact
+  // unless the search stops at `node_budget` nodes (then `exhausted` is set). Deterministic: the
+  // first such outcome in a fixed search order (issues most-constrained first; options whose
+  // relaxed utility range is centred nearest the middle of [low, high] first).
+  [[nodiscard]] std::optional<Outcome> find(double low, double high, std::size_t node_budget,
+                                            bool* exhausted = nullptr) const;
+
+ private:
+  const UtilityFunction* utility_;
+  std::vector<SearchObjective> objectives_;
+  std::vector<std::size_t> order_;
+  std::vector<double> shares_;
+};
 
 }  // namespace treatysim
