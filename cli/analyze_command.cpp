@@ -98,7 +98,10 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
     chosen = scenario.space().parse(options.outcome, &error);
     if (!chosen) throw UserError("--outcome: " + error);
   }
-  const ScenarioAnalysis analysis = analyze_scenario(scenario);
+  FrontierOptions frontier_options;
+  frontier_options.time_limit_seconds = options.time_limit;
+  const ScenarioAnalysis analysis = analyze_scenario(scenario, {}, frontier_options);
+  const bool linked = has_interactions(scenario);
   if (!options.svg.empty())
     write_file_atomically(options.svg, outcome_space_svg(scenario, analysis));
 
@@ -109,6 +112,16 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
     json["enumerated"] = analysis.enumerated;
     json["pareto_exact"] = analysis.frontier.exact;
     json["pareto_epsilon"] = analysis.frontier.epsilon;
+    if (linked) {
+      // Scenarios with interaction terms only (additive output stays as it was).
+      json["pareto_method"] = analysis.frontier.method;
+      ordered_json ranges = ordered_json::object();
+      for (PartyIndex p = 0; p < kPartyCount; ++p) {
+        ranges[scenario.party(p).id] = {round_for_output(scenario.utility(p).min_utility()),
+                                        round_for_output(scenario.utility(p).max_utility())};
+      }
+      json["utility_ranges"] = std::move(ranges);
+    }
     ordered_json pareto = ordered_json::array();
     for (const OutcomePoint& p : analysis.frontier.points)
       pareto.push_back(point_json(scenario, p));
@@ -161,8 +174,26 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
       line, sizeof line, "Outcomes            %.0f%s\n", analysis.outcome_count,
       analysis.enumerated ? "" : " (too many to list: solutions searched on the frontier)");
   out << line;
-  out << "Pareto frontier     " << analysis.frontier.points.size() << " outcomes"
-      << (analysis.frontier.exact ? " (exact)" : " (epsilon-approximation)") << "\n";
+  out << "Pareto frontier     " << analysis.frontier.points.size() << " outcomes";
+  if (!linked) {
+    out << (analysis.frontier.exact ? " (exact)" : " (epsilon-approximation)") << "\n";
+  } else if (analysis.frontier.method == "enumeration") {
+    out << " (exact, every outcome enumerated)\n";
+  } else if (analysis.frontier.exact) {
+    out << " (exact, branch and bound over the interaction terms; one outcome per utility pair)\n";
+  } else {
+    out << " (not proven: the time limit ran out; every outcome not examined is within "
+        << fixed3(analysis.frontier.epsilon) << " in both utilities of one listed)\n";
+  }
+  if (linked) {
+    out << "Utility ranges      ";
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      out << (p ? ", " : "") << scenario.party(p).id << " "
+          << fixed3(scenario.utility(p).min_utility()) << "–"
+          << fixed3(scenario.utility(p).max_utility());
+    }
+    out << " (exact)\n";
+  }
   out << "Disagreement point  " << pair_text(scenario, analysis.disagreement)
       << " (reservation values)\n";
   const ZoneOfAgreement& zopa = analysis.zopa;

@@ -1,5 +1,6 @@
 // import_genius_command.cpp — `treatysim import-genius`: GENIUS / ANAC XML to a scenario file.
 #include <cmath>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <tuple>
@@ -54,9 +55,12 @@ int import_genius_command(const ImportGeniusOptions& options, std::ostream& out)
   std::tie(import.party_a, import.party_b) = split_parties(options.parties);
   import.id = options.id;
   import.agent = options.agent;
+  std::vector<std::string> notes;
+  import.notes = &notes;
 
   const ScenarioDef def =
       import_genius(options.domain, options.profile_a, options.profile_b, import);
+  for (const std::string& note : notes) std::cerr << "treatysim: note: " << note << "\n";
   const Scenario scenario = Scenario::create(def);
   const auto checker = agents::spec_checker(agents::builtin_registry());
   for (PartyIndex p = 0; p < kPartyCount; ++p) {

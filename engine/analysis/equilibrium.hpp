@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/analysis/pareto.hpp"
 #include "engine/model/outcome.hpp"
 #include "engine/model/scenario.hpp"
 
@@ -48,6 +49,12 @@ class SubgamePerfectEquilibrium {
   // Solves the game of `scenario` (its deadline, first mover, discounts, reservation values).
   // Throws UserError when the space is too large to enumerate.
   explicit SubgamePerfectEquilibrium(const Scenario& scenario);
+  // The same backward induction over a list of candidate outcomes instead of every outcome: for
+  // spaces too large to enumerate, the Pareto frontier plus each party's worst outcome. Every
+  // value Vᵢ(r) is the same as over the whole space (the proposer's best acceptable outcome is on
+  // the frontier, and whether some outcome is rejected is decided by the responder's worst one);
+  // only the outcome offered when the proposer prefers a rejection, and ties, may differ.
+  SubgamePerfectEquilibrium(const Scenario& scenario, std::vector<OutcomePoint> candidates);
 
   [[nodiscard]] int deadline() const noexcept { return static_cast<int>(steps_.size()); }
   // Step r = 0 … deadline−1.

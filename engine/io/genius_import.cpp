@@ -801,7 +801,7 @@ void rescale_nonlinear(const XmlFile& file, Preferences& prefs, const Profile& p
                   "sums to %.6g of it): utilities are divided by the true maximum instead, and the "
                   "reservation value by the same factor (%s becomes %s)",
                   file.path().c_str(), format_number(profile.max_utility).c_str(),
-                  format_number(top * profile.max_utility).c_str(), top,
+                  format_number(round_for_output(top * profile.max_utility)).c_str(), top,
                   format_number(profile.reservation).c_str(),
                   format_number(prefs.reservation_value).c_str());
     notes->push_back(buffer);
