@@ -1,5 +1,6 @@
 #include "agents/equilibrium_agent.hpp"
 
+#include "engine/analysis/analysis.hpp"
 #include "engine/model/check.hpp"
 #include "engine/model/tolerance.hpp"
 #include "engine/model/user_error.hpp"
@@ -15,7 +16,19 @@ void EquilibriumAgent::reset(const NegotiationContext& context) {
   context_ = context;
   const std::string key = context.scenario->content_hash();
   if (!equilibrium_ || key != solved_hash_) {
-    equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(*context.scenario);
+    const Scenario& scenario = *context.scenario;
+    if (scenario.space().enumerable()) {
+      equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(scenario);
+    } else {
+      // The frontier plus each party's worst outcome: the same equilibrium values.
+      std::vector<OutcomePoint> candidates = shared_frontier(scenario)->points;
+      for (PartyIndex p = 0; p < kPartyCount; ++p) {
+        const Outcome worst = scenario.utility(p).worst_outcome();
+        candidates.push_back(OutcomePoint{
+            worst, candidates.size(), {scenario.utility(0)(worst), scenario.utility(1)(worst)}});
+      }
+      equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(scenario, std::move(candidates));
+    }
     solved_hash_ = key;
   }
 }
