@@ -4,8 +4,9 @@
 // answers exactly, as it always has: the outcome of smallest utility that reaches a target,
 // lowest index among equals. On larger spaces (10¹⁰ … 10⁵⁰ outcomes, additive or with
 // interaction terms) UtilityLevels answers from the utility function's structure: the exact best
-// outcome at the top, and elsewhere an outcome whose utility lies within kBidTolerance (0.005)
-// above the target whenever the space has one there (engine/model/utility_levels.hpp).
+// outcome at the top, and elsewhere an outcome whose utility is at least the target and, when its
+// budgeted search (or a descent from a wider window) reaches it, within kBidTolerance (0.005)
+// above it (engine/model/utility_levels.hpp; how often, measured in bench/).
 //
 // best_for_opponent (om_bidding.hpp) needs every outcome in a band of own utility; on large
 // spaces it runs a local search instead (best_for_opponent_local below).
