@@ -102,8 +102,43 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
   frontier_options.time_limit_seconds = options.time_limit;
   const ScenarioAnalysis analysis = analyze_scenario(scenario, {}, frontier_options);
   const bool linked = has_interactions(scenario);
-  if (!options.svg.empty())
-    write_file_atomically(options.svg, outcome_space_svg(scenario, analysis));
+  // --compare: another model of the same outcomes.
+  std::optional<Scenario> other;
+  std::optional<ScenarioAnalysis> other_analysis;
+  std::size_t other_efficient = 0;
+  std::optional<bool> other_nash_efficient;
+  if (!options.compare.empty()) {
+    other.emplace(load_scenario(options.compare, std::nullopt));
+    const OutcomeSpace& a = scenario.space();
+    const OutcomeSpace& b = other->space();
+    bool same = a.issue_count() == b.issue_count();
+    for (std::size_t i = 0; same && i < a.issue_count(); ++i) {
+      same = a.issue(i).id == b.issue(i).id && a.issue(i).size() == b.issue(i).size();
+      for (std::size_t o = 0; same && o < a.issue(i).size(); ++o)
+        same = a.issue(i).options[o].id == b.issue(i).options[o].id;
+    }
+    if (!same) {
+      throw UserError("--compare: " + options.compare +
+                      " does not have the same issues and options as " + options.scenario);
+    }
+    other_analysis.emplace(analyze_scenario(*other, {}, frontier_options));
+    for (const OutcomePoint& p : other_analysis->frontier.points) {
+      if (outcome_metrics(scenario, analysis, p.outcome).pareto_optimal) ++other_efficient;
+    }
+    if (other_analysis->nash) {
+      other_nash_efficient =
+          outcome_metrics(scenario, analysis, other_analysis->nash->outcome).pareto_optimal;
+    }
+  }
+  if (!options.svg.empty()) {
+    if (other) {
+      const ComparedFrontier compared{"Pareto frontier of " + other->id(),
+                                      other_analysis->frontier.points};
+      write_file_atomically(options.svg, outcome_space_svg(scenario, analysis, nullptr, &compared));
+    } else {
+      write_file_atomically(options.svg, outcome_space_svg(scenario, analysis));
+    }
+  }
 
   if (options.format == "json") {
     ordered_json json;
@@ -163,6 +198,18 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
     if (chosen) {
       ordered_json metrics = metrics_json(scenario, outcome_metrics(scenario, analysis, *chosen));
       json["outcome"] = {{"outcome", outcome_to_json(scenario, *chosen)}, {"metrics", metrics}};
+    }
+    if (other) {
+      ordered_json compared;
+      compared["scenario"] = other->id();
+      compared["frontier_outcomes"] = other_analysis->frontier.points.size();
+      compared["frontier_outcomes_pareto_optimal_here"] = other_efficient;
+      compared["nash"] = other_analysis->nash
+                             ? outcome_to_json(*other, other_analysis->nash->outcome)
+                             : ordered_json(nullptr);
+      compared["nash_pareto_optimal_here"] =
+          other_nash_efficient ? ordered_json(*other_nash_efficient) : ordered_json(nullptr);
+      json["compared"] = std::move(compared);
     }
     out << json.dump(2) << "\n";
     return 0;
@@ -238,6 +285,15 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
   if (chosen)
     out << "\nOutcome " << scenario.space().format(*chosen) << "\n"
         << metrics_text(scenario, outcome_metrics(scenario, analysis, *chosen));
+  if (other) {
+    out << "\nCompared with " << other->id() << ": " << other_efficient << " of its "
+        << other_analysis->frontier.points.size() << " frontier outcomes are Pareto-optimal here";
+    if (other_analysis->nash) {
+      out << "; its Nash outcome " << scenario.space().format(other_analysis->nash->outcome)
+          << (*other_nash_efficient ? " is" : " is not") << " Pareto-optimal here";
+    }
+    out << "\n";
+  }
   return 0;
 }
 

@@ -158,6 +158,11 @@ int main(int argc, char** argv) {
                    "Seconds for the exact frontier of a scenario with interaction terms on a space "
                    "too large to enumerate; past it, the best frontier found (not proven)")
       ->check(CLI::NonNegativeNumber);
+  analyze_cmd->add_option(
+      "--compare", analyze.compare,
+      "Another scenario on the same issues and options (e.g. the additive model of a linked one): "
+      "how many of its frontier outcomes and whether its Nash outcome are Pareto-optimal here; "
+      "with --svg its frontier is drawn too");
 
   PlayOptions play;
   auto* play_cmd =
