@@ -217,8 +217,13 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
 
   out << scenario.title() << " [" << scenario.id() << "]\n\n";
   char line[256];
+  // Counts beyond 10^15 as 1e+40 (a double's digits past 2^53 are not the count's); scenarios
+  // with interaction terms only, so additive output stays as it was.
   std::snprintf(
-      line, sizeof line, "Outcomes            %.0f%s\n", analysis.outcome_count,
+      line, sizeof line,
+      linked && analysis.outcome_count >= 1e15 ? "Outcomes            %.4g%s\n"
+                                               : "Outcomes            %.0f%s\n",
+      analysis.outcome_count,
       analysis.enumerated ? "" : " (too many to list: solutions searched on the frontier)");
   out << line;
   out << "Pareto frontier     " << analysis.frontier.points.size() << " outcomes";
@@ -229,8 +234,9 @@ int analyze_command(const AnalyzeOptions& options, std::ostream& out) {
   } else if (analysis.frontier.exact) {
     out << " (exact, branch and bound over the interaction terms; one outcome per utility pair)\n";
   } else {
-    out << " (not proven: the time limit ran out; every outcome not examined is within "
-        << fixed3(analysis.frontier.epsilon) << " in both utilities of one listed)\n";
+    out << " (not proven: the time limit ran out; no outcome lies more than "
+        << fixed3(analysis.frontier.epsilon)
+        << " above every listed one: each is within that of one, in both utilities)\n";
   }
   if (linked) {
     out << "Utility ranges      ";
