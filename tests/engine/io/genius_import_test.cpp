@@ -500,3 +500,77 @@ TEST_CASE("genius import: a file nested 200,000 elements deep is an error, not a
   REQUIRE(inside.has_value());
   CHECK(inside->rfind(dir + "/deep-space.xml:", 0) == 0);
 }
+
+// [SECTION] Non-linear profiles (hyper-rectangles) on integer issues ---------------------------
+
+namespace {
+const std::string kNonlinear = std::string(TREATYSIM_TEST_DATA) + "/genius-nonlinear";
+}  // namespace
+
+TEST_CASE(
+    "genius import: integer issues and an understated maxutility rescaled with its reservation") {
+  std::vector<std::string> notes;
+  treatysim::GeniusImportOptions options;
+  options.notes = &notes;
+  const treatysim::Scenario s = treatysim::Scenario::create(
+      import_genius(kNonlinear + "/domain.xml", kNonlinear + "/profile-understated.xml",
+                    kNonlinear + "/profile-b.xml", options));
+  // Integer issues 0..2: one option per value.
+  REQUIRE(s.space().issue_count() == 2);
+  CHECK(s.space().issue(0).size() == 3);
+  CHECK(s.space().issue(0).options[2].id == "2");
+  auto u = [&](treatysim::PartyIndex p, const char* text) {
+    std::string error;
+    const auto o = s.space().parse(text, &error);
+    REQUIRE_MESSAGE(o.has_value(), error);
+    return s.utility(p)(*o);
+  };
+  // A: boxes x∈[1,2]∧y∈[1,2] (4) and x=2 (3); declared maximum 5, true maximum 7: divided by 7.
+  CHECK(u(0, "2/1") == doctest::Approx(1.0));
+  CHECK(u(0, "1/1") == doctest::Approx(4.0 / 7.0));
+  CHECK(u(0, "2/0") == doctest::Approx(3.0 / 7.0));
+  CHECK(u(0, "0/0") == doctest::Approx(0.0));
+  CHECK(s.utility(0).max_utility() == doctest::Approx(1.0));
+  // The reservation 0.5 of the declared 5 (2.5) becomes 2.5 / 7: the same outcomes acceptable.
+  CHECK(s.party(0).preferences.reservation_value == doctest::Approx(2.5 / 7.0));
+  // B: boxes x=0 (2) and y∈[0,1] (2), maximum 4 as declared: divided by 4, no note.
+  CHECK(u(1, "0/0") == doctest::Approx(1.0));
+  CHECK(u(1, "1/1") == doctest::Approx(0.5));
+  CHECK(u(1, "1/2") == doctest::Approx(0.0));
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0] == kNonlinear +
+                        "/profile-understated.xml: the declared maxutility 5 is below the true "
+                        "maximum 7 (the best outcome sums to 1.4 of it): utilities are divided by "
+                        "the true maximum instead, and the reservation value by the same factor "
+                        "(0.5 becomes 0.35714285714285715)");
+}
+
+TEST_CASE("genius import: malformed non-linear profiles are refused with located messages") {
+  const std::string domain = kNonlinear + "/domain.xml";
+  const std::string a = kNonlinear + "/profile-b.xml";
+  struct Case {
+    const char* file;
+    const char* message;
+  };
+  for (const Case c : {
+           Case{"malformed-aggregation.xml",
+                ":7:7: ufun@aggregation: unsupported aggregation \"max\": only \"sum\" can be "
+                "imported (an outcome's utility is the sum of the rectangles that contain it)"},
+           Case{"malformed-ufun-type.xml",
+                ":7:7: ufun@type: unsupported ufun type \"BinaryUfun\": only \"PlainUfun\" (a sum "
+                "of hyper-rectangles) can be imported"},
+           Case{"malformed-index.xml",
+                ":9:13: INCLUDES@index: no issue has index 7 (expected the index of an issue: 1, "
+                "2)"},
+           Case{"malformed-maxutility.xml",
+                ":6:4: utility@maxutility: expected the largest utility (a positive number), got "
+                "\"zero\""},
+           Case{"malformed-bound.xml",
+                ":12:13: INCLUDES@min: missing attribute 'min' (expected the lowest value in the "
+                "box)"},
+       }) {
+    CAPTURE(c.file);
+    const std::string path = kNonlinear + "/" + c.file;
+    CHECK(import_error(domain, a, path) == path + c.message);
+  }
+}
