@@ -13,7 +13,7 @@ CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG
 # -g1: line tables only, enough for the sanitizers' stack traces, and much cheaper than -g.
 ASAN_FLAGS  = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DTREATYSIM_WERROR=ON -DTREATYSIM_SANITIZERS=ON -DTREATYSIM_BENCH=OFF
 
-.PHONY: run test setup build build-asan test-release test-asan bench clean
+.PHONY: run test setup build build-asan test-release test-asan bench bench-class clean
 
 setup:
 	@scripts/setup-deps.sh
@@ -44,6 +44,11 @@ test: setup
 
 bench: build
 	@$(BUILD)/bin/treatysim_bench
+	@if [ -d $(BUILD)/python/treatysim ]; then PYTHONPATH=$(BUILD)/python /usr/bin/python3 bench/python_bench.py; fi
+
+# Class mode under 60 and 300 simulated students on loopback (bench/class_bench.cpp).
+bench-class: build
+	@$(BUILD)/bin/class_bench $(BUILD)/bin/treatysim
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -6,6 +6,7 @@
 
 #include "agents/ac_next.hpp"
 #include "agents/bandit_agent.hpp"
+#include "agents/bayesian_model.hpp"
 #include "agents/boa_agent.hpp"
 #include "agents/compliance/always.hpp"
 #include "agents/compliance/generous_tit_for_tat.hpp"
@@ -19,12 +20,15 @@
 #include "agents/nash_seeker.hpp"
 #include "agents/nice_tit_for_tat.hpp"
 #include "agents/om_bidding.hpp"
+#include "agents/perfect_model.hpp"
 #include "agents/random_agent.hpp"
 #include "agents/registry.hpp"
 #include "agents/scripted_agent.hpp"
 #include "agents/time_dependent.hpp"
 #include "agents/time_dependent_bidding.hpp"
 #include "agents/tit_for_tat.hpp"
+#include "agents/zeng_sycara_model.hpp"
+#include "engine/model/user_error.hpp"
 
 namespace treatysim::agents {
 
@@ -413,6 +417,59 @@ void add_components(Registry& registry) {
     return std::make_unique<FrequencyModel>(p.number("learning_rate"));
   };
   registry.add(std::move(frequency));
+
+  StrategyInfo bayesian =
+      entry("bayesian", ComponentKind::kOpponentModel,
+            "Bayesian learning over issue-weight rankings and evaluation-function shapes, "
+            "assuming the opponent concedes over time",
+            "Hindriks & Tykhonov 2008, Opponent modelling in automated multi-issue negotiation "
+            "using Bayesian learning (AAMAS)");
+  bayesian.traits.uses_opponent_model = true;
+  bayesian.parameters = {
+      number("sigma", 0.25, 0.01, 1.0, "standard deviation of the likelihood"),
+      number(
+          "concession", 0.2, 0.0, 1.0,
+          "assumed concession: the opponent's utility of its offer at time t is 1 - concession*t")};
+  bayesian.create_model = [](const Parameters& p, const Registry&) {
+    return std::make_unique<BayesianModel>(p.number("sigma"), p.number("concession"));
+  };
+  registry.add(std::move(bayesian));
+
+  StrategyInfo zeng = entry(
+      "zeng_sycara", ComponentKind::kOpponentModel,
+      "estimates the opponent's reservation value by Bayesian updates over candidate values from "
+      "its concession curve; utilities from an inner model",
+      "Zeng & Sycara 1998, Bayesian learning in negotiation (Int. J. Human-Computer Studies 48)");
+  zeng.traits.uses_opponent_model = true;
+  zeng.parameters = {
+      component("model", ComponentKind::kOpponentModel, "frequency",
+                "the opponent model that values the opponent's offers (not none)"),
+      integer("candidates", 21, 2, 201, "reservation hypotheses, evenly spaced on [0, 1]"),
+      number("sigma", 0.1, 0.01, 1.0, "standard deviation of the likelihood")};
+  zeng.create_model = [](const Parameters& p, const Registry& r) {
+    return std::make_unique<ZengSycaraModel>(r.make_model(p.spec("model")), p.integer("candidates"),
+                                             p.number("sigma"));
+  };
+  zeng.check_scenario = [](const Parameters& p, const Scenario&, PartyIndex) {
+    if (p.spec("model").name == "none") {
+      throw UserError(
+          "zeng_sycara: model=none gives it nothing to value the opponent's offers with (use "
+          "frequency, bayesian or perfect)");
+    }
+  };
+  registry.add(std::move(zeng));
+
+  StrategyInfo perfect = entry(
+      "perfect", ComponentKind::kOpponentModel,
+      "the opponent's true utilities and reservation value (a baseline; complete information)",
+      "Baarslag et al. 2013, Predicting the performance of opponent models (WI-IAT); GENIUS "
+      "PerfectModel");
+  perfect.traits.uses_opponent_model = true;
+  perfect.traits.needs_complete_information = true;
+  perfect.create_model = [](const Parameters&, const Registry&) {
+    return std::make_unique<PerfectModel>();
+  };
+  registry.add(std::move(perfect));
 
   StrategyInfo none = entry("none", ComponentKind::kOpponentModel, "no opponent model", kBoa);
   none.create_model = [](const Parameters&, const Registry&) {

@@ -3,7 +3,8 @@
 // strategies", Novel Insights in Agent-based Complex Automated Negotiation, 2014):
 //   negotiator = bidding strategy + acceptance condition + (optionally) opponent model.
 // Each component is its own file in agents/, registered by name with its kind; `boa(...)`
-// composes them, and the named presets are compositions with fixed parts.
+// composes them, and the named presets are compositions with fixed parts (boa_agent.hpp).
+// Parameters: none here (these are the interfaces; each component's header has its table).
 #pragma once
 
 #include <memory>
@@ -23,6 +24,8 @@ class OpponentModel {
   virtual void update(const NegotiationState& state, const Outcome& offer) = 0;
   // Estimated opponent utility of an outcome, in [0, 1].
   [[nodiscard]] virtual double utility(const Outcome& outcome) const = 0;
+  // Estimated opponent reservation value, for models that estimate one (default: none).
+  [[nodiscard]] virtual std::optional<double> reservation() const { return std::nullopt; }
 };
 
 // Chooses the agent's offers.

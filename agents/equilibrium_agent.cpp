@@ -2,6 +2,7 @@
 
 #include "engine/analysis/analysis.hpp"
 #include "engine/model/check.hpp"
+#include "engine/model/issue.hpp"
 #include "engine/model/tolerance.hpp"
 #include "engine/model/user_error.hpp"
 
@@ -14,11 +15,17 @@ void EquilibriumAgent::reset(const NegotiationContext& context) {
         "opponent's preferences), but the scenario's protocol.information is \"private\"");
   }
   context_ = context;
-  const std::string key = context.scenario->content_hash();
+  // Under complete information both reservation values of this negotiation are known (drawn
+  // ones included): the game solved is the one with these values.
+  std::array<double, kPartyCount> reservations{};
+  reservations[context.self] = context.own.reservation_value();
+  reservations[other_party(context.self)] = context.opponent.reservation_value();
+  const std::string key = context.scenario->content_hash() + "/" + format_number(reservations[0]) +
+                          "/" + format_number(reservations[1]);
   if (!equilibrium_ || key != solved_hash_) {
     const Scenario& scenario = *context.scenario;
     if (scenario.space().enumerable()) {
-      equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(scenario);
+      equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(scenario, reservations);
     } else {
       // The frontier plus each party's worst outcome: the same equilibrium values.
       std::vector<OutcomePoint> candidates = shared_frontier(scenario)->points;
@@ -27,7 +34,8 @@ void EquilibriumAgent::reset(const NegotiationContext& context) {
         candidates.push_back(OutcomePoint{
             worst, candidates.size(), {scenario.utility(0)(worst), scenario.utility(1)(worst)}});
       }
-      equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(scenario, std::move(candidates));
+      equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(scenario, std::move(candidates),
+                                                                 reservations);
     }
     solved_hash_ = key;
   }

@@ -3,6 +3,11 @@
 // space, per-party discount factors and reservation values).
 //
 // Source: Rubinstein 1982; Ståhl 1972; THEORY.md. No research platform ships this benchmark.
+// Backward induction over offers r = T−1 … 0 (engine/analysis/equilibrium.hpp has every case):
+//   Vᵢ(T) = dᵢ (reservation values); at offer r, proposer p, responder q:
+//   q accepts ω iff u_q(ω) ≥ max(d_q, V_q(r+1))/δ_qʳ;
+//   p offers ω*(r) = the acceptable ω of highest u_p (ties: lowest index) when δ_pʳ·u_p(ω*) is at
+//   least what a rejection gives it, and then V(r) = (δ₀ʳ·u₀(ω*), δ₁ʳ·u₁(ω*)).
 // propose: the equilibrium offer at the current offer index (whatever happened before: the
 //          strategy is subgame perfect, so it does not depend on the history).
 // respond: accept offer r iff own u(ω) ≥ max(reservation, Vself(r+1))/δselfʳ (within 1e-9: accepts

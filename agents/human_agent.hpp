@@ -6,6 +6,8 @@
 // then steps the negotiation. propose()/respond() consume the decision handed over (calling them
 // without one is a programming error). The engine never waits on a person.
 //
+// Source and formula: none — this is not a model of behaviour; the decisions are the person's:
+//   propose(r) = the offer handed over; respond(r, ω) = the answer handed over.
 // Parameters: none.
 #pragma once
 

@@ -6,6 +6,7 @@
 #include "engine/analysis/analysis.hpp"
 #include "engine/analysis/bargaining.hpp"
 #include "engine/analysis/pareto.hpp"
+#include "engine/model/issue.hpp"
 #include "engine/model/tolerance.hpp"
 #include "engine/model/user_error.hpp"
 
@@ -18,7 +19,13 @@ void NashSeeker::reset(const NegotiationContext& context) {
         "Nash solution), but the scenario's protocol.information is \"private\"");
   }
   context_ = context;
-  const std::string key = context.scenario->content_hash() + "/" + std::to_string(context.deadline);
+  // The disagreement point of this negotiation (drawn reservation values included).
+  std::array<double, kPartyCount> disagreement{};
+  disagreement[context.self] = context.own.reservation_value();
+  disagreement[other_party(context.self)] = context.opponent.reservation_value();
+  const std::string key = context.scenario->content_hash() + "/" +
+                          std::to_string(context.deadline) + "/" + format_number(disagreement[0]) +
+                          "/" + format_number(disagreement[1]);
   if (key == schedule_hash_ && context.self == schedule_party_) return;
   const PartyIndex self = context.self;
   const bool enumerable = context.space().enumerable();
@@ -34,8 +41,7 @@ void NashSeeker::reset(const NegotiationContext& context) {
                        return a.utilities[self] > b.utilities[self];
                      return a.index < b.index;
                    });
-  const auto nash =
-      bargaining_solution(points, disagreement_point(*context.scenario), BargainingSolution::kNash);
+  const auto nash = bargaining_solution(points, disagreement, BargainingSolution::kNash);
   const double best = frontier.front().utilities[self];
   const double floor = nash ? nash->utilities[self] : best;
   const auto n = static_cast<std::size_t>(context.deadline);

@@ -19,6 +19,8 @@
 // | name | default | range  | meaning                                              |
 // |------|---------|--------|------------------------------------------------------|
 // | band | 0.05    | [0, 1] | utility band above the target searched with the model|
+// The negotiator nice_tit_for_tat (boa_agent.hpp) adds the frequency model's learning_rate
+// (default 0.2, range [0, 1]; frequency_model.hpp) and accepts with AC_next.
 #pragma once
 
 #include <vector>

@@ -2,6 +2,8 @@
 // BestBid OM strategy; Baarslag et al. 2014): keep another bidding strategy's target utility,
 // but among the outcomes at or above that target, offer the one the opponent model rates best.
 //
+//   bid(r) = argmax over ω with u(ω) ∈ [T(r), T(r) + window] of û(ω)
+// with T(r) the inner strategy's target and û the opponent model's estimate.
 // Candidates are the outcomes whose own utility lies in [target, target + window] (HardHeaded
 // and the BOA framework search such a band; a band keeps the agent from giving away more than
 // the target asks and bounds the search). If the band is empty, the smallest own utility above
@@ -9,10 +11,10 @@
 // opponent model it offers what the inner strategy offers.
 //
 // Parameters
-// | name   | default        | range      | meaning                                         |
-// |--------|----------------|------------|-------------------------------------------------|
-// | target | time_dependent | a bidding  | the strategy whose target utility is followed   |
-// | window | 0.1            | [0, 1]     | width of the utility band searched above target |
+// | name   | default               | range          | meaning                                   |
+// |--------|-----------------------|----------------|-------------------------------------------|
+// | target | time_dependent(e=0.2) | a bidding spec | the strategy whose target is followed     |
+// | window | 0.1                   | [0, 1]         | width of the band searched above target   |
 #pragma once
 
 #include <memory>

@@ -1,6 +1,9 @@
 // scripted_agent.hpp — plays a fixed list of outcomes from a file: for demonstrations (replaying
 // what a delegation actually proposed) and for tests.
 //
+// Source: no paper; a rule of treatysim's own: offer(k) = line k of the file (the last line once
+// the file is exhausted); acceptance as below (AC_next from Baarslag, Hindriks & Jonker 2014).
+//
 // File format: one outcome per line as option ids in issue order separated by '/'
 // ("S0/IP1/D1/G1/T2"); blank lines and lines starting with '#' are ignored. The agent's k-th
 // offer is line k; after the last line it repeats the last one.

@@ -17,7 +17,7 @@ double concession_fraction(ConcessionFamily family, double t, double e, double k
 
 void ConcessionSchedule::update(const NegotiationContext& context) {
   if (context.scenario->content_hash() == hash_ && context.self == party_ &&
-      context.deadline == deadline_) {
+      context.deadline == deadline_ && context.own.reservation_value() == reservation_) {
     return;  // same schedule as the last negotiation: no allocation, no pow()
   }
   OwnLevels own;
@@ -45,6 +45,7 @@ void ConcessionSchedule::update(const NegotiationContext& context) {
   hash_ = context.scenario->content_hash();
   party_ = context.self;
   deadline_ = context.deadline;
+  reservation_ = context.own.reservation_value();
 }
 
 std::optional<double> ConcessionSchedule::target_if_scheduled(int offer_index) const {

@@ -76,6 +76,7 @@ class ConcessionSchedule {
   std::string hash_;  // scenario content hash of the cached schedule ("" = none)
   PartyIndex party_ = 0;
   int deadline_ = 0;
+  double reservation_ = -1.0;  // the reservation value (u_min) it was computed for (drawn values)
   std::vector<double> targets_;
   std::vector<Outcome> bids_;
   std::vector<double> bid_utilities_;

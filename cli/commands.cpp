@@ -8,19 +8,24 @@
 #include <nlohmann/json.hpp>
 
 #include "agents/registry.hpp"
+#include "agents/registry_json.hpp"
 #include "agents/trace_replay.hpp"
+#include "charts/svg.hpp"
 #include "cli/scenario_setup.hpp"
 #include "cli/study_setup.hpp"
-#include "cli/svg_plot.hpp"
-#include "cli/text_output.hpp"
 #include "cli/tournament_support.hpp"
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/model_accuracy.hpp"
 #include "engine/io/atomic_file.hpp"
+#include "engine/io/external_scenario.hpp"
+#include "engine/io/geniusweb_import.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/protocol/series.hpp"
 #include "engine/protocol/trace.hpp"
 #include "engine/studies/payoff_matrix.hpp"
+#include "frontend/reports.hpp"
+#include "frontend/strategy_choice.hpp"
 
 namespace treatysim::cli {
 
@@ -42,46 +47,19 @@ Scenario load_scenario(const std::string& path, const std::optional<int>& deadli
 
 std::array<Spec, kPartyCount> resolve_agents(const Scenario& scenario,
                                              const AgentOverrides& overrides) {
-  std::array<std::string, kPartyCount> texts{scenario.party(0).agent, scenario.party(1).agent};
-  std::array<std::string, kPartyCount> origin{"the scenario's parties[0].agent",
-                                              "the scenario's parties[1].agent"};
-  std::array<bool, kPartyCount> overridden{false, false};
-  auto assign = [&](const std::string& party_id, const std::string& spec, const std::string& flag) {
-    const PartyIndex p = scenario.find_party(party_id);
-    if (p == kPartyCount) {
-      throw UserError(flag + ": the scenario has no party \"" + party_id +
-                      "\" (its parties are \"" + scenario.party(0).id + "\" and \"" +
-                      scenario.party(1).id + "\")");
-    }
-    if (overridden[p]) {
-      throw UserError(flag + ": party \"" + party_id + "\" already has a strategy from " +
-                      origin[p] + " (give each party one strategy)");
-    }
-    overridden[p] = true;
-    texts[p] = spec;
-    origin[p] = flag;
-  };
+  frontend::StrategyChoices choices(scenario);
   for (const std::string& assignment : overrides.assignments) {
     const std::size_t eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0) {
       throw UserError("--agent: expected ID=SPEC, e.g. --agent us=boulware(e=0.2), got \"" +
                       assignment + "\"");
     }
-    assign(assignment.substr(0, eq), assignment.substr(eq + 1),
-           "--agent " + assignment.substr(0, eq));
+    const std::string party = assignment.substr(0, eq);
+    choices.choose(party, assignment.substr(eq + 1), "--agent " + party);
   }
-  if (overrides.us) assign("us", *overrides.us, "--us");
-  if (overrides.cn) assign("cn", *overrides.cn, "--cn");
-  std::array<Spec, kPartyCount> specs;
-  for (PartyIndex p = 0; p < kPartyCount; ++p) {
-    try {
-      specs[p] = parse_spec(texts[p]);
-      agents::builtin_registry().check(specs[p], scenario, p);
-    } catch (const UserError& e) {
-      throw UserError(origin[p] + ": " + e.message_with_location());
-    }
-  }
-  return specs;
+  if (overrides.us) choices.choose("us", *overrides.us, "--us");
+  if (overrides.cn) choices.choose("cn", *overrides.cn, "--cn");
+  return choices.resolve(agents::builtin_registry());
 }
 
 namespace {
@@ -162,21 +140,42 @@ int run_command(const RunOptions& options, std::ostream& out) {
   }
   const Scenario scenario = load_scenario(options.scenario, options.deadline);
   const auto specs = resolve_agents(scenario, options.agents);
+  if (options.model_report && (options.series > 0 || options.format == "csv")) {
+    throw UserError(
+        "--model-report: works with one negotiation in --format text or json (not "
+        "with --series or --format csv)");
+  }
   if (options.series > 0) {
     emit(series_output(scenario, specs, options), options.out, out);
     return 0;
   }
-  const Trace trace = run_traced(scenario, specs, options.seed, agents::builtin_registry());
+  std::optional<ModelReport> report;
+  Trace trace{scenario, options.seed, {}, {}, {}};
+  if (options.model_report) {
+    TracedReport traced =
+        run_traced_with_models(scenario, specs, options.seed, agents::builtin_registry());
+    trace = std::move(traced.trace);
+    report = std::move(traced.report);
+  } else {
+    trace = run_traced(scenario, specs, options.seed, agents::builtin_registry());
+  }
   if (!options.svg.empty())
     write_file_atomically(options.svg,
-                          outcome_space_svg(scenario, analyze_scenario(scenario), &trace));
+                          charts::outcome_space_svg(scenario, analyze_scenario(scenario), &trace));
   std::string content;
   if (options.format == "json") {
-    content = trace_to_text(trace);
+    if (report) {
+      nlohmann::ordered_json json = trace_to_json(trace);
+      json["model_report"] = model_report_to_json(scenario, *report);
+      content = json.dump(2) + "\n";
+    } else {
+      content = trace_to_text(trace);
+    }
   } else if (options.format == "csv") {
     content = offers_csv(trace);
   } else {
-    content = format_negotiation_text(trace);
+    content = frontend::format_negotiation_text(trace);
+    if (report) content += frontend::format_model_report_text(trace, *report);
   }
   emit(content, options.out, out);
   return 0;
@@ -216,11 +215,15 @@ std::string validate_scenario(const std::string& file) {
   return description;
 }
 
-// Checks one file, recognised by its content: a top-level table that only one kind of file has
-// ([tournament]: a tournament file; [payoff_matrix]: a payoff matrix for `evolve`; [sweep] or
-// [tune]: a sweep or tuning file); anything else is read as a scenario.
+// Checks one file, recognised by its content: JSON (its first character is '{') is a GeniusWeb
+// domain or profile; in TOML, a top-level table that only one kind of file has ([tournament]: a
+// tournament file; [payoff_matrix]: a payoff matrix for `evolve`; [sweep] or [tune]: a sweep or
+// tuning file); anything else is read as a scenario.
 std::string validate_file(const std::string& file) {
   const std::string text = read_text_file(file);
+  if (external_format_by_content(text) == ExternalFormat::kGeniusWebJson) {
+    return check_geniusweb_file(file);
+  }
   if (is_tournament_text(text)) return validate_tournament(file);
   if (is_payoff_matrix_text(text)) {
     const PayoffMatrix matrix = load_payoff_matrix(file);
@@ -252,40 +255,7 @@ int validate_command(const std::vector<std::string>& files, std::ostream& out, s
 int agents_command(const std::string& format, std::ostream& out) {
   const auto& registry = agents::builtin_registry();
   if (format == "json") {
-    ordered_json list = ordered_json::array();
-    for (const agents::StrategyInfo& info : registry.entries()) {
-      ordered_json entry;
-      entry["name"] = info.name;
-      entry["kind"] = std::string(agents::component_kind_name(info.kind));
-      entry["description"] = info.description;
-      entry["source"] = info.source;
-      entry["traits"] = {{"stochastic", info.traits.stochastic},
-                         {"needs_complete_information", info.traits.needs_complete_information},
-                         {"uses_opponent_model", info.traits.uses_opponent_model},
-                         {"needs_enumeration", info.traits.needs_enumeration}};
-      ordered_json parameters = ordered_json::array();
-      for (const agents::ParameterInfo& p : info.parameters) {
-        ordered_json param;
-        param["name"] = p.name;
-        param["type"] = std::string(agents::parameter_type_name(p.type));
-        const bool numeric =
-            p.type == agents::ParameterType::kNumber || p.type == agents::ParameterType::kInteger;
-        if (numeric) {
-          param["default"] = p.default_number;
-          param["min"] = p.min;
-          param["max"] = p.max;
-        } else {
-          param["default"] = p.default_text;
-          param["min"] = nullptr;
-          param["max"] = nullptr;
-        }
-        param["description"] = p.description;
-        parameters.push_back(std::move(param));
-      }
-      entry["parameters"] = std::move(parameters);
-      list.push_back(std::move(entry));
-    }
-    out << list.dump(2) << "\n";
+    out << agents::registry_to_json(registry).dump(2) << "\n";
     return 0;
   }
   if (format != "text") throw UserError("--format: expected text or json, got \"" + format + "\"");

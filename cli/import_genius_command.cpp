@@ -1,6 +1,8 @@
-// import_genius_command.cpp — `treatysim import-genius`: GENIUS / ANAC XML to a scenario file.
+// import_genius_command.cpp — `treatysim import-genius` (GENIUS / ANAC XML) and
+// `treatysim import-geniusweb` (GeniusWeb JSON): another program's scenario to a scenario file.
 #include <cmath>
 #include <iostream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <tuple>
@@ -9,7 +11,9 @@
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
 #include "engine/io/atomic_file.hpp"
+#include "engine/io/external_scenario.hpp"
 #include "engine/io/genius_import.hpp"
+#include "engine/io/geniusweb_import.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/user_error.hpp"
 
@@ -39,9 +43,23 @@ std::pair<std::string, std::string> split_parties(const std::string& text) {
   return ids;
 }
 
-}  // namespace
+// A file that is plainly in the other format (by its first character) names the other command;
+// anything else is left to the importer's messages.
+void require_format(const ImportGeniusOptions& options, ExternalFormat expected) {
+  for (const std::string* path : {&options.domain, &options.profile_a, &options.profile_b}) {
+    const std::optional<ExternalFormat> format = external_format_by_content(read_text_file(*path));
+    if (format && *format != expected) {
+      throw UserError(
+          SourceLocation{*path, 0, 0}, "",
+          std::string("is ") + external_format_name(*format) + ", not " +
+              external_format_name(expected) + ": import it with `treatysim " +
+              (*format == ExternalFormat::kGeniusWebJson ? "import-geniusweb" : "import-genius") +
+              "`");
+    }
+  }
+}
 
-int import_genius_command(const ImportGeniusOptions& options, std::ostream& out) {
+int import_command(const ImportGeniusOptions& options, ExternalFormat format, std::ostream& out) {
   if (options.deadline < 1 || options.deadline > 1'000'000) {
     throw UserError("--deadline: expected a number of offers from 1 to 1000000, got " +
                     std::to_string(options.deadline));
@@ -58,8 +76,11 @@ int import_genius_command(const ImportGeniusOptions& options, std::ostream& out)
   std::vector<std::string> notes;
   import.notes = &notes;
 
+  require_format(options, format);
   const ScenarioDef def =
-      import_genius(options.domain, options.profile_a, options.profile_b, import);
+      format == ExternalFormat::kGeniusWebJson
+          ? import_geniusweb(options.domain, options.profile_a, options.profile_b, import)
+          : import_genius(options.domain, options.profile_a, options.profile_b, import);
   for (const std::string& note : notes) std::cerr << "treatysim: note: " << note << "\n";
   const Scenario scenario = Scenario::create(def);
   const auto checker = agents::spec_checker(agents::builtin_registry());
@@ -87,6 +108,16 @@ int import_genius_command(const ImportGeniusOptions& options, std::ostream& out)
     out << summary << " -> " << options.out << "\n";
   }
   return 0;
+}
+
+}  // namespace
+
+int import_genius_command(const ImportGeniusOptions& options, std::ostream& out) {
+  return import_command(options, ExternalFormat::kGeniusXml, out);
+}
+
+int import_geniusweb_command(const ImportGeniusOptions& options, std::ostream& out) {
+  return import_command(options, ExternalFormat::kGeniusWebJson, out);
 }
 
 }  // namespace treatysim::cli

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/version.hpp"
+#include "mpi/job.hpp"
 
 namespace {
 
@@ -65,10 +66,24 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, i
   return e.what();
 }
 
+// Where the ranks other than 0 send what rank 0 prints: nowhere.
+std::ostream& null_stream() {
+  static std::ostream stream(nullptr);
+  return stream;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace treatysim::cli;
+  // Under mpirun or srun this process is one rank of an MPI job (mpi/job.hpp); in a plain run, a
+  // job of one that never touches MPI. Rank 0 prints; the other ranks' messages would repeat it.
+  const treatysim::mpi::Job job;
+  if (job.refusal()) {
+    if (job.root()) std::cerr << "treatysim: error: " << *job.refusal() << "\n";
+    return 2;
+  }
+  std::ostream& err = job.root() ? std::cerr : null_stream();
   CLI::App app{"treatysim — a game-theoretic negotiation simulator (U.S.–China STA and more)",
                "treatysim"};
   app.set_version_flag("--version", std::string("treatysim ") + treatysim::kProgramVersion);
@@ -90,6 +105,9 @@ int main(int argc, char** argv) {
           "Run a series of N negotiations between the same agents (learning agents keep learning); "
           "prints one line per negotiation")
       ->check(CLI::Range(1, 1000000));
+  run_cmd->add_flag("--model-report", run.model_report,
+                    "Also measure each agent's opponent model against the truth after every "
+                    "offer (text: a table; json: the trace's \"model_report\")");
   run_cmd->add_option("--format", run.format, "Output: text, json (the trace) or csv (the offers)")
       ->capture_default_str();
   run_cmd->add_option("--out", run.out,
@@ -200,6 +218,40 @@ int main(int argc, char** argv) {
   import_genius_cmd->add_option("--agent", import_genius.agent, "Default strategy of both parties")
       ->capture_default_str();
 
+  ImportGeniusOptions import_geniusweb;
+  auto* import_geniusweb_cmd = app.add_subcommand(
+      "import-geniusweb",
+      "Convert a GeniusWeb / ANAC scenario (domain JSON + two LinearAdditiveUtilitySpace profiles) "
+      "to a scenario file");
+  import_geniusweb_cmd->add_option("domain", import_geniusweb.domain, "Domain file (JSON)")
+      ->required();
+  import_geniusweb_cmd
+      ->add_option("profile_a", import_geniusweb.profile_a,
+                   "Profile (JSON) of the first party (it moves first)")
+      ->required();
+  import_geniusweb_cmd
+      ->add_option("profile_b", import_geniusweb.profile_b, "Profile (JSON) of the second party")
+      ->required();
+  import_geniusweb_cmd->add_option(
+      "-o,--out", import_geniusweb.out,
+      "Write the scenario to FILE (whole or not at all) instead of standard output");
+  import_geniusweb_cmd
+      ->add_option("--deadline", import_geniusweb.deadline,
+                   "Deadline in offers (GeniusWeb profiles have no discounting)")
+      ->capture_default_str();
+  import_geniusweb_cmd->add_option("--id", import_geniusweb.id,
+                                   "Scenario id (default: from the domain's name)");
+  import_geniusweb_cmd->add_option("--parties", import_geniusweb.parties, "The two party ids, A,B")
+      ->capture_default_str();
+  import_geniusweb_cmd
+      ->add_option("--agent", import_geniusweb.agent, "Default strategy of both parties")
+      ->capture_default_str();
+  import_geniusweb_cmd->footer(
+      "Utilities are GeniusWeb's: the weighted sum of the value utilities, not rescaled; the "
+      "weights must sum to exactly 1. The reservation bid's utility is the reservation value (0 "
+      "without one). Only LinearAdditiveUtilitySpace profiles with discrete value sets can be "
+      "imported. See docs/geniusweb.md.");
+
   EvolveOptions evolve;
   auto* evolve_cmd = app.add_subcommand(
       "evolve",
@@ -232,6 +284,10 @@ int main(int argc, char** argv) {
   evolve_cmd->add_option("--out", evolve.out,
                          "Write the shares over time to FILE.csv (whole or not at all)");
   evolve_cmd->add_option("--format", evolve.format, "text or json")->capture_default_str();
+  evolve_cmd
+      ->add_option("--jobs", evolve.jobs,
+                   "Threads for the Moran runs (default: all cores; same results)")
+      ->check(CLI::Range(0, 1024));
 
   SweepOptions sweep;
   auto* sweep_cmd = app.add_subcommand(
@@ -270,6 +326,11 @@ int main(int argc, char** argv) {
       "folders with `treatysim merge`)");
   tournament_cmd->add_flag("--traces", tournament.traces,
                            "Also write every negotiation's full trace to OUT/traces/INDEX.json");
+  tournament_cmd
+      ->add_option("--chunk", tournament.chunk,
+                   "Negotiations per chunk: written to the journal at a time and, under MPI, the "
+                   "most handed to a rank at once (default: total/32 within 256-4096; same files)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
   tournament_cmd->footer(
       "Ranking: mean discounted utility per competitor (both sides, every scenario and "
       "repetition) with a 95% Student-t confidence interval. Adjacent ranks: two-sided paired "
@@ -286,6 +347,35 @@ int main(int argc, char** argv) {
       ->required();
   merge_cmd->add_option("--out", merge.out, "Folder to write")->required();
 
+  ClassOptions class_options;
+  auto* class_cmd = app.add_subcommand(
+      "class", "Class mode: students negotiate from their browsers, the projector shows it live");
+  class_cmd->add_option("scenario", class_options.scenario, "Scenario file (TOML)")->required();
+  class_cmd->add_option("--port", class_options.port, "Port to listen on (0: a free one)")
+      ->capture_default_str();
+  class_cmd
+      ->add_option("--bind", class_options.bind,
+                   "Address to listen on: 0.0.0.0 lets phones and laptops in the room join")
+      ->capture_default_str();
+  class_cmd->add_option("--db", class_options.db,
+                        "Class database (SQLite; default class-SCENARIO_ID.sqlite); an existing "
+                        "one resumes its class");
+  class_cmd->add_option("--deadline", class_options.deadline,
+                        "Default deadline of rounds in offers (default: the scenario's)");
+  class_cmd->add_option("--seed", class_options.seed, "Run seed of pairings and agents (default 1)")
+      ->check(kSeed);
+  class_cmd->add_option("--against", class_options.against,
+                        "The agent students meet (default: the scenario's strategy for that side)");
+  class_cmd->add_option("--ready-file", class_options.ready_file,
+                        "Once listening, write the URLs, code, teacher token and port (JSON)");
+
+  ClassExportOptions class_export;
+  auto* class_export_cmd = app.add_subcommand(
+      "class-export",
+      "Write a class database's negotiations: OUT/negotiations.csv, OUT/traces/K.json");
+  class_export_cmd->add_option("db", class_export.db, "Class database (SQLite)")->required();
+  class_export_cmd->add_option("--out", class_export.out, "Folder to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -294,10 +384,30 @@ int main(int argc, char** argv) {
     const auto parsed = app.get_subcommands();
     const std::string help =
         parsed.empty() ? "treatysim --help" : "treatysim " + parsed.front()->get_name() + " --help";
-    std::cerr << "treatysim: error: " << parse_error_message(app, e, argc, argv) << "\n"
-              << "Run `" << help << "` for more information.\n";
+    err << "treatysim: error: " << parse_error_message(app, e, argc, argv) << "\n"
+        << "Run `" << help << "` for more information.\n";
     return 2;
   }
+
+  // Over several ranks: the commands whose work spreads over them, each told of the job; the
+  // others run in one process.
+  if (job.distributed()) {
+    const auto parsed = app.get_subcommands();
+    const std::string name = parsed.empty() ? std::string() : parsed.front()->get_name();
+    if (name != "tournament" && name != "sweep" && name != "tune" && name != "simulate" &&
+        name != "evolve") {
+      err << "treatysim: error: " << name
+          << ": this command runs in one process; start it without mpirun or srun (the "
+          << "commands that spread over MPI ranks: tournament, sweep, tune, simulate --runs, "
+          << "evolve)\n";
+      return 2;
+    }
+  }
+  tournament.job = &job;
+  sweep.job = &job;
+  tune.job = &job;
+  simulate.job = &job;
+  evolve.job = &job;
 
   try {
     if (*run_cmd) return run_command(run, std::cout);
@@ -307,13 +417,14 @@ int main(int argc, char** argv) {
     if (*bench_cmd) return bench_command(bench, std::cout);
     if (*analyze_cmd) return analyze_command(analyze, std::cout);
     if (*import_genius_cmd) return import_genius_command(import_genius, std::cout);
+    if (*import_geniusweb_cmd) return import_geniusweb_command(import_geniusweb, std::cout);
     if (*evolve_cmd) return evolve_command(evolve, std::cout);
     if (*sweep_cmd) {
-      sweep.progress = ::isatty(STDERR_FILENO) != 0;
+      sweep.progress = job.root() && ::isatty(STDERR_FILENO) != 0;
       return sweep_command(sweep, std::cout);
     }
     if (*tune_cmd) {
-      tune.progress = ::isatty(STDERR_FILENO) != 0;
+      tune.progress = job.root() && ::isatty(STDERR_FILENO) != 0;
       return tune_command(tune, std::cout);
     }
     if (*tournament_cmd) {
@@ -321,8 +432,13 @@ int main(int argc, char** argv) {
       return tournament_command(tournament, std::cout);
     }
     if (*merge_cmd) return merge_command(merge, std::cout);
+    if (*class_cmd) {
+      class_options.ansi = ::isatty(STDOUT_FILENO) != 0;
+      return class_command(class_options, std::cout);
+    }
+    if (*class_export_cmd) return class_export_command(class_export, std::cout);
     if (*simulate_cmd) {
-      simulate.progress = ::isatty(STDERR_FILENO) != 0;
+      simulate.progress = job.root() && ::isatty(STDERR_FILENO) != 0;
       return simulate_command(simulate, std::cout);
     }
     if (*play_cmd) {
@@ -330,7 +446,7 @@ int main(int argc, char** argv) {
       return play_command(play, std::cin, std::cout);
     }
   } catch (const treatysim::UserError& e) {
-    std::cerr << "treatysim: error: " << e.what() << "\n";
+    err << "treatysim: error: " << e.what() << "\n";
     return 2;
   }
   return 2;

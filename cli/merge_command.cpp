@@ -15,6 +15,7 @@
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/studies/tournament_run.hpp"
+#include "frontend/reports.hpp"
 
 namespace treatysim::cli {
 
@@ -72,9 +73,13 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
     if (!input.stream) throw UserError(SourceLocation{input.csv, 0, 0}, "", "cannot read the file");
     std::string header;
     std::getline(input.stream, header);
-    if (header + "\n" != tournament_csv_header()) {
-      throw UserError(SourceLocation{input.csv, 1, 0}, "",
-                      "not a tournament's negotiations.csv (unexpected header)");
+    if (header + "\n" != tournament_csv_header(*plan)) {
+      throw UserError(
+          SourceLocation{input.csv, 1, 0}, "",
+          header.rfind("index,", 0) == 0 && header.find("reservation_a") == std::string::npos
+              ? "written by an older treatysim (no reservation_a, reservation_b "
+                "columns): merge it with that version, or play the shard again"
+              : "not a tournament's negotiations.csv (unexpected header)");
     }
     inputs.push_back(std::move(input));
   }
@@ -111,7 +116,7 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
   const std::string journal = tournament_journal_path(options.out);
   std::ofstream merged(journal, std::ios::binary | std::ios::trunc);
   if (!merged) throw UserError(SourceLocation{journal, 0, 0}, "", "cannot open for writing");
-  merged << tournament_csv_header();
+  merged << tournament_csv_header(*plan);
   TournamentAggregate aggregate(*plan);
   const std::uint64_t total = plan->negotiation_count();
   std::string line;
@@ -145,7 +150,7 @@ int merge_command(const MergeOptions& options, std::ostream& out) {
   out << "Merged " << inputs.size() << (inputs.size() == 1 ? " folder" : " folders") << " into "
       << tournament_csv_path(options.out) << " and " << tournament_summary_path(options.out) << " ("
       << total << " negotiations of tournament \"" << plan->name << "\")\n\n"
-      << tournament_tables(*plan, results);
+      << frontend::tournament_tables(*plan, results);
   return 0;
 }
 

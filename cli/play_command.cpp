@@ -12,6 +12,7 @@
 #include "cli/scenario_setup.hpp"
 #include "engine/analysis/bargaining.hpp"
 #include "engine/analysis/pareto.hpp"
+#include "engine/model/reservation.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/protocol/negotiation.hpp"
 
@@ -176,12 +177,17 @@ class TerminalGame final : public EventListener {
   void summary(const Negotiation& negotiation) {
     const NegotiationResult& result = negotiation.result();
     out_ << "\n=== Result ===\n";
-    const std::array<double, kPartyCount> d = disagreement_point(scenario_);
+    // This negotiation's reservation values (drawn from its seed when the scenario draws them).
+    const std::array<double, kPartyCount>& d = result.reservation_values;
     if (result.agreement) {
       out_ << "Agreement on offer " << result.agreement_offer_index << ":\n";
       show_outcome(*result.agreement, true);
     } else {
       out_ << "No agreement: each side gets its reservation value.\n";
+    }
+    if (has_drawn_reservations(scenario_.def())) {
+      out_ << "  the reservation values drawn for this negotiation: yours " << fixed3(d[human_])
+           << ", " << scenario_.party(agent_).name << "'s " << fixed3(d[agent_]) << "\n";
     }
     out_ << "  your payoff " << fixed3(result.discounted_utilities[human_]) << ", "
          << scenario_.party(agent_).name << "'s " << fixed3(result.discounted_utilities[agent_])
@@ -271,17 +277,23 @@ int play_command(const PlayOptions& options, std::istream& in, std::ostream& out
   seats[agent_party] = agent.get();
 
   TerminalGame game(scenario, human, in, out, options.echo_input);
+  Negotiation negotiation(scenario, seats, options.seed, &game);
   const PartyDef& me = scenario.party(human);
   const PartyDef& them = scenario.party(agent_party);
+  // This negotiation's value: fixed, or drawn from its seed (the person sees only their own).
+  const double reservation = negotiation.result().reservation_values[human];
   out << scenario.title() << "\n\nYou are " << me.name << " (" << me.id << "). No deal is worth "
-      << fixed3(me.preferences.reservation_value) << " to you (your reservation value).\n"
+      << fixed3(reservation) << " to you (your reservation value"
+      << (me.reservation_distribution ? ", drawn for this negotiation from " +
+                                            describe_reservation(*me.reservation_distribution)
+                                      : std::string())
+      << ").\n"
       << them.name << " is played by " << specs[agent_party].to_string() << ". The deadline is "
       << scenario.protocol().deadline << " offers; "
       << scenario.party(scenario.protocol().first_mover).name << " moves first.\n"
       << (scenario.protocol().information == Information::kComplete
               ? "Information is complete: you see what each option is worth to both sides.\n"
               : "Information is private: you see only what options are worth to you.\n");
-  Negotiation negotiation(scenario, seats, options.seed, &game);
   try {
     while (!negotiation.done()) {
       if (negotiation.next_actor() == human) {

@@ -3,17 +3,20 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "agents/registry.hpp"
+#include "charts/svg.hpp"
 #include "cli/commands.hpp"
-#include "cli/study_setup.hpp"
-#include "cli/svg_plot.hpp"
 #include "engine/io/atomic_file.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/studies/sweep.hpp"
+#include "frontend/batch.hpp"
+#include "mpi/job.hpp"
+#include "mpi/rank_map.hpp"
 
 namespace treatysim::cli {
 
@@ -32,10 +35,17 @@ std::string pad_left(const std::string& text, std::size_t width) {
 }  // namespace
 
 int sweep_command(const SweepOptions& options, std::ostream& out) {
-  SweepDef def = load_sweep_file(options.file);
-  check_batch_strategies(def.study);
   const agents::Registry& registry = agents::builtin_registry();
-  const PreparedSweep sweep = prepare_sweep(std::move(def), registry, builtin_parameter_lookup());
+  // Under MPI every rank loads the files; a problem on any rank stops them all alike.
+  const mpi::Job& job = options.job != nullptr ? *options.job : mpi::Job::single_process();
+  std::optional<PreparedSweep> prepared;
+  job.collectively([&] {
+    SweepDef def = load_sweep_file(options.file);
+    frontend::check_batch_strategies(def.study, registry);
+    prepared.emplace(
+        prepare_sweep(std::move(def), registry, frontend::registry_parameter_lookup(registry)));
+  });
+  const PreparedSweep& sweep = *prepared;
   const StudyDef& study = sweep.def.study;
   const std::string stem = std::filesystem::path(options.file).stem().string();
   const std::string csv_path = options.csv.empty() ? stem + ".csv" : options.csv;
@@ -57,43 +67,36 @@ int sweep_command(const SweepOptions& options, std::ostream& out) {
   const auto progress = [&](std::size_t done, std::size_t total) {
     if (options.progress) std::cerr << "\rsweep: point " << done << "/" << total << std::flush;
   };
-  const SweepResult result = run_sweep(sweep, registry, parallel_for_jobs(options.jobs), progress);
+  if (job.distributed() && job.root()) {
+    std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
+  }
+  const ParallelFor threads = parallel_for_jobs(options.jobs);
+  // Over MPI ranks: the grid points are the items, each played on the rank's threads.
+  const SweepResult result =
+      job.distributed()
+          ? run_sweep(sweep, registry, threads, mpi::rank_parallel_map(job, threads), progress)
+          : run_sweep(sweep, registry, threads, progress);
   if (options.progress) std::cerr << "\n";
 
   const std::string metric(metric_name(study.metric));
   const std::vector<SweepAxis>& axes = sweep.def.axes;
   std::vector<double> means;
   for (const SweepPoint& p : result.points) means.push_back(p.summary.mean);
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < means.size(); ++i) {
-    if (metric_higher_is_better(study.metric) ? means[i] > means[best] : means[i] < means[best]) {
-      best = i;
-    }
-  }
+  const std::size_t best = best_sweep_point(sweep, result);
 
-  std::string svg;
   if (axes.size() == 1) {
     std::size_t width = std::max<std::size_t>(axes[0].parameter.size(), 6);
     for (const double v : axes[0].values) width = std::max(width, format_number(v).size());
     out << pad_left(axes[0].parameter, width) << "  "
         << pad_left(metric, std::max<std::size_t>(metric.size(), 8))
         << "  95% CI            agreement  welfare\n";
-    LineChart chart;
-    chart.title = study.name;
-    chart.subtitle = study_description(study, 4);
-    chart.x_label = axes[0].parameter;
-    chart.y_label = study_metric_label(study);
-    chart.log_x = axes[0].log_scale;
-    chart.higher_is_better = metric_higher_is_better(study.metric);
     for (const SweepPoint& p : result.points) {
       out << pad_left(format_number(p.values[0]), width) << "  "
           << pad_left(fixed(p.summary.mean), std::max<std::size_t>(metric.size(), 8)) << "  ["
           << fixed(p.summary.ci_low) << ", " << fixed(p.summary.ci_high) << "]  "
           << pad_left(fixed(p.means[static_cast<std::size_t>(Metric::kAgreementRate)], 3), 9)
           << "  " << fixed(p.means[static_cast<std::size_t>(Metric::kSocialWelfare)], 3) << "\n";
-      chart.points.push_back({p.values[0], p.summary.mean, p.summary.ci_low, p.summary.ci_high});
     }
-    svg = line_chart_svg(chart);
   } else {
     // Rows: the first axis; columns: the second. The heat map puts the first axis across.
     const std::size_t rows = axes[0].values.size();
@@ -113,19 +116,6 @@ int sweep_command(const SweepOptions& options, std::ostream& out) {
       }
       out << "\n";
     }
-    HeatMap chart;
-    chart.title = study.name;
-    chart.subtitle = study_description(study, 4);
-    chart.x_label = axes[0].parameter;
-    chart.y_label = axes[1].parameter;
-    chart.value_label = metric;
-    chart.x_values = axes[0].values;
-    chart.y_values = axes[1].values;
-    chart.higher_is_better = metric_higher_is_better(study.metric);
-    for (std::size_t y = 0; y < columns; ++y) {
-      for (std::size_t x = 0; x < rows; ++x) chart.values.push_back(means[x * columns + y]);
-    }
-    svg = heat_map_svg(chart);
   }
 
   const SweepPoint& b = result.points[best];
@@ -136,8 +126,9 @@ int sweep_command(const SweepOptions& options, std::ostream& out) {
   out << ": " << metric << " " << fixed(b.summary.mean) << " [" << fixed(b.summary.ci_low) << ", "
       << fixed(b.summary.ci_high) << "]\n";
 
+  if (!job.root()) return 0;  // rank 0 writes the files
   write_file_atomically(csv_path, sweep_csv(sweep, result));
-  write_file_atomically(svg_path, svg);
+  write_file_atomically(svg_path, charts::sweep_svg(sweep, result));
   out << "wrote " << csv_path << " (" << result.points.size() << " rows) and " << svg_path << "\n";
   return 0;
 }

@@ -1,10 +1,13 @@
 // tournament_command.cpp — `treatysim tournament`: runs (or resumes) a tournament with the
 // engine's run_tournament (engine/studies/tournament_run.hpp: the journal, --resume, the files),
-// with a progress bar, Ctrl-C handling and the tables.
+// or over the ranks of an MPI job (mpi/rank_tournament.hpp: the same files), with a progress bar,
+// Ctrl-C handling and the tables.
 #include <csignal>
 #include <cstdio>
 #include <optional>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
@@ -12,6 +15,9 @@
 #include "cli/tournament_support.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/studies/tournament_run.hpp"
+#include "frontend/reports.hpp"
+#include "mpi/job.hpp"
+#include "mpi/rank_tournament.hpp"
 
 namespace treatysim::cli {
 
@@ -60,7 +66,11 @@ std::string shard_text(const Shard& shard) {
 }  // namespace
 
 int tournament_command(const TournamentOptions& options, std::ostream& out) {
-  const TournamentDef def = load_tournament(options.file);
+  const mpi::Job& job = options.job != nullptr ? *options.job : mpi::Job::single_process();
+  // Under MPI every rank loads the files; a problem on any rank stops them all alike.
+  std::optional<TournamentDef> loaded;
+  job.collectively([&] { loaded.emplace(load_tournament(options.file)); });
+  const TournamentDef& def = *loaded;
   const TournamentPlan& plan = def.plan;
   TournamentRunOptions run;
   run.shard = options.shard.empty() ? Shard{} : parse_shard(options.shard);
@@ -68,12 +78,17 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
   run.resume = options.resume;
   run.traces = options.traces;
   run.jobs = options.jobs;
+  run.chunk = options.chunk;
   run.stop = &g_stop;
-  // From the moment the folder is open Ctrl-C stops cleanly (before, nothing has been written).
+  const bool distributed = job.distributed();
+  const bool root = job.root();
+  // From the moment the folder is open Ctrl-C stops cleanly (before, nothing has been written);
+  // under MPI every rank stops its chunk, and rank 0 alone draws the progress of them all.
   std::optional<StopOnSignals> stop_on_signals;
   std::optional<Progress> progress;
   run.started = [&](std::uint64_t done, std::uint64_t total) {
     stop_on_signals.emplace();
+    if (!root) return;
     progress.emplace("negotiations", total,
                      options.interactive ? Progress::Style::kTerminal : Progress::Style::kLines,
                      done);
@@ -83,13 +98,31 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
     if (progress) progress->stop();
   };
   TournamentRunResult result;
+  std::vector<std::uint64_t> rows_per_rank;
   try {
-    result = run_tournament(def, agents::builtin_registry(), run);
+    if (distributed) {
+      if (root)
+        std::fprintf(stderr, "treatysim: %s\n", mpi::describe_ranks(job, options.jobs).c_str());
+      mpi::RankTournamentResult ranks =
+          mpi::run_tournament_on_ranks(job, def, agents::builtin_registry(), run);
+      result = std::move(ranks.run);
+      rows_per_rank = std::move(ranks.rows_per_rank);
+    } else {
+      result = run_tournament(def, agents::builtin_registry(), run);
+    }
   } catch (...) {
     stop_progress();
     throw;
   }
   stop_progress();
+  if (!root) return result.complete ? 0 : kInterruptedStatus;
+  if (!rows_per_rank.empty()) {
+    std::string line;
+    for (std::size_t r = 0; r < rows_per_rank.size(); ++r) {
+      line += (r == 0 ? "" : ", ") + std::to_string(r) + ": " + std::to_string(rows_per_rank[r]);
+    }
+    std::fprintf(stderr, "treatysim: negotiations played by rank (this run) — %s\n", line.c_str());
+  }
   const std::string csv = tournament_csv_path(run.out);
   if (!result.complete) {
     std::fprintf(stderr,
@@ -111,7 +144,7 @@ int tournament_command(const TournamentOptions& options, std::ostream& out) {
                 plan.mode == TournamentMode::kLifecycle ? "run" : "negotiation");
   if (!run.shard.whole()) out << "; shard " << shard_text(run.shard) << ": " << result.total;
   out << "\n\n"
-      << tournament_tables(plan, result.results) << "\nWrote " << csv << " and "
+      << frontend::tournament_tables(plan, result.results) << "\nWrote " << csv << " and "
       << tournament_summary_path(run.out) << "\n";
   return 0;
 }

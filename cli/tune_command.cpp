@@ -3,14 +3,17 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <ostream>
 #include <string>
 
 #include "agents/registry.hpp"
 #include "cli/commands.hpp"
-#include "cli/study_setup.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/studies/tuning.hpp"
+#include "frontend/batch.hpp"
+#include "mpi/job.hpp"
+#include "mpi/rank_map.hpp"
 
 namespace treatysim::cli {
 
@@ -42,10 +45,18 @@ std::string interval(const SampleSummary& s) {
 }  // namespace
 
 int tune_command(const TuneOptions& options, std::ostream& out) {
-  TuneDef def = load_tune_file(options.file);
-  check_batch_strategies(def.study);
   const agents::Registry& registry = agents::builtin_registry();
-  const PreparedTune tune = prepare_tune(std::move(def), registry, builtin_parameter_lookup());
+  // Under MPI every rank loads the files and runs the same search; a problem on any rank stops
+  // them all alike.
+  const mpi::Job& job = options.job != nullptr ? *options.job : mpi::Job::single_process();
+  std::optional<PreparedTune> prepared;
+  job.collectively([&] {
+    TuneDef def = load_tune_file(options.file);
+    frontend::check_batch_strategies(def.study, registry);
+    prepared.emplace(
+        prepare_tune(std::move(def), registry, frontend::registry_parameter_lookup(registry)));
+  });
+  const PreparedTune& tune = *prepared;
   const StudyDef& study = tune.def.study;
   const std::string metric(metric_name(study.metric));
 
@@ -76,7 +87,15 @@ int tune_command(const TuneOptions& options, std::ostream& out) {
                 << fixed(step.best_score) << std::flush;
     }
   };
-  const TuneResult result = run_tuning(tune, registry, progress, parallel_for_jobs(options.jobs));
+  if (job.distributed() && job.root()) {
+    std::cerr << "treatysim: " << mpi::describe_ranks(job, options.jobs) << "\n";
+  }
+  // Over MPI ranks: the pairings of each evaluation are the items, each rank playing on its
+  // threads; every rank receives every score, so all follow the optimiser's one path.
+  const TuneResult result =
+      job.distributed() ? run_tuning(tune, registry, progress,
+                                     mpi::rank_parallel_map(job, parallel_for_jobs(options.jobs)))
+                        : run_tuning(tune, registry, progress, parallel_for_jobs(options.jobs));
   if (options.progress) std::cerr << "\n";
 
   const std::size_t fresh = tune.validation_plan.negotiation_count();

@@ -1,7 +1,7 @@
 # Run by treatysim_layer (cmake -P): fails when a file of layer LAYER includes a project header
 # from a folder outside ALLOWED (comma-separated folders such as engine/model). Project headers
-# are quoted includes whose first part names a source folder (engine/…, agents/, cli/, gui/,
-# server/, python/, tests/); engine/version.hpp is generated for every layer.
+# are quoted includes whose first part names a source folder (engine/…, agents/, charts/,
+# frontend/, cli/, gui/, server/, python/, tests/); engine/version.hpp is generated for every layer.
 cmake_minimum_required(VERSION 3.25)
 string(REPLACE "," ";" allowed "${ALLOWED}")
 file(STRINGS ${LIST} files)
@@ -16,7 +16,7 @@ foreach(file ${files})
     endif()
     if(header MATCHES "^engine/([a-z_]+)/")
       set(folder "engine/${CMAKE_MATCH_1}")
-    elseif(header MATCHES "^(agents|cli|gui|server|python|tests|bench)/")
+    elseif(header MATCHES "^(agents|charts|frontend|cli|gui|server|python|tests|bench)/")
       set(folder "${CMAKE_MATCH_1}")
     else()
       continue()  # a third-party header included with quotes, or one next to the file

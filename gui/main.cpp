@@ -2,7 +2,7 @@
 // includes CLI11) and hands over to the application (gui/app/application.hpp).
 //
 //   treatysim-gui [SCENARIO] [--presenter] [--replay TRACE] [--tournament RESULTS] [--seed N]
-//                 [--mode MODE]
+//                 [--mode MODE] [--estimate ID]
 //                 [--screenshot FILE --frames N] [--bench-frames N] [--script FILE]
 //                 [--save-trace FILE]
 #include <CLI/CLI.hpp>
@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
                  "then exit");
   app.add_option("--save-trace", options.save_trace_path,
                  "Save the negotiation's trace (JSON) to FILE at exit");
+  app.add_option("--estimate", options.estimate_party,
+                 "Show party ID's opponent-model estimate of the other side beside the truth, "
+                 "and the models' accuracy over rounds");
   app.add_option("--width", options.width, "Window width in pixels")
       ->capture_default_str()
       ->check(CLI::Range(320U, 8192U));

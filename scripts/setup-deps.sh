@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages treatysim needs, only when some are missing.
 # Runs `apt-get update` only if something must be installed; uses sudo when not root.
-# Usage: scripts/setup-deps.sh            (build + test dependencies)
+# Then installs the npm test tools of class mode (tests/server: puppeteer-core, no browser
+# download) when they are missing or older than tests/server/package-lock.json.
+# Usage: scripts/setup-deps.sh            (build + test dependencies; the Python package and its
+#                                        tests: python3-* and pybind11-dev)
 set -euo pipefail
 
+# libboost-dev: Boost.Math special functions (the Beta CDF and its inverse for drawn
+# reservation values) and Boost.Beast (class mode's server), header-only.
 packages=(
   g++ cmake make pkg-config ccache
-  libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
-  libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev
+  libboost-dev libboost-random-dev doctest-dev libtomlplusplus-dev nlohmann-json3-dev
+  libcli11-dev libtbb-dev libpugixml-dev libnlopt-cxx-dev libopenmpi-dev openmpi-bin
   libsfml-dev libimgui-dev xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  python3
+  libsqlite3-dev libqrencode-dev nodejs chromium
+  python3-dev pybind11-dev python3-pandas python3-pytest python3-nbclient python3-ipykernel
+  python3-nbformat python3-tqdm python3-matplotlib python3-setuptools
 )
+# npm: Debian's package, unless a Node.js build that brings its own npm is installed (such a
+# nodejs package conflicts with Debian's npm).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -18,8 +32,24 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The npm test tools of class mode, installed from the lock file (npm ci) when missing or stale.
+npm_tools() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/server"
+  local stamp="$dir/node_modules/.treatysim-lock"
+  local want
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  echo "setup: npm ci in tests/server (puppeteer-core; no browser download)"
+  (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} Debian packages present"
+  npm_tools
   exit 0
 fi
 
@@ -35,4 +65,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+npm_tools
 echo "setup: done"

@@ -1,6 +1,9 @@
 // generous_tit_for_tat.hpp — generous tit-for-tat (Nowak & Sigmund 1992, Nature 355): like
 // tit-for-tat, but after the other side exploits it still honours with probability
 // `forgiveness`, which lets two retaliators recover from an accidental or detected violation.
+//   a_1 = C;  a_t = C if b_{t−1} = C;
+//   a_t = C with probability `forgiveness`, else D, if b_{t−1} = D
+// (a_t own move in period t, b_t the other side's; C honour, D exploit).
 //
 // Parameters
 // | name        | default | range  | meaning                                        |

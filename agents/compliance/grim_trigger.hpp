@@ -1,5 +1,7 @@
 // grim_trigger.hpp — grim trigger (Friedman 1971; Axelrod 1984): honour until the other side
 // exploits once, then exploit for ever. Sustains cooperation iff δ ≥ (T−R)/(T−P).
+//   a_t = D if b_s = D for some s < t, else C
+// (a_t own move in period t, b_t the other side's; C honour, D exploit).
 // Parameters: none.
 #pragma once
 

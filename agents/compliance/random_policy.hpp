@@ -1,5 +1,6 @@
 // random_policy.hpp — honours with probability p each period, independently (Axelrod 1984's
 // RANDOM entry): a baseline and a source of noise.
+//   P(a_t = C) = p, independently in every period t (C honour, D exploit).
 //
 // Parameters
 // | name | default | range  | meaning                          |

@@ -1,5 +1,7 @@
 // tit_for_tat_policy.hpp — compliance tit-for-tat (Rapoport; Axelrod 1984): honour in the first
-// period, then do what the other side did in the last period. Parameters: none.
+// period, then do what the other side did in the last period.
+//   a_1 = C;  a_t = b_{t−1}   (a_t own move in period t, b_t the other side's; C honour, D exploit)
+// Parameters: none.
 #pragma once
 
 #include "engine/model/compliance.hpp"

@@ -1,6 +1,9 @@
 // win_stay_lose_shift.hpp — win-stay, lose-shift ("Pavlov"; Nowak & Sigmund 1993, Nature 364):
 // honour first; afterwards repeat the last move after a good period (R or T: the other side
-// honoured) and switch after a bad one (P or S: the other side exploited). Parameters: none.
+// honoured) and switch after a bad one (P or S: the other side exploited).
+//   a_1 = C;  a_t = a_{t−1} if b_{t−1} = C;  a_t = the opposite of a_{t−1} if b_{t−1} = D
+// (a_t own move in period t, b_t the other side's; C honour, D exploit).
+// Parameters: none.
 #pragma once
 
 #include "engine/model/compliance.hpp"

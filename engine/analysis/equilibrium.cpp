@@ -42,13 +42,17 @@ struct ResponderTable {
 
 }  // namespace
 
-SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
+SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario)
+    : SubgamePerfectEquilibrium(scenario, {scenario.party(0).preferences.reservation_value,
+                                           scenario.party(1).preferences.reservation_value}) {}
+
+SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(
+    const Scenario& scenario, const std::array<double, kPartyCount>& reservation) {
   const ProtocolDef& protocol = scenario.protocol();
   const OutcomeSpace& space = scenario.space();
   const std::array<ResponderTable, kPartyCount> tables{ResponderTable(scenario, 0),
                                                        ResponderTable(scenario, 1)};
-  std::array<double, kPartyCount> next{scenario.party(0).preferences.reservation_value,
-                                       scenario.party(1).preferences.reservation_value};
+  std::array<double, kPartyCount> next = reservation;
   steps_.resize(static_cast<std::size_t>(protocol.deadline));
   for (int r = protocol.deadline - 1; r >= 0; --r) {
     EquilibriumStep& step = steps_[static_cast<std::size_t>(r)];
@@ -58,9 +62,6 @@ SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
     const double discount_q = std::pow(scenario.party(q).preferences.discount, r);
     const ResponderTable& table = tables[q];
     step.proposer = p;
-    const std::array<double, kPartyCount> reservation{
-        scenario.party(0).preferences.reservation_value,
-        scenario.party(1).preferences.reservation_value};
     step.responder_walks_away = utility_greater(reservation[q], next[q]);
     const std::array<double, kPartyCount> rejection =
         step.responder_walks_away ? reservation : next;
@@ -89,8 +90,9 @@ SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario) {
   }
 }
 
-SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario,
-                                                     std::vector<OutcomePoint> candidates) {
+SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(
+    const Scenario& scenario, std::vector<OutcomePoint> candidates,
+    const std::array<double, kPartyCount>& reservation) {
   const ProtocolDef& protocol = scenario.protocol();
   // Per responder q: the candidates by uq descending (ties: lower index), and the proposer's
   // best among every prefix and suffix of that order.
@@ -124,9 +126,6 @@ SubgamePerfectEquilibrium::SubgamePerfectEquilibrium(const Scenario& scenario,
       t.suffix_best[k] = (k + 1 == n || better(k, t.suffix_best[k + 1])) ? k : t.suffix_best[k + 1];
     }
   }
-  const std::array<double, kPartyCount> reservation{
-      scenario.party(0).preferences.reservation_value,
-      scenario.party(1).preferences.reservation_value};
   std::array<double, kPartyCount> next = reservation;
   steps_.resize(static_cast<std::size_t>(protocol.deadline));
   for (int r = protocol.deadline - 1; r >= 0; --r) {

@@ -826,7 +826,9 @@ std::string default_scenario_id(const XmlFile& domain) {
   return id.empty() ? "genius" : id;
 }
 
-void check_options(const GeniusImportOptions& options) {
+}  // namespace
+
+void check_genius_import_options(const GeniusImportOptions& options) {
   if (options.deadline < 1 || options.deadline > kMaxDeadline) {
     throw UserError({}, "deadline",
                     "expected a number of offers from 1 to " + std::to_string(kMaxDeadline) +
@@ -853,8 +855,6 @@ void check_options(const GeniusImportOptions& options) {
   if (options.agent.empty()) throw UserError({}, "agent", "expected a strategy spec, got \"\"");
 }
 
-}  // namespace
-
 std::string sanitize_genius_id(const std::string& name) {
   std::string id;
   bool pending_separator = false;
@@ -878,7 +878,7 @@ std::string sanitize_genius_id(const std::string& name) {
 
 ScenarioDef import_genius(const std::string& domain_path, const std::string& profile_a_path,
                           const std::string& profile_b_path, const GeniusImportOptions& options) {
-  check_options(options);
+  check_genius_import_options(options);
   const XmlFile domain_file(domain_path);
   const std::vector<DomainIssue> domain = read_domain(domain_file);
   const std::array<std::unique_ptr<XmlFile>, kPartyCount> profile_files{

@@ -75,6 +75,10 @@ struct GeniusImportOptions {
                                         const std::string& profile_b_path,
                                         const GeniusImportOptions& options = {});
 
+// Checks the options (deadline 1 … 1000000, valid and different party ids, a valid scenario id
+// when given, a non-empty agent); throws UserError naming the option's key ("party_b").
+void check_genius_import_options(const GeniusImportOptions& options);
+
 // The sanitised id for a name: see above ("Size of Fund" → "size_of_fund"); may be empty.
 [[nodiscard]] std::string sanitize_genius_id(const std::string& name);
 

@@ -132,21 +132,34 @@ class Simulation {
   }
 
   // What no deal is worth to a party now: its reservation value shifted by events and distrust.
-  [[nodiscard]] double lapse_value(PartyIndex p) const {
-    return std::clamp(scenario_.party(p).preferences.reservation_value + reservation_shift_[p] +
+  // `base` replaces the scenario's reservation value (a value drawn for one negotiation); without
+  // it a drawn reservation value counts at its mean (the extension decision, lapse payoffs).
+  [[nodiscard]] double lapse_value(PartyIndex p, std::optional<double> base = std::nullopt) const {
+    return std::clamp(base.value_or(scenario_.party(p).preferences.reservation_value) +
+                          reservation_shift_[p] +
                           life_.trust.reservation_per_distrust * distrust(p),
                       0.0, 1.0);
   }
 
   // The scenario as the negotiators see it now, with a deadline of `offers`: a negotiator with
-  // tied hands will not go below its win-set.
-  [[nodiscard]] Scenario current_game(int offers) const {
+  // tied hands will not go below its win-set. A party whose reservation value is a distribution
+  // plays the negotiation seeded `negotiation_seed` with the value drawn from
+  // derive_seed(negotiation_seed, "reservation", party) (as a plain negotiation would draw it),
+  // shifted like a fixed one; the game's values are then fixed. Without a seed, the mean.
+  [[nodiscard]] Scenario current_game(int offers,
+                                      std::optional<std::uint64_t> negotiation_seed = {}) const {
     ScenarioDef def = scenario_.def();
     def.lifecycle.reset();
     def.protocol.deadline = std::max(1, offers);
+    const std::array<double, kPartyCount> drawn =
+        negotiation_seed ? reservation_values_for(def, *negotiation_seed)
+                         : std::array<double, kPartyCount>{};
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
       Preferences& prefs = def.parties[p].preferences;
-      double reservation = lapse_value(p);
+      std::optional<double> base;
+      if (negotiation_seed && def.parties[p].reservation_distribution) base = drawn[p];
+      def.parties[p].reservation_distribution.reset();
+      double reservation = lapse_value(p, base);
       if (life_.domestic[p].tied_hands) reservation = std::max(reservation, win_set_threshold(p));
       prefs.reservation_value = std::clamp(reservation, 0.0, 1.0);
       prefs.weights = weights_[p];
@@ -225,9 +238,9 @@ class Simulation {
     drop_pending_agreement();
     const int months = std::max(1, phase_end_.since(m));
     const int offers = months * life_.treaty.offers_per_month;
-    const Scenario game = current_game(offers);
     const std::uint64_t seed =
         derive_seed(seed_, "lifecycle-negotiation", result_.negotiations.size());
+    const Scenario game = current_game(offers, seed);
     NegotiationRecord record{
         phase_name(phase_), m,    run_traced(game, specs_, seed, factory_), std::nullopt,
         {false, false},     false};

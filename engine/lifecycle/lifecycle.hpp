@@ -1,5 +1,5 @@
 // lifecycle.hpp — the treaty's life: repeated negotiations, compliance, trust, domestic politics
-// and events, month by month (README "The model" documents every formula).
+// and events, month by month (docs/model.md documents every formula).
 //
 // Each month, in this order:
 //  1. scheduled events dated this month, then random events (each fires with probability

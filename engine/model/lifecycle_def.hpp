@@ -1,6 +1,7 @@
 // lifecycle_def.hpp — the treaty-lifecycle part of a scenario, as plain data (the TOML sections
-// [treaty], [compliance], [domestic.<party>], [trust], [[events]] and [[random_events]]; README
-// "The model" documents every field). Validated with the rest of the scenario.
+// [treaty], [compliance], [domestic.<party>], [trust], [[events]] and [[random_events]];
+// docs/file-formats.md lists every field, docs/model.md says what each does). Validated with the
+// rest of the scenario.
 #pragma once
 
 #include <array>

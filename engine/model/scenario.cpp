@@ -204,7 +204,11 @@ void validate_scenario_def(const ScenarioDef& def) {
       throw UserError({}, key + ".id", "duplicate party id \"" + party.id + "\"");
     }
     const Preferences& prefs = party.preferences;
-    require_unit_interval(key + ".reservation", prefs.reservation_value, "a reservation value");
+    if (party.reservation_distribution) {
+      validate_reservation(*party.reservation_distribution, key + ".reservation");
+    } else {
+      require_unit_interval(key + ".reservation", prefs.reservation_value, "a reservation value");
+    }
     if (!std::isfinite(prefs.discount) || prefs.discount <= 0.0 || prefs.discount > 1.0) {
       throw UserError({}, key + ".discount",
                       "expected a discount factor in (0, 1], got " + format_number(prefs.discount));
@@ -394,6 +398,11 @@ void validate_lifecycle(const ScenarioDef& def) {
 
 Scenario Scenario::create(ScenarioDef def) {
   validate_scenario_def(def);
+  for (PartyDef& party : def.parties) {
+    if (party.reservation_distribution) {
+      party.preferences.reservation_value = reservation_mean(*party.reservation_distribution);
+    }
+  }
   auto data = std::make_shared<Data>();
   data->space = OutcomeSpace(def.issues);
   for (std::size_t p = 0; p < kPartyCount; ++p) {

@@ -17,6 +17,7 @@
 #include "engine/model/lifecycle_def.hpp"
 #include "engine/model/outcome_space.hpp"
 #include "engine/model/preferences.hpp"
+#include "engine/model/reservation.hpp"
 
 namespace treatysim {
 
@@ -50,6 +51,9 @@ struct PartyDef {
   std::string name;  // display name, e.g. "United States"
   Preferences preferences;
   std::string agent;  // default strategy spec, e.g. "boulware(e=0.2)"
+  // Set when the reservation value is drawn per negotiation (reservation.hpp); then
+  // preferences.reservation_value holds the distribution's mean (Scenario::create sets it).
+  std::optional<ReservationDistribution> reservation_distribution;
 
   friend bool operator==(const PartyDef&, const PartyDef&) = default;
 };

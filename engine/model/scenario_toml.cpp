@@ -393,6 +393,79 @@ std::vector<InteractionTerm> read_interactions(Reader& r, const toml::node& n,
   return terms;
 }
 
+// A party's reservation value: a number, or a distribution table (reservation.hpp):
+// { uniform = [lo, hi] }, { beta = [a, b], range = [lo, hi] }, { choices = [...], weights = [...] }.
+void read_reservation(Reader& r, const toml::node& n, const std::string& key, PartyDef& party) {
+  const toml::table* t = n.as_table();
+  if (t == nullptr) {
+    if (!n.is_number()) {
+      r.remember(key, n.source());
+      r.fail(n.source(), key,
+             "expected a number or a distribution ({ uniform = [lo, hi] }, { beta = [a, b], "
+             "range = [lo, hi] } or { choices = [v1, ...], weights = [w1, ...] }), got " +
+                 describe(n));
+    }
+    party.preferences.reservation_value = r.number(n, key);
+    return;
+  }
+  r.remember(key, n.source());
+  r.only_keys(*t, key, {"uniform", "beta", "range", "choices", "weights"});
+  const auto numbers = [&](const char* name, std::size_t count) {
+    const std::string k = key + "." + name;
+    const toml::array& list = r.array(*t->get(name), k);
+    if (count > 0 && list.size() != count) {
+      r.fail(t->get(name)->source(), k,
+             "expected " + std::to_string(count) + " numbers, got " + std::to_string(list.size()));
+    }
+    std::vector<double> values;
+    for (std::size_t i = 0; i < list.size(); ++i)
+      values.push_back(r.number(*list.get(i), indexed(k, i)));
+    return values;
+  };
+  const bool uniform = t->contains("uniform");
+  const bool beta = t->contains("beta");
+  const bool choices = t->contains("choices");
+  if (int{uniform} + int{beta} + int{choices} != 1) {
+    r.fail(n.source(), key,
+           "expected exactly one of 'uniform', 'beta' or 'choices' in a reservation "
+           "distribution");
+  }
+  const auto refuse = [&](const char* name, const char* kind) {
+    if (const toml::node* extra = t->get(name)) {
+      r.fail(extra->source(), key + "." + name,
+             std::string("'") + name + "' does not go with '" + kind + "'");
+    }
+  };
+  ReservationDistribution d;
+  if (uniform) {
+    refuse("range", "uniform");
+    refuse("weights", "uniform");
+    const std::vector<double> range = numbers("uniform", 2);
+    d.kind = ReservationKind::kUniform;
+    d.low = range[0];
+    d.high = range[1];
+  } else if (beta) {
+    refuse("weights", "beta");
+    if (!t->contains("range")) {
+      r.fail(n.source(), key + ".range",
+             "missing key 'range' ([lo, hi]: the interval the Beta(a, b) variable is scaled to)");
+    }
+    const std::vector<double> shape = numbers("beta", 2);
+    const std::vector<double> range = numbers("range", 2);
+    d.kind = ReservationKind::kBeta;
+    d.alpha = shape[0];
+    d.beta = shape[1];
+    d.low = range[0];
+    d.high = range[1];
+  } else {
+    refuse("range", "choices");
+    d.kind = ReservationKind::kChoices;
+    d.choices = numbers("choices", 0);
+    if (t->contains("weights")) d.weights = numbers("weights", 0);
+  }
+  party.reservation_distribution = std::move(d);
+}
+
 PartyDef read_party(Reader& r, const toml::table& t, const toml::source_region& region,
                     const std::string& key, const std::vector<Issue>& issues) {
   r.only_keys(
@@ -401,7 +474,7 @@ PartyDef read_party(Reader& r, const toml::table& t, const toml::source_region& 
   PartyDef party;
   party.id = r.string(t, region, key, "id");
   party.name = r.string(t, region, key, "name");
-  party.preferences.reservation_value = r.number(t, region, key, "reservation");
+  read_reservation(r, r.node(t, region, key, "reservation"), key + ".reservation", party);
   party.preferences.discount = r.number(t, region, key, "discount");
   party.agent = r.string(t, region, key, "agent");
   Preferences& prefs = party.preferences;
@@ -1152,7 +1225,9 @@ std::string to_toml(const ScenarioDef& def) {
     out += "\n[[parties]]\n";
     line("id", quoted(party.id));
     line("name", quoted(party.name));
-    line("reservation", format_number(party.preferences.reservation_value));
+    line("reservation", party.reservation_distribution
+                            ? reservation_to_toml(*party.reservation_distribution)
+                            : format_number(party.preferences.reservation_value));
     line("discount", format_number(party.preferences.discount));
     line("agent", quoted(party.agent));
     const auto& weights = party.preferences.weights;

@@ -1,6 +1,6 @@
 // scenario_toml.hpp — scenario files: TOML in, validated Scenario out, and back to TOML.
 //
-// File format (README "Scenario files"):
+// File format (docs/file-formats.md, "Scenario files"):
 //   [scenario]  id, title, description
 //   [protocol]  deadline (offers), first_mover (party id), information ("private" | "complete")
 //   [[issues]]  id, label, description (optional), and either
@@ -12,7 +12,7 @@
 //   extends = "other.toml"  (optional, first line) start from another file and override what
 //               changes: tables merge key by key, [[issues]]/[[parties]]/[[events]] by id
 //   [treaty], [compliance], [domestic.<party>], [trust], [[events]], [[random_events]]: the
-//               treaty lifecycle (lifecycle_def.hpp; README "The model")
+//               treaty lifecycle (lifecycle_def.hpp; docs/model.md)
 // Every problem is a UserError naming the file, line and column, the key, and what was
 // expected. Unknown keys are errors too (they are usually typos).
 #pragma once

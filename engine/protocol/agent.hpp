@@ -28,12 +28,17 @@ namespace treatysim {
 class UtilityIndex;
 class UtilityLevels;
 
-// What one side may know of one party: its preferences and utility.
+// What one side may know of one party: its preferences and utility, and the reservation value
+// in force in this negotiation.
 struct PartyView {
   const PartyDef* party = nullptr;
   const UtilityFunction* utility = nullptr;
+  // The value drawn for this negotiation when the party's reservation value is a distribution
+  // (reservation.hpp); absent for a fixed one.
+  std::optional<double> drawn_reservation;
+  // The party's reservation value in this negotiation: the drawn value, or the fixed one.
   [[nodiscard]] double reservation_value() const noexcept {
-    return party->preferences.reservation_value;
+    return drawn_reservation ? *drawn_reservation : party->preferences.reservation_value;
   }
   [[nodiscard]] double discount() const noexcept { return party->preferences.discount; }
 };
@@ -107,6 +112,17 @@ class Agent {
     static_cast<void>(offer_index);
     return std::nullopt;
   }
+  // Optional, for agents with an opponent model: the agent's current estimate of the opponent's
+  // utility of `outcome` (what its model says now, after the offers it has seen). nullopt for
+  // agents without a model (default). Read by the accuracy measures (analysis/model_accuracy.hpp)
+  // and the window; it must not change the agent's state.
+  [[nodiscard]] virtual std::optional<double> estimated_utility(const Outcome& outcome) const {
+    static_cast<void>(outcome);
+    return std::nullopt;
+  }
+  // Optional: the agent's current estimate of the opponent's reservation value, for agents whose
+  // model estimates one; nullopt otherwise (default).
+  [[nodiscard]] virtual std::optional<double> estimated_reservation() const { return std::nullopt; }
 };
 
 // Creates agents from specs: implemented by the agents layer's registry, so that the engine

@@ -58,19 +58,24 @@ Negotiation::Negotiation(const Scenario& scenario, std::array<Agent*, kPartyCoun
 void Negotiation::restart(std::uint64_t seed, bool continue_series) {
   seed_ = seed;
   offers_.clear();
-  result_ = NegotiationResult{};
+  result_ = NegotiationResult{};  // reservation values are set below
   offer_index_ = 0;
   awaiting_response_ = false;
   const bool complete = scenario_.protocol().information == Information::kComplete;
+  result_.reservation_values = reservation_values_for(scenario_.def(), seed);
+  const auto view = [this](PartyIndex q) {
+    PartyView v{&scenario_.party(q), &scenario_.utility(q), std::nullopt};
+    if (scenario_.party(q).reservation_distribution) {
+      v.drawn_reservation = result_.reservation_values[q];
+    }
+    return v;
+  };
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     NegotiationContext context;
     context.scenario = &scenario_;
     context.self = p;
-    context.own = PartyView{&scenario_.party(p), &scenario_.utility(p)};
-    if (complete) {
-      const PartyIndex q = other_party(p);
-      context.opponent = PartyView{&scenario_.party(q), &scenario_.utility(q)};
-    }
+    context.own = view(p);
+    if (complete) context.opponent = view(other_party(p));
     context.deadline = scenario_.protocol().deadline;
     context.seed = derive_seed(seed, kAgentStream, p);
     if (continue_series) {
@@ -97,13 +102,14 @@ void Negotiation::finish(NegotiationEnd end) {
   result_.offers = static_cast<int>(offers_.size());
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     const Preferences& prefs = scenario_.party(p).preferences;
+    const double reservation = result_.reservation_values[p];
     if (end == NegotiationEnd::kAgreement) {
       const double u = scenario_.utility(p)(*result_.agreement);
       result_.utilities[p] = u;
       result_.discounted_utilities[p] = std::pow(prefs.discount, result_.agreement_offer_index) * u;
     } else {
-      result_.utilities[p] = prefs.reservation_value;
-      result_.discounted_utilities[p] = prefs.reservation_value;
+      result_.utilities[p] = reservation;
+      result_.discounted_utilities[p] = reservation;
     }
   }
 }

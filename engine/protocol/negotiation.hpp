@@ -9,6 +9,9 @@
 // - An agreement on ω at offer index r is worth δᵢʳ·uᵢ(ω) to party i (`discounted_utilities`;
 //   `utilities` holds uᵢ(ω)). Disagreement and walk-away give each party its reservation value,
 //   undiscounted, in both fields.
+// - A party whose reservation value is a distribution (reservation.hpp) gets the value drawn from
+//   derive_seed(seed, "reservation", party) at every (re)start: its agent sees it in
+//   NegotiationContext::own, the other agent only under complete information.
 // The negotiation is steppable one action (an offer or a response) at a time, or runnable to
 // the end. With no listener it allocates nothing per offer.
 #pragma once
@@ -37,6 +40,9 @@ struct NegotiationResult {
   int agreement_offer_index = -1;                          // r of the accepted offer, or −1
   std::array<double, kPartyCount> utilities{};             // uᵢ(ω), or reservation values
   std::array<double, kPartyCount> discounted_utilities{};  // δᵢʳ·uᵢ(ω), or reservation values
+  // Each party's reservation value in this negotiation: fixed, or drawn from the seed
+  // (reservation_values_for), set from the start.
+  std::array<double, kPartyCount> reservation_values{};
 
   friend bool operator==(const NegotiationResult&, const NegotiationResult&) = default;
 };

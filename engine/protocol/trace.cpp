@@ -55,6 +55,11 @@ ordered_json result_to_json(const Scenario& scenario, const NegotiationResult& r
   }
   json["utilities"] = party_values_to_json(scenario, result.utilities);
   json["discounted_utilities"] = party_values_to_json(scenario, result.discounted_utilities);
+  // Only when some reservation value is drawn, so that traces of scenarios with fixed values keep
+  // their bytes (format_version 1 either way: readers that do not know the key skip it).
+  if (has_drawn_reservations(scenario.def())) {
+    json["reservations"] = party_values_to_json(scenario, result.reservation_values);
+  }
   return json;
 }
 

@@ -12,7 +12,12 @@
 //     "events": [{"type", "offer", "party", "outcome": {issue id: option id},
 //                 "utilities": {party id: u}}  (outcome and utilities on offer/accept only)],
 //     "result": {"agreement", "end", "offers", "agreement_offer", "outcome",
-//                "utilities", "discounted_utilities"} }
+//                "utilities", "discounted_utilities", "reservations"} }
+// "reservations" ({party id: value}, the reservation values of this negotiation) is written only
+// when some party's reservation value is drawn (reservation.hpp); traces of scenarios with fixed
+// values are unchanged, and the format version stays 1 (readers skip keys they do not know). A
+// front end may add "model_report" (analysis/model_accuracy.hpp) at the top level; replay ignores
+// it.
 #pragma once
 
 #include <array>

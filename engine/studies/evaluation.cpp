@@ -1,8 +1,11 @@
 #include "engine/studies/evaluation.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
+#include "engine/io/bytes.hpp"
+#include "engine/model/check.hpp"
 #include "engine/model/random.hpp"
 #include "engine/model/user_error.hpp"
 
@@ -123,39 +126,70 @@ void check_opponent(const EvaluationPlan& plan, const AgentFactory& factory, std
 
 Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory, const Spec& candidate,
                     const ParallelFor& parallel) {
+  return evaluate(plan, factory, candidate, local_parallel_map(parallel));
+}
+
+std::size_t evaluation_pairing_count(const EvaluationPlan& plan) noexcept {
+  std::size_t roles = 0;
+  for (const EvaluationScenario& s : plan.scenarios) roles += s.roles.size();
+  return roles * plan.opponents.size();
+}
+
+std::size_t evaluation_blocks_per_pairing(const EvaluationPlan& plan) noexcept {
+  return (plan.seeds.size() + kSeedsPerBlock - 1) / kSeedsPerBlock;
+}
+
+std::size_t evaluation_item_count(const EvaluationPlan& plan) noexcept {
+  return evaluation_pairing_count(plan) * evaluation_blocks_per_pairing(plan);
+}
+
+Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory, const Spec& candidate,
+                    const ParallelMap& map) {
   const std::vector<Pairing> list = pairings(plan);
   const std::size_t seeds = plan.seeds.size();
-  // records[k * seeds + i]: pairing k, seed i.
-  std::vector<MatchRecord> records(list.size() * seeds);
-  const auto play_pairing = [&](std::size_t k) {
+  // Item b: block b, at most kSeedsPerBlock seeds of one pairing, each block with its own runner
+  // (agents are reset before every negotiation, so a block plays what one runner over all seeds
+  // would): threads and ranks share uneven pairings evenly, and a stop between blocks comes
+  // quickly. Only what the metrics read travels: the candidate's utility, agreement, social
+  // welfare and the distance to the Nash point (when there is one).
+  const std::size_t blocks_per_pairing = evaluation_blocks_per_pairing(plan);
+  const auto play_block = [&](std::size_t block) {
+    const std::size_t k = block / blocks_per_pairing;
+    const std::size_t first = (block % blocks_per_pairing) * kSeedsPerBlock;
+    const std::size_t last = std::min(seeds, first + kSeedsPerBlock);
     const Pairing& p = list[k];
     const EvaluationScenario& s = plan.scenarios[p.scenario];
     std::array<Spec, kPartyCount> specs;
     specs[p.role] = candidate;
     specs[other_party(p.role)] = plan.opponents[p.opponent];
     MatchRunner runner(s.scenario, s.analysis, factory, specs);
-    for (std::size_t i = 0; i < seeds; ++i) records[k * seeds + i] = runner.play(plan.seeds[i]);
+    ByteWriter out;
+    for (std::size_t i = first; i < last; ++i) {
+      const MatchRecord r = runner.play(plan.seeds[i]);
+      out.put<double>(r.utilities[p.role]);
+      out.put<bool>(r.agreement());
+      out.put<double>(r.social_welfare);
+      out.put_optional(r.distance_to_nash);
+    }
+    return out.take();
   };
-  if (parallel) {
-    parallel(list.size(), play_pairing);
-  } else {
-    for (std::size_t k = 0; k < list.size(); ++k) play_pairing(k);
-  }
-
   Evaluation evaluation;
-  for (auto& v : evaluation.values) v.reserve(records.size());
-  for (std::size_t k = 0; k < list.size(); ++k) {
-    const PartyIndex role = list[k].role;
-    for (std::size_t i = 0; i < seeds; ++i) {
-      const MatchRecord& r = records[k * seeds + i];
-      evaluation.values[slot(Metric::kUtility)].push_back(r.utilities[role]);
-      evaluation.values[slot(Metric::kAgreementRate)].push_back(r.agreement() ? 1.0 : 0.0);
-      evaluation.values[slot(Metric::kSocialWelfare)].push_back(r.social_welfare);
-      if (r.distance_to_nash) {
-        evaluation.values[slot(Metric::kDistanceToNash)].push_back(*r.distance_to_nash);
+  for (auto& v : evaluation.values) v.reserve(list.size() * seeds);
+  // Blocks arrive in index order: pairing by pairing, seeds in order — the plan's order.
+  map(list.size() * blocks_per_pairing, play_block, [&](std::size_t block, std::string_view bytes) {
+    const std::size_t first = (block % blocks_per_pairing) * kSeedsPerBlock;
+    const std::size_t last = std::min(seeds, first + kSeedsPerBlock);
+    ByteReader in(bytes);
+    for (std::size_t i = first; i < last; ++i) {
+      evaluation.values[slot(Metric::kUtility)].push_back(in.get<double>());
+      evaluation.values[slot(Metric::kAgreementRate)].push_back(in.get<bool>() ? 1.0 : 0.0);
+      evaluation.values[slot(Metric::kSocialWelfare)].push_back(in.get<double>());
+      if (const std::optional<double> d = in.get_optional()) {
+        evaluation.values[slot(Metric::kDistanceToNash)].push_back(*d);
       }
     }
-  }
+    TREATYSIM_CHECK(in.at_end(), "evaluate: a block's bytes hold more than its records");
+  });
   return evaluation;
 }
 

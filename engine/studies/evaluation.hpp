@@ -11,9 +11,10 @@
 // of freedom).
 //
 // The engine never names a strategy: specs are played through the AgentFactory the front end
-// passes in. A ParallelFor, when given, runs the pairings (scenario × role × opponent, each
-// over all seeds) on threads; each writes its own slot, so the result is the same for any
-// number of threads.
+// passes in. A ParallelFor, when given, runs blocks of at most kSeedsPerBlock seeds of one
+// pairing (scenario × role × opponent) on threads; each writes its own slots, so the result is
+// the same for any number of threads (and the same as one runner playing every seed: agents are
+// reset before each negotiation).
 #pragma once
 
 #include <array>
@@ -30,6 +31,8 @@
 #include "engine/protocol/agent.hpp"
 #include "engine/protocol/spec.hpp"
 #include "engine/studies/match.hpp"
+#include "engine/studies/parallel.hpp"
+#include "engine/studies/parallel_map.hpp"
 #include "engine/studies/statistics.hpp"
 
 namespace treatysim {
@@ -70,8 +73,10 @@ struct EvaluationPlan {
   [[nodiscard]] std::size_t negotiation_count() const noexcept;
 };
 
-// Runs body(0) … body(count − 1), in any order and on any threads; returns when all are done.
-using ParallelFor = std::function<void(std::size_t count, const std::function<void(std::size_t)>&)>;
+// The most seeds of one pairing an evaluation plays as one unit of work (a body of the
+// ParallelFor): small enough for the threads to share uneven pairings and for a stop (Ctrl-C
+// in a front end) to take effect quickly, large enough that making the agents costs little.
+inline constexpr std::size_t kSeedsPerBlock = 64;
 
 // The scores of one candidate: per-negotiation values of every metric, in plan order (scenario,
 // role, opponent, seed). distance_to_nash leaves out negotiations on scenarios without a Nash
@@ -99,6 +104,19 @@ void check_opponent(const EvaluationPlan& plan, const AgentFactory& factory, std
 // Without `parallel`, the pairings run one after another.
 [[nodiscard]] Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory,
                                   const Spec& candidate, const ParallelFor& parallel = {});
+
+// The same, with the work spread by `map` (an item: a block of at most kSeedsPerBlock seeds of
+// one pairing, its records encoded as bytes), e.g. over the ranks of an MPI job. The scores are
+// the same bytes as evaluate's above for any map.
+[[nodiscard]] Evaluation evaluate(const EvaluationPlan& plan, const AgentFactory& factory,
+                                  const Spec& candidate, const ParallelMap& map);
+
+// The pairings of a plan: scenario × role × opponent.
+[[nodiscard]] std::size_t evaluation_pairing_count(const EvaluationPlan& plan) noexcept;
+// The blocks each pairing's seeds are cut into (kSeedsPerBlock seeds each, the last fewer).
+[[nodiscard]] std::size_t evaluation_blocks_per_pairing(const EvaluationPlan& plan) noexcept;
+// The number of items evaluate hands to its map: pairings × blocks per pairing.
+[[nodiscard]] std::size_t evaluation_item_count(const EvaluationPlan& plan) noexcept;
 
 // The seeds of a plan: derive_seed(base, purpose, i) for i = 0 … count − 1. Sweeps and tuning
 // runs use the purpose "evaluation"; a tuning run's fresh validation seeds use "validation".

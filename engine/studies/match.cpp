@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "engine/analysis/negotiation_solutions.hpp"
 #include "engine/analysis/pareto.hpp"
 
 namespace treatysim {
@@ -27,15 +28,21 @@ MatchRecord summarize_match(const Scenario& scenario, const ScenarioAnalysis& an
     if (dominates(p.utilities, reached)) dominated = true;
   }
   record.distance_to_pareto = dominated ? nearest : 0.0;
-  if (analysis.nash) record.distance_to_nash = utility_distance(analysis.nash->utilities, reached);
+  record.reservations = result.reservation_values;
+  if (const std::optional<OutcomePoint> nash = solution_for_reservations(
+          analysis, result.reservation_values, BargainingSolution::kNash)) {
+    record.distance_to_nash = utility_distance(nash->utilities, reached);
+  }
   return record;
 }
 
 MatchRunner::MatchRunner(const Scenario& scenario, const ScenarioAnalysis& analysis,
-                         const AgentFactory& factory, const std::array<Spec, kPartyCount>& specs)
+                         const AgentFactory& factory, const std::array<Spec, kPartyCount>& specs,
+                         const std::array<const AccuracyBasis*, kPartyCount>& bases)
     : scenario_(scenario),
       analysis_(analysis),
-      agents_{factory.create(specs[0]), factory.create(specs[1])} {}
+      agents_{factory.create(specs[0]), factory.create(specs[1])},
+      bases_(bases) {}
 
 MatchRunner::~MatchRunner() = default;
 
@@ -46,7 +53,14 @@ MatchRecord MatchRunner::play(std::uint64_t seed) {
   } else {
     negotiation_->restart(seed);
   }
-  return summarize_match(scenario_, analysis_, negotiation_->run());
+  const NegotiationResult& result = negotiation_->run();
+  MatchRecord record = summarize_match(scenario_, analysis_, result);
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    if (bases_[p] == nullptr) continue;
+    record.models[p] =
+        measure_agent(*bases_[p], *agents_[p], result.reservation_values[other_party(p)]);
+  }
+  return record;
 }
 
 MatchRecord play_match(const Scenario& scenario, const ScenarioAnalysis& analysis,

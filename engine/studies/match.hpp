@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/model_accuracy.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/protocol/agent.hpp"
 #include "engine/protocol/negotiation.hpp"
@@ -28,6 +29,11 @@ struct MatchRecord {
   double social_welfare = 0.0;                               // sum of the (discounted) utilities
   double distance_to_pareto = 0.0;         // of the utility pair reached, to the frontier
   std::optional<double> distance_to_nash;  // of the utility pair reached, to the Nash point
+  // Each party's reservation value in this negotiation (drawn or fixed).
+  std::array<double, kPartyCount> reservations{};
+  // Each side's model accuracy at the end, when measured (the runner was given bases) and that
+  // side's agent has a model.
+  std::array<std::optional<ModelAccuracy>, kPartyCount> models;
 
   [[nodiscard]] bool agreement() const noexcept { return end == NegotiationEnd::kAgreement; }
   friend bool operator==(const MatchRecord&, const MatchRecord&) = default;
@@ -39,8 +45,11 @@ class MatchRunner {
  public:
   // Creates both agents from their specs (party 0 plays specs[0]). The specs must already have
   // passed factory.check for this scenario.
+  // With `bases` (one per side, each may be null), the agents' models are measured after every
+  // negotiation (MatchRecord::models).
   MatchRunner(const Scenario& scenario, const ScenarioAnalysis& analysis,
-              const AgentFactory& factory, const std::array<Spec, kPartyCount>& specs);
+              const AgentFactory& factory, const std::array<Spec, kPartyCount>& specs,
+              const std::array<const AccuracyBasis*, kPartyCount>& bases = {nullptr, nullptr});
   ~MatchRunner();
   MatchRunner(const MatchRunner&) = delete;
   MatchRunner& operator=(const MatchRunner&) = delete;
@@ -53,10 +62,13 @@ class MatchRunner {
   const ScenarioAnalysis& analysis_;
   std::array<std::unique_ptr<Agent>, kPartyCount> agents_;
   std::unique_ptr<Negotiation> negotiation_;
+  std::array<const AccuracyBasis*, kPartyCount> bases_;
 };
 
 // The summary of a finished negotiation's result (no agents involved: the distances come from
-// `analysis`).
+// `analysis`). When the reservation values of the negotiation differ from the analysis's
+// disagreement point (drawn values), the Nash point is that of the drawn values, searched over
+// the analysis's frontier.
 [[nodiscard]] MatchRecord summarize_match(const Scenario& scenario,
                                           const ScenarioAnalysis& analysis,
                                           const NegotiationResult& result);

@@ -9,6 +9,7 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
+#include "engine/io/bytes.hpp"
 #include "engine/model/check.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/model/random.hpp"
@@ -115,11 +116,11 @@ double uniform(Rng& rng) {
   return boost::random::uniform_01<double>()(rng);
 }
 
-// One Moran run of `generations` generations from `counts`; adds counts/N of every generation
-// to `sum` and returns the final counts. `total[k]` = Σ_l A[k][l] c_l is kept up to date step by
+// One Moran run of `generations` generations from `counts`; returns the counts of every
+// generation, 0 … G, one generation after another. `total[k]` = Σ_l A[k][l] c_l is kept up to date step by
 // step and recomputed every generation, so that rounding cannot build up over a long run.
 std::vector<int> moran_run(const PayoffMatrix& matrix, std::vector<int> counts, int generations,
-                           double selection, Rng& rng, std::vector<std::vector<double>>& sum) {
+                           double selection, Rng& rng) {
   const std::size_t n = matrix.size();
   const int population = std::accumulate(counts.begin(), counts.end(), 0);
   const double others = static_cast<double>(population - 1);
@@ -127,12 +128,10 @@ std::vector<int> moran_run(const PayoffMatrix& matrix, std::vector<int> counts, 
   std::vector<double> total;
   std::vector<double> weight(n);  // c_k f_k
   boost::random::uniform_int_distribution<int> pick_individual(0, population - 1);
-  const auto record = [&](int generation) {
-    for (std::size_t k = 0; k < n; ++k) {
-      sum[static_cast<std::size_t>(generation)][k] += static_cast<double>(counts[k]) / population;
-    }
-  };
-  record(0);
+  std::vector<int> history;  // the counts at generations 0 … G, one generation after another
+  history.reserve(static_cast<std::size_t>(generations + 1) * n);
+  const auto record = [&] { history.insert(history.end(), counts.begin(), counts.end()); };
+  record();
   for (int generation = 1; generation <= generations; ++generation) {
     const bool fixed = std::count(counts.begin(), counts.end(), population) == 1;
     if (!fixed) {
@@ -166,9 +165,9 @@ std::vector<int> moran_run(const PayoffMatrix& matrix, std::vector<int> counts, 
         for (std::size_t k = 0; k < n; ++k) total[k] += matrix(k, birth) - matrix(k, death);
       }
     }
-    record(generation);
+    record();
   }
-  return counts;
+  return history;
 }
 
 }  // namespace
@@ -290,22 +289,45 @@ std::vector<int> initial_counts(std::span<const double> shares, int population) 
 }
 
 MoranTrajectory moran_trajectory(const PayoffMatrix& matrix, const PopulationOptions& options) {
+  return moran_trajectory(matrix, options, local_parallel_map({}));
+}
+
+std::vector<int> moran_trajectory_run(const PayoffMatrix& matrix, const PopulationOptions& options,
+                                      int run) {
   const std::size_t n = matrix.size();
   const std::vector<double> shares =
       options.initial_shares.empty() ? std::vector<double>(n, 1.0) : options.initial_shares;
-  const std::vector<int> start = initial_counts(shares, options.population);
+  Rng rng(derive_seed(options.seed, "moran-trajectory", static_cast<std::uint64_t>(run)));
+  return moran_run(matrix, initial_counts(shares, options.population), options.generations,
+                   options.selection, rng);
+}
+
+MoranTrajectory moran_trajectory(const PayoffMatrix& matrix, const PopulationOptions& options,
+                                 const ParallelMap& map) {
+  const std::size_t n = matrix.size();
+  const auto generations = static_cast<std::size_t>(options.generations);
   MoranTrajectory result;
-  result.mean_share.assign(static_cast<std::size_t>(options.generations) + 1,
-                           std::vector<double>(n, 0.0));
+  result.mean_share.assign(generations + 1, std::vector<double>(n, 0.0));
   result.fixed_share.assign(n, 0.0);
-  for (int run = 0; run < options.runs; ++run) {
-    Rng rng(derive_seed(options.seed, "moran-trajectory", static_cast<std::uint64_t>(run)));
-    const std::vector<int> end =
-        moran_run(matrix, start, options.generations, options.selection, rng, result.mean_share);
-    for (std::size_t k = 0; k < n; ++k) {
-      if (end[k] == options.population) result.fixed_share[k] += 1.0;
+  const auto compute = [&](std::size_t run) {
+    const std::vector<int> history = moran_trajectory_run(matrix, options, static_cast<int>(run));
+    ByteWriter out;
+    for (const int count : history) out.put<std::int32_t>(count);
+    return out.take();
+  };
+  // Runs are added in run order: the sums of shares are the same doubles for any map.
+  const auto add = [&](std::size_t, std::string_view bytes) {
+    ByteReader in(bytes);
+    for (std::size_t g = 0; g <= generations; ++g) {
+      for (std::size_t k = 0; k < n; ++k) {
+        const int count = in.get<std::int32_t>();
+        result.mean_share[g][k] += static_cast<double>(count) / options.population;
+        if (g == generations && count == options.population) result.fixed_share[k] += 1.0;
+      }
     }
-  }
+    TREATYSIM_CHECK(in.at_end(), "moran_trajectory: a run's bytes hold more than its counts");
+  };
+  map(static_cast<std::size_t>(options.runs), compute, add);
   for (auto& row : result.mean_share) {
     for (double& share : row) share /= options.runs;
   }
@@ -367,6 +389,11 @@ FixationProbability moran_fixation(const PayoffMatrix& matrix, std::size_t mutan
 }
 
 PopulationResult evolve(const PayoffMatrix& matrix, const PopulationOptions& options) {
+  return evolve(matrix, options, local_parallel_map({}));
+}
+
+PopulationResult evolve(const PayoffMatrix& matrix, const PopulationOptions& options,
+                        const ParallelMap& map) {
   validate_payoff_matrix(matrix, matrix.name);
   validate_population_payoffs(matrix, matrix.name);
   validate_population_options(matrix, options);
@@ -382,15 +409,33 @@ PopulationResult evolve(const PayoffMatrix& matrix, const PopulationOptions& opt
   result.replicator = replicator_dynamics(matrix, result.options.initial_shares,
                                           options.generations, options.steps_per_generation);
   result.replicator_time_scale = replicator_time_scale(matrix);
-  result.moran = moran_trajectory(matrix, result.options);
+  result.moran = moran_trajectory(matrix, result.options, map);
   result.fixation.assign(n, std::vector<FixationProbability>(n));
+  // The ordered pairs (mutant, resident), mutant ≠ resident, mutant outer.
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t mutant = 0; mutant < n; ++mutant) {
     for (std::size_t resident = 0; resident < n; ++resident) {
-      if (mutant != resident) {
-        result.fixation[mutant][resident] = moran_fixation(matrix, mutant, resident, options);
-      }
+      if (mutant != resident) pairs.emplace_back(mutant, resident);
     }
   }
+  const auto compute = [&](std::size_t p) {
+    const FixationProbability f = moran_fixation(matrix, pairs[p].first, pairs[p].second, options);
+    ByteWriter out;
+    out.put<double>(f.estimate);
+    out.put<double>(f.standard_error);
+    out.put<double>(f.exact);
+    out.put<std::int32_t>(f.runs);
+    return out.take();
+  };
+  map(pairs.size(), compute, [&](std::size_t p, std::string_view bytes) {
+    ByteReader in(bytes);
+    FixationProbability& f = result.fixation[pairs[p].first][pairs[p].second];
+    f.estimate = in.get<double>();
+    f.standard_error = in.get<double>();
+    f.exact = in.get<double>();
+    f.runs = in.get<std::int32_t>();
+    TREATYSIM_CHECK(in.at_end(), "evolve: a fixation's bytes hold more than its numbers");
+  });
   result.metagame = analyze_metagame(matrix);
   return result;
 }

@@ -61,6 +61,7 @@
 #include <vector>
 
 #include "engine/studies/metagame.hpp"
+#include "engine/studies/parallel_map.hpp"
 #include "engine/studies/payoff_matrix.hpp"
 
 namespace treatysim {
@@ -118,6 +119,18 @@ struct MoranTrajectory {
 [[nodiscard]] MoranTrajectory moran_trajectory(const PayoffMatrix& matrix,
                                                const PopulationOptions& options);
 
+// Run `run` of moran_trajectory: the number playing each strategy at generations 0 … G
+// (entry g·n + k: strategy k at generation g). A function of (matrix, options, run) alone, so the
+// runs can be computed anywhere and added in run order.
+[[nodiscard]] std::vector<int> moran_trajectory_run(const PayoffMatrix& matrix,
+                                                    const PopulationOptions& options, int run);
+
+// moran_trajectory with its runs spread by `map` (item r: run r's counts, added in run order):
+// the same numbers, bit for bit, for any map.
+[[nodiscard]] MoranTrajectory moran_trajectory(const PayoffMatrix& matrix,
+                                               const PopulationOptions& options,
+                                               const ParallelMap& map);
+
 // A fixation probability: estimated from seeded runs, and exact.
 struct FixationProbability {
   double estimate = 0;        // fraction of runs the single mutant took over
@@ -153,5 +166,11 @@ struct PopulationResult {
 // (UserError), then runs the replicator dynamics, the Moran trajectories, the fixation
 // probabilities of every ordered pair and the meta-game analysis.
 [[nodiscard]] PopulationResult evolve(const PayoffMatrix& matrix, const PopulationOptions& options);
+
+// The same, with the Moran runs (moran_trajectory) and then the fixation probabilities (item p:
+// the p-th ordered pair, mutant outer, resident inner) spread by `map`, e.g. over threads or the
+// ranks of an MPI job: the same result for any map.
+[[nodiscard]] PopulationResult evolve(const PayoffMatrix& matrix, const PopulationOptions& options,
+                                      const ParallelMap& map);
 
 }  // namespace treatysim

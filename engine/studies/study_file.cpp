@@ -387,4 +387,36 @@ TuneDef load_tune_file(const std::string& path) {
   return parse_tune(read_text_file(path), path);
 }
 
+std::string study_metric_label(const StudyDef& study) {
+  switch (study.metric) {
+    case Metric::kUtility:
+      return "mean utility of " + study.strategy.name + " (discounted)";
+    case Metric::kAgreementRate:
+      return "agreement rate";
+    case Metric::kSocialWelfare:
+      return "mean social welfare (sum of utilities)";
+    case Metric::kDistanceToNash:
+      return "mean distance to the Nash point";
+  }
+  return "";
+}
+
+std::string study_description(const StudyDef& study, std::size_t max_opponents) {
+  std::string opponents;
+  for (std::size_t i = 0; i < study.opponents.size(); ++i) {
+    if (i == max_opponents) {
+      opponents += " +" + std::to_string(study.opponents.size() - i) + " more";
+      break;
+    }
+    opponents += (i == 0 ? "" : ", ") + study.opponents[i].to_string();
+  }
+  std::string scenarios;
+  for (const std::string& path : study.scenarios) {
+    scenarios += (scenarios.empty() ? "" : ", ") + std::filesystem::path(path).stem().string();
+  }
+  return study.strategy.to_string() + " vs " + opponents + " · " + scenarios + " · " +
+         (study.roles == "both" ? std::string("both roles") : "as " + study.roles) + " · " +
+         std::to_string(study.repetitions) + " seeds per pairing";
+}
+
 }  // namespace treatysim

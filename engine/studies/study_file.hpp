@@ -1,7 +1,7 @@
 // study_file.hpp — sweep and tuning files (TOML): what `treatysim sweep` and `treatysim tune`
 // read, parsed and checked with the same located errors as scenario files.
 //
-// Both kinds share the keys that say how a strategy is scored (README "Tuning strategies"):
+// Both kinds share the keys that say how a strategy is scored (docs/file-formats.md):
 //   strategy     the strategy spec under study, e.g. "boulware" or "boulware(k=0.1)"; the
 //                parameters it writes are fixed, the studied ones are set on top
 //   opponents    its fixed opponents, e.g. ["conceder", "linear", "hardliner"] (non-empty)
@@ -116,5 +116,12 @@ enum class StudyKind { kSweep, kTune };
 [[nodiscard]] TuneDef parse_tune(const std::string& text, const std::string& source_name);
 // Reads and parses a tuning file.
 [[nodiscard]] TuneDef load_tune_file(const std::string& path);
+
+// The axis label of a study's metric, e.g. "mean utility of boulware (discounted)".
+[[nodiscard]] std::string study_metric_label(const StudyDef& study);
+
+// One line on what a study plays: "boulware vs conceder, linear · sta-2024 · both roles · 20
+// seeds per pairing", listing at most `max_opponents` opponents ("+2 more").
+[[nodiscard]] std::string study_description(const StudyDef& study, std::size_t max_opponents);
 
 }  // namespace treatysim

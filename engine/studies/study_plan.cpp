@@ -162,6 +162,7 @@ Scenario with_scenario_parameter(const Scenario& scenario, const std::string& pa
   Preferences& preferences = def.parties[p].preferences;
   if (parameter.field == "reservation") {
     preferences.reservation_value = value;
+    def.parties[p].reservation_distribution.reset();  // a swept value is fixed, not drawn
   } else if (parameter.field == "discount") {
     preferences.discount = value;
   } else {

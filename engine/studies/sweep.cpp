@@ -3,6 +3,8 @@
 #include <cmath>
 #include <utility>
 
+#include "engine/io/bytes.hpp"
+#include "engine/model/check.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/model/user_error.hpp"
 
@@ -131,6 +133,12 @@ EvaluationPlan sweep_plan(const PreparedSweep& sweep, const std::vector<double>&
 SweepResult run_sweep(const PreparedSweep& sweep, const AgentFactory& factory,
                       const ParallelFor& parallel,
                       const std::function<void(std::size_t, std::size_t)>& progress) {
+  return run_sweep(sweep, factory, parallel, local_parallel_map({}), progress);
+}
+
+SweepResult run_sweep(const PreparedSweep& sweep, const AgentFactory& factory,
+                      const ParallelFor& parallel, const ParallelMap& points,
+                      const std::function<void(std::size_t, std::size_t)>& progress) {
   bool scenario_axis = false;
   for (const SweepAxis& axis : sweep.def.axes) {
     scenario_axis = scenario_axis || is_scenario_parameter(axis.parameter);
@@ -138,26 +146,58 @@ SweepResult run_sweep(const PreparedSweep& sweep, const AgentFactory& factory,
   // Without a scenario axis every point shares one plan (and its analyses).
   std::optional<EvaluationPlan> shared;
   if (!scenario_axis) shared = sweep_plan(sweep, point_values(sweep.def, 0));
-  SweepResult result;
   const std::size_t total = sweep.point_count();
-  for (std::size_t i = 0; i < total; ++i) {
-    SweepPoint point;
-    point.values = point_values(sweep.def, i);
-    const EvaluationPlan plan = shared ? EvaluationPlan{} : sweep_plan(sweep, point.values);
+  const auto compute = [&](std::size_t i) {
+    const std::vector<double> values = point_values(sweep.def, i);
+    const EvaluationPlan plan = shared ? EvaluationPlan{} : sweep_plan(sweep, values);
     const EvaluationPlan& used = shared ? *shared : plan;
-    const Evaluation evaluation =
-        evaluate(used, factory, sweep_spec(sweep, point.values), parallel);
-    point.negotiations = used.negotiation_count();
-    point.summary = evaluation.summary(sweep.def.study.metric);
+    const Evaluation evaluation = evaluate(used, factory, sweep_spec(sweep, values), parallel);
+    const SampleSummary summary = evaluation.summary(sweep.def.study.metric);
+    ByteWriter out;
+    out.put<std::uint64_t>(used.negotiation_count());
+    for (const double x : {summary.mean, summary.sd, summary.ci_low, summary.ci_high}) {
+      out.put<double>(x);
+    }
+    out.put<std::uint64_t>(summary.n);
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       const SampleSummary s = evaluation.summary(static_cast<Metric>(m));
-      point.means[m] = s.mean;
-      point.counts[m] = s.n;
+      out.put<double>(s.mean);
+      out.put<std::uint64_t>(s.n);
     }
+    return out.take();
+  };
+  SweepResult result;
+  result.points.reserve(total);
+  points(total, compute, [&](std::size_t i, std::string_view bytes) {
+    SweepPoint point;
+    point.values = point_values(sweep.def, i);
+    ByteReader in(bytes);
+    point.negotiations = static_cast<std::size_t>(in.get<std::uint64_t>());
+    point.summary.mean = in.get<double>();
+    point.summary.sd = in.get<double>();
+    point.summary.ci_low = in.get<double>();
+    point.summary.ci_high = in.get<double>();
+    point.summary.n = static_cast<std::size_t>(in.get<std::uint64_t>());
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      point.means[m] = in.get<double>();
+      point.counts[m] = static_cast<std::size_t>(in.get<std::uint64_t>());
+    }
+    TREATYSIM_CHECK(in.at_end(), "run_sweep: a point's bytes hold more than its scores");
     result.points.push_back(std::move(point));
     if (progress) progress(i + 1, total);
-  }
+  });
   return result;
+}
+
+std::size_t best_sweep_point(const PreparedSweep& sweep, const SweepResult& result) {
+  const bool higher = metric_higher_is_better(sweep.def.study.metric);
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < result.points.size(); ++i) {
+    const double mean = result.points[i].summary.mean;
+    const double best_mean = result.points[best].summary.mean;
+    if (higher ? mean > best_mean : mean < best_mean) best = i;
+  }
+  return best;
 }
 
 std::string sweep_csv(const PreparedSweep& sweep, const SweepResult& result) {

@@ -64,6 +64,17 @@ struct SweepResult {
     const PreparedSweep& sweep, const AgentFactory& factory, const ParallelFor& parallel = {},
     const std::function<void(std::size_t, std::size_t)>& progress = {});
 
+// The same, with the grid points spread by `points` (item i: grid point i, its pairings played
+// through `parallel`), e.g. over the ranks of an MPI job; `progress` is called as the points are
+// accepted, in order. The result does not depend on the map.
+[[nodiscard]] SweepResult run_sweep(
+    const PreparedSweep& sweep, const AgentFactory& factory, const ParallelFor& parallel,
+    const ParallelMap& points, const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+// The index of the best grid point: the highest mean of the sweep's metric (the lowest for
+// distance_to_nash), the first one in visiting order among equals.
+[[nodiscard]] std::size_t best_sweep_point(const PreparedSweep& sweep, const SweepResult& result);
+
 // The CSV of a sweep: one row per grid point, the axes' values, the number of negotiations,
 // the metric's mean, sd and 95% interval, then the means of the other metrics
 // (distance_to_nash empty when no scenario has a Nash point). Numbers to 12 significant digits.

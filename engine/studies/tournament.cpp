@@ -18,10 +18,39 @@ std::string_view tournament_mode_name(TournamentMode mode) noexcept {
 }
 
 namespace {
-constexpr std::array<TournamentMetric, 5> kAllMetrics{
-    TournamentMetric::kAgreement, TournamentMetric::kOffers, TournamentMetric::kSocialWelfare,
-    TournamentMetric::kDistanceToPareto, TournamentMetric::kDistanceToNash};
+constexpr std::array<TournamentMetric, 11> kAllMetrics{TournamentMetric::kAgreement,
+                                                       TournamentMetric::kOffers,
+                                                       TournamentMetric::kSocialWelfare,
+                                                       TournamentMetric::kDistanceToPareto,
+                                                       TournamentMetric::kDistanceToNash,
+                                                       TournamentMetric::kAdvantage,
+                                                       TournamentMetric::kModelPearson,
+                                                       TournamentMetric::kModelKendall,
+                                                       TournamentMetric::kModelError,
+                                                       TournamentMetric::kModelPareto,
+                                                       TournamentMetric::kModelReservationError};
 }  // namespace
+
+bool is_model_metric(TournamentMetric metric) noexcept {
+  return metric == TournamentMetric::kModelPearson || metric == TournamentMetric::kModelKendall ||
+         metric == TournamentMetric::kModelError || metric == TournamentMetric::kModelPareto ||
+         metric == TournamentMetric::kModelReservationError;
+}
+
+std::string tournament_metric_names() {
+  std::string text;
+  for (std::size_t k = 0; k < kAllMetrics.size(); ++k) {
+    text += (k == 0                        ? "\""
+             : k + 1 == kAllMetrics.size() ? "\" or \""
+                                           : "\", \"") +
+            std::string(tournament_metric_name(kAllMetrics[k]));
+  }
+  return text + "\"";
+}
+
+std::string_view rank_by_name(RankBy rank_by) noexcept {
+  return rank_by == RankBy::kAdvantage ? "advantage" : "utility";
+}
 
 std::string_view tournament_metric_name(TournamentMetric metric) noexcept {
   switch (metric) {
@@ -35,6 +64,18 @@ std::string_view tournament_metric_name(TournamentMetric metric) noexcept {
       return "distance_to_pareto";
     case TournamentMetric::kDistanceToNash:
       return "distance_to_nash";
+    case TournamentMetric::kAdvantage:
+      return "advantage";
+    case TournamentMetric::kModelPearson:
+      return "model_pearson";
+    case TournamentMetric::kModelKendall:
+      return "model_kendall";
+    case TournamentMetric::kModelError:
+      return "model_mae";
+    case TournamentMetric::kModelPareto:
+      return "model_pareto";
+    case TournamentMetric::kModelReservationError:
+      return "model_reservation_error";
   }
   return "";
 }
@@ -134,6 +175,13 @@ bool TournamentPlan::reports(TournamentMetric metric) const {
   return false;
 }
 
+bool TournamentPlan::reports_models() const {
+  for (const TournamentMetric m : metrics) {
+    if (is_model_metric(m)) return true;
+  }
+  return false;
+}
+
 std::string TournamentPlan::fingerprint() const {
   nlohmann::ordered_json json = tournament_plan_to_json(*this);
   json.erase("fingerprint");
@@ -210,10 +258,17 @@ TournamentRow TournamentPlayer::play(std::uint64_t k) {
   if (!cache.runner || cache.scenario != row.slot.scenario ||
       cache.competitors != row.slot.competitors) {
     cache.runner.reset();
+    std::array<const AccuracyBasis*, kPartyCount> bases{nullptr, nullptr};
+    if (plan.reports_models()) {
+      for (std::size_t p = 0; p < kPartyCount; ++p) {
+        bases[p] = def_.accuracy_bases[row.slot.scenario][p].get();
+      }
+    }
     cache.runner = std::make_unique<MatchRunner>(
         scenario, *def_.analyses[row.slot.scenario], factory_,
         std::array<Spec, kPartyCount>{plan.competitors[row.slot.competitors[0]].spec,
-                                      plan.competitors[row.slot.competitors[1]].spec});
+                                      plan.competitors[row.slot.competitors[1]].spec},
+        bases);
     cache.scenario = row.slot.scenario;
     cache.competitors = row.slot.competitors;
   }
@@ -227,7 +282,38 @@ TournamentRow TournamentPlayer::play(std::uint64_t k) {
   row.social_welfare = round_for_output(record.social_welfare);
   row.distance_to_pareto = round_for_output(record.distance_to_pareto);
   if (record.distance_to_nash) row.distance_to_nash = round_for_output(*record.distance_to_nash);
+  row.reservations = std::array<double, kPartyCount>{round_for_output(record.reservations[0]),
+                                                     round_for_output(record.reservations[1])};
+  for (std::size_t p = 0; p < kPartyCount; ++p) {
+    if (!record.models[p]) continue;
+    ModelAccuracy a = *record.models[p];
+    const auto rounded = [](std::optional<double>& v) {
+      if (v) v = round_for_output(*v);
+    };
+    rounded(a.pearson);
+    rounded(a.kendall);
+    rounded(a.reservation_error);
+    a.mean_absolute_error = round_for_output(a.mean_absolute_error);
+    a.pareto_share = round_for_output(a.pareto_share);
+    a.estimated_reservation.reset();
+    row.models[p] = a;
+  }
   return row;
+}
+
+std::string TournamentPlayer::trace_text(std::uint64_t k) const {
+  const TournamentPlan& plan = def_.plan;
+  if (!plan.reports_models() || plan.mode != TournamentMode::kNegotiation) {
+    return trace_to_text(trace(k));
+  }
+  const NegotiationSlot s = plan.slot(k);
+  const Scenario& scenario = def_.scenarios[s.scenario];
+  const TracedReport run = run_traced_with_models(
+      scenario, {plan.competitors[s.competitors[0]].spec, plan.competitors[s.competitors[1]].spec},
+      s.seed, factory_);
+  nlohmann::ordered_json json = trace_to_json(run.trace);
+  json["model_report"] = model_report_to_json(scenario, run.report);
+  return json.dump(2) + "\n";
 }
 
 Trace TournamentPlayer::trace(std::uint64_t k) const {

@@ -1,12 +1,13 @@
 // tournament.hpp — many negotiations (competitors × competitors × scenarios × repetitions), in a
 // fixed order, each with its own seed.
 //
-// A tournament file (README "Tournaments") names competitors (a label and a strategy spec),
-// scenarios (scenario files, or GENIUS XML domains with two profiles), repetitions, a base seed,
-// role swapping, self-play, a deadline override and the metrics to report. Its mode is
-// "negotiation" (one alternating-offers negotiation per entry, scored by the discounted utility
-// each side gets) or "lifecycle" (one `simulate` run of the treaty's life per entry, the two
-// competitors replacing the parties' negotiators, scored by cumulative discounted payoffs).
+// A tournament file (docs/file-formats.md, "Tournament files") names competitors (a label and a
+// strategy spec), scenarios (scenario files, or GENIUS XML / GeniusWeb JSON domains with two
+// profiles), repetitions, a base seed, role swapping, self-play, a deadline override and the
+// metrics to report. Its mode is "negotiation" (one alternating-offers negotiation per entry, scored by the
+// discounted utility each side gets) or "lifecycle" (one `simulate` run of the treaty's life per
+// entry, the two competitors replacing the parties' negotiators, scored by cumulative discounted
+// payoffs).
 //
 // The list of negotiations. Pairings are the ordered pairs (a, b) of competitor indices, a
 // playing the scenario's first party and b the second, in the order a = 0…N−1, b = 0…N−1,
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/model_accuracy.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/protocol/agent.hpp"
 #include "engine/protocol/spec.hpp"
@@ -47,12 +49,32 @@ enum class TournamentMetric {
   kSocialWelfare,     // mean sum of both discounted utilities
   kDistanceToPareto,  // mean distance of the utility pair reached to the Pareto frontier
   kDistanceToNash,    // mean distance to the Nash bargaining solution
+  kAdvantage,  // mean advantage (the ANL score): discounted utility minus own reservation value
+               // (0 without agreement; negative only when discounting eats an agreement)
+  // The accuracy of the competitor's own opponent model at the end of each negotiation
+  // (analysis/model_accuracy.hpp), over the negotiations where its strategy has a model:
+  kModelPearson,           // Pearson correlation of estimated and true opponent utilities
+  kModelKendall,           // Kendall's tau-b of the two rankings
+  kModelError,             // mean absolute error of the utilities
+  kModelPareto,            // share of the true frontier the estimate finds Pareto-optimal
+  kModelReservationError,  // |estimated − true| opponent reservation value
 };
 // The metric's name in files: "agreement", "offers", "social_welfare", "distance_to_pareto",
-// "distance_to_nash".
+// "distance_to_nash", "advantage", "model_pearson", "model_kendall", "model_mae", "model_pareto",
+// "model_reservation_error".
 [[nodiscard]] std::string_view tournament_metric_name(TournamentMetric metric) noexcept;
 // The metric with that name, or nullopt.
 [[nodiscard]] std::optional<TournamentMetric> parse_tournament_metric(std::string_view name);
+// True for the model_* metrics.
+[[nodiscard]] bool is_model_metric(TournamentMetric metric) noexcept;
+// Every metric name, quoted and comma-separated, for messages.
+[[nodiscard]] std::string tournament_metric_names();
+
+// What the ranking is ordered by (and the adjacent tests compare): the mean discounted utility
+// (default) or the mean advantage.
+enum class RankBy { kUtility, kAdvantage };
+// "utility" or "advantage".
+[[nodiscard]] std::string_view rank_by_name(RankBy rank_by) noexcept;
 
 // One strategy entered in the tournament.
 struct Competitor {
@@ -111,6 +133,7 @@ struct TournamentPlan {
   std::optional<int> deadline;  // negotiation mode: replaces every scenario's deadline
   int years = 0;                // lifecycle mode: horizon (0: each scenario's own)
   std::vector<TournamentMetric> metrics;
+  RankBy rank_by = RankBy::kUtility;  // negotiation mode only
 
   // The pairings in enumeration order (see the top of this file).
   [[nodiscard]] std::vector<Pairing> pairings() const;
@@ -123,6 +146,8 @@ struct TournamentPlan {
   [[nodiscard]] std::string fingerprint() const;
   // True when `metric` is to be reported.
   [[nodiscard]] bool reports(TournamentMetric metric) const;
+  // True when a model_* metric is reported: negotiations.csv then has the model columns.
+  [[nodiscard]] bool reports_models() const;
 };
 
 // [SECTION] Loading and checking -----------------------------------------------------------------
@@ -133,6 +158,8 @@ struct TournamentDef {
   TournamentPlan plan;
   std::vector<Scenario> scenarios;  // plan.scenarios[i]'s scenario, deadline override applied
   std::vector<std::shared_ptr<const ScenarioAnalysis>> analyses;  // negotiation mode
+  // Per scenario, the outcomes each side's model is measured on (when plan.reports_models()).
+  std::vector<std::array<std::shared_ptr<const AccuracyBasis>, kPartyCount>> accuracy_bases;
 };
 
 // Checks that a strategy can play a party of a scenario in a batch run; throws UserError with
@@ -170,6 +197,13 @@ struct TournamentRow {
   double social_welfare = 0.0;
   std::optional<double> distance_to_pareto;  // absent in lifecycle tournaments
   std::optional<double> distance_to_nash;    // absent without a Nash point, and in lifecycles
+  // Each side's reservation value in this negotiation (drawn or fixed); absent in lifecycles.
+  std::optional<std::array<double, kPartyCount>> reservations;
+  // Each side's model accuracy at the end (when the plan reports model metrics and that side's
+  // strategy has a model); estimated_reservation is not kept.
+  std::array<std::optional<ModelAccuracy>, kPartyCount> models;
+  // utility − own reservation value, for side p (requires reservations).
+  [[nodiscard]] double advantage(std::size_t p) const { return utilities[p] - (*reservations)[p]; }
   friend bool operator==(const TournamentRow&, const TournamentRow&) = default;
 };
 
@@ -187,6 +221,9 @@ class TournamentPlayer {
   [[nodiscard]] TournamentRow play(std::uint64_t k);
   // The full trace of negotiation k (negotiation mode only; the same negotiation as play(k)).
   [[nodiscard]] Trace trace(std::uint64_t k) const;
+  // The trace's JSON text (trace_to_text); when the plan reports a model_* metric, with the
+  // top-level "model_report" of `run --model-report` (the curves after each offer).
+  [[nodiscard]] std::string trace_text(std::uint64_t k) const;
 
  private:
   struct Cache;

@@ -124,6 +124,8 @@ ordered_json tournament_plan_to_json(const TournamentPlan& plan) {
     metrics.push_back(std::string(tournament_metric_name(m)));
   }
   json["metrics"] = std::move(metrics);
+  // Only when not the default, so that the fingerprints of plans written before it existed hold.
+  if (plan.rank_by != RankBy::kUtility) json["rank_by"] = std::string(rank_by_name(plan.rank_by));
   json["negotiations"] = plan.negotiation_count();
   json["fingerprint"] = "";
   return json;
@@ -214,12 +216,18 @@ TournamentPlan tournament_plan_from_json(const ordered_json& json, const std::st
     const std::string key = JsonFields::indexed(metrics_key, i);
     const auto metric = parse_tournament_metric(r.string(metrics[i], key, "a metric name"));
     if (!metric) {
-      r.expected(key,
-                 "\"agreement\", \"offers\", \"social_welfare\", \"distance_to_pareto\" or "
-                 "\"distance_to_nash\"",
-                 metrics[i]);
+      r.expected(key, tournament_metric_names(), metrics[i]);
     }
     plan.metrics.push_back(*metric);
+  }
+  if (json.contains("rank_by")) {
+    const std::string by =
+        r.string(json.at("rank_by"), p + ".rank_by", "\"utility\" or \"advantage\"");
+    if (by == "advantage") {
+      plan.rank_by = RankBy::kAdvantage;
+    } else if (by != "utility") {
+      r.expected(p + ".rank_by", "\"utility\" or \"advantage\"", json.at("rank_by"));
+    }
   }
   const std::string fingerprint = r.string(field("fingerprint", "the plan's fingerprint, a string"),
                                            p + ".fingerprint", "the plan's fingerprint, a string");

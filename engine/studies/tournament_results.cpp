@@ -18,7 +18,11 @@ using nlohmann::ordered_json;
 
 namespace {
 
-constexpr std::size_t kCsvColumns = 16;
+constexpr std::size_t kBaseColumns = 18;     // up to reservation_b
+constexpr std::size_t kOldBaseColumns = 16;  // before reservation_a, reservation_b existed
+constexpr std::size_t kModelColumns = 5;     // per side
+constexpr std::array<const char*, kModelColumns> kModelColumnNames{
+    "model_pearson", "model_kendall", "model_mae", "model_pareto", "model_reservation_error"};
 constexpr double kSignificanceLevel = 0.05;
 
 std::string optional_number(const std::optional<double>& value) {
@@ -56,9 +60,29 @@ bool negotiation_end(std::string_view end) {
 
 }  // namespace
 
-std::string tournament_csv_header() {
+namespace {
+
+std::string old_csv_header() {
   return "index,scenario,repetition,seed,competitor_a,party_a,competitor_b,party_b,end,agreement,"
          "offers,utility_a,utility_b,social_welfare,distance_to_pareto,distance_to_nash\n";
+}
+
+std::size_t csv_columns(const TournamentPlan& plan) {
+  return kBaseColumns + (plan.reports_models() ? 2 * kModelColumns : 0);
+}
+
+}  // namespace
+
+std::string tournament_csv_header(const TournamentPlan& plan) {
+  std::string header = old_csv_header();
+  header.pop_back();
+  header += ",reservation_a,reservation_b";
+  if (plan.reports_models()) {
+    for (const char* side : {"_a", "_b"}) {
+      for (const char* name : kModelColumnNames) header += std::string(",") + name + side;
+    }
+  }
+  return header + "\n";
 }
 
 std::string tournament_csv_line(const TournamentPlan& plan, const TournamentRow& row) {
@@ -73,8 +97,25 @@ std::string tournament_csv_line(const TournamentPlan& plan, const TournamentRow&
           std::to_string(row.offers) + "," + format_number(row.utilities[0]) + "," +
           format_number(row.utilities[1]) + "," + format_number(row.social_welfare) + "," +
           optional_number(row.distance_to_pareto) + "," + optional_number(row.distance_to_nash) +
-          "\n";
-  return line;
+          ",";
+  if (row.reservations) {
+    line += format_number((*row.reservations)[0]) + "," + format_number((*row.reservations)[1]);
+  } else {
+    line += ",";
+  }
+  if (plan.reports_models()) {
+    for (std::size_t p = 0; p < kPartyCount; ++p) {
+      const std::optional<ModelAccuracy>& m = row.models[p];
+      if (!m) {
+        line += ",,,,,";
+        continue;
+      }
+      line += "," + optional_number(m->pearson) + "," + optional_number(m->kendall) + "," +
+              format_number(m->mean_absolute_error) + "," + format_number(m->pareto_share) + "," +
+              optional_number(m->reservation_error);
+    }
+  }
+  return line + "\n";
 }
 
 TournamentRow parse_tournament_csv_line(const TournamentPlan& plan, std::string_view line,
@@ -84,9 +125,13 @@ TournamentRow parse_tournament_csv_line(const TournamentPlan& plan, std::string_
     throw UserError(where, "", message);
   };
   const std::vector<std::string_view> f = split(line);
-  if (f.size() != kCsvColumns) {
-    return fail("expected " + std::to_string(kCsvColumns) + " comma-separated columns, got " +
-                std::to_string(f.size()));
+  const std::size_t columns = csv_columns(plan);
+  if (f.size() != columns) {
+    return fail("expected " + std::to_string(columns) + " comma-separated columns, got " +
+                std::to_string(f.size()) +
+                (f.size() == kOldBaseColumns
+                     ? " (a row of an older treatysim, before reservation_a and reservation_b)"
+                     : ""));
   }
   TournamentRow row;
   std::uint64_t index = 0;
@@ -139,16 +184,76 @@ TournamentRow parse_tournament_csv_line(const TournamentPlan& plan, std::string_
     (c == 14 ? row.distance_to_pareto : row.distance_to_nash) = number;
   }
   if (!lifecycle && !row.distance_to_pareto) return fail("expected a distance to Pareto");
+  if (lifecycle) {
+    if (!f[16].empty() || !f[17].empty()) {
+      return fail("expected no reservation values in a lifecycle tournament's row");
+    }
+  } else {
+    std::array<double, kPartyCount> reservations{};
+    for (std::size_t p = 0; p < kPartyCount; ++p) {
+      if (!parse_finite(f[16 + p], reservations[p]) || reservations[p] < 0.0 ||
+          reservations[p] > 1.0) {
+        return fail("expected a reservation value in [0, 1], got \"" + std::string(f[16 + p]) +
+                    "\"");
+      }
+    }
+    row.reservations = reservations;
+  }
+  if (plan.reports_models()) {
+    for (std::size_t p = 0; p < kPartyCount; ++p) {
+      const std::size_t first = kBaseColumns + p * kModelColumns;
+      bool any = false;
+      for (std::size_t c = first; c < first + kModelColumns; ++c) any = any || !f[c].empty();
+      if (!any) continue;
+      ModelAccuracy m;
+      const auto read = [&](std::size_t c, double low, double high, bool optional,
+                            std::optional<double>& into) -> bool {
+        if (f[c].empty()) return optional;
+        double v = 0.0;
+        if (!parse_finite(f[c], v) || v < low || v > high) return false;
+        into = v;
+        return true;
+      };
+      std::optional<double> mae;
+      std::optional<double> pareto;
+      if (!read(first, -1.0, 1.0, true, m.pearson) ||
+          !read(first + 1, -1.0, 1.0, true, m.kendall) || !read(first + 2, 0.0, 1e6, false, mae) ||
+          !read(first + 3, 0.0, 1.0, false, pareto) ||
+          !read(first + 4, 0.0, 1.0, true, m.reservation_error)) {
+        return fail(std::string("expected the model accuracy of side ") + (p == 0 ? "a" : "b") +
+                    " (correlations in [-1, 1], an error of 0 or more, a share in [0, 1], a "
+                    "reservation error in [0, 1]; or all five empty)");
+      }
+      m.mean_absolute_error = *mae;
+      m.pareto_share = *pareto;
+      row.models[p] = m;
+    }
+  }
   return row;
 }
 
 CsvRows parse_tournament_csv(const TournamentPlan& plan, std::string_view text,
                              const std::string& file, bool prefix_only) {
   CsvRows result;
-  const std::string header = tournament_csv_header();
+  const std::string header = tournament_csv_header(plan);
   if (text.substr(0, header.size()) != header) {
     if (prefix_only && text.size() < header.size() && header.substr(0, text.size()) == text) {
       return result;  // cut short before its header was whole
+    }
+    const std::string old = old_csv_header();
+    if (text.substr(0, old.size()) == old) {
+      throw UserError(SourceLocation{file, 1, 0}, "",
+                      "written by an older treatysim (its columns end at distance_to_nash, "
+                      "without reservation_a and reservation_b): finish it with that version, or "
+                      "play the tournament again into a new folder");
+    }
+    const std::size_t end_of_line = text.find('\n');
+    if (end_of_line != std::string_view::npos &&
+        text.substr(0, end_of_line + 1).find("reservation_a,reservation_b") !=
+            std::string_view::npos) {
+      throw UserError(SourceLocation{file, 1, 0}, "",
+                      "its columns do not match this tournament's metrics (model_* columns are "
+                      "written when a model_* metric is reported): another tournament's file?");
     }
     throw UserError(SourceLocation{file, 1, 0}, "",
                     "not a tournament's negotiations.csv (unexpected header)");
@@ -201,13 +306,24 @@ void TournamentAggregate::add(const TournamentRow& row) {
     const double u = row.utilities[p];
     PerCompetitor& stats = competitors_[c];
     stats.utility.add(u);
+    if (row.reservations) stats.advantage.add(row.advantage(p));
+    if (const std::optional<ModelAccuracy>& m = row.models[p]) {
+      if (m->pearson) stats.model_pearson.add(*m->pearson);
+      if (m->kendall) stats.model_kendall.add(*m->kendall);
+      stats.model_error.add(m->mean_absolute_error);
+      stats.model_pareto.add(m->pareto_share);
+      if (m->reservation_error) stats.model_reservation_error.add(*m->reservation_error);
+    }
+    // The value the ranking and its paired tests use.
+    const double score =
+        plan_.rank_by == RankBy::kAdvantage && row.reservations ? row.advantage(p) : u;
     stats.agreement.add(row.agreement ? 1.0 : 0.0);
     stats.offers.add(row.offers);
     stats.social_welfare.add(row.social_welfare);
     if (row.distance_to_pareto) stats.distance_to_pareto.add(*row.distance_to_pareto);
     if (row.distance_to_nash) stats.distance_to_nash.add(*row.distance_to_nash);
     pairs_[c * n + o].add(u);
-    cells_[cell(c, o, row.slot.scenario, p)].add(u);
+    cells_[cell(c, o, row.slot.scenario, p)].add(score);
   }
 }
 
@@ -217,14 +333,27 @@ TournamentResults TournamentAggregate::results() const {
   const std::size_t n = plan_.competitors.size();
   for (std::size_t c = 0; c < n; ++c) {
     const PerCompetitor& s = competitors_[c];
-    results.ranking.push_back(RankingEntry{
-        c, s.utility.summary(), s.agreement.summary(), s.offers.summary(),
-        s.social_welfare.summary(), s.distance_to_pareto.summary(), s.distance_to_nash.summary()});
+    RankingEntry entry{c,
+                       s.utility.summary(),
+                       s.agreement.summary(),
+                       s.offers.summary(),
+                       s.social_welfare.summary(),
+                       s.distance_to_pareto.summary(),
+                       s.distance_to_nash.summary(),
+                       s.advantage.summary(),
+                       {},
+                       s.model_pearson.summary(),
+                       s.model_kendall.summary(),
+                       s.model_error.summary(),
+                       s.model_pareto.summary(),
+                       s.model_reservation_error.summary()};
+    entry.score = plan_.rank_by == RankBy::kAdvantage ? entry.advantage : entry.utility;
+    results.ranking.push_back(entry);
   }
   std::stable_sort(results.ranking.begin(), results.ranking.end(),
                    [](const RankingEntry& x, const RankingEntry& y) {
-                     if ((x.utility.n == 0) != (y.utility.n == 0)) return y.utility.n == 0;
-                     return x.utility.mean > y.utility.mean;
+                     if ((x.score.n == 0) != (y.score.n == 0)) return y.score.n == 0;
+                     return x.score.mean > y.score.mean;
                    });
   std::vector<double> p_values;
   for (std::size_t r = 0; r + 1 < results.ranking.size(); ++r) {
@@ -299,6 +428,7 @@ std::string tournament_summary_text(const TournamentPlan& plan, const Shard& sha
   json["version"] = 1;
   json["complete"] = complete;
   json["tournament"] = plan.name;
+  if (plan.rank_by != RankBy::kUtility) json["rank_by"] = std::string(rank_by_name(plan.rank_by));
   json["mode"] = std::string(tournament_mode_name(plan.mode));
   ordered_json labels = ordered_json::array();
   for (const Competitor& c : plan.competitors) labels.push_back(c.label);
@@ -344,6 +474,25 @@ std::string tournament_summary_text(const TournamentPlan& plan, const Shard& sha
       entry["mean_distance_to_pareto"] = mean_or_null(e.distance_to_pareto);
     if (plan.reports(TournamentMetric::kDistanceToNash))
       entry["mean_distance_to_nash"] = mean_or_null(e.distance_to_nash);
+    if (plan.reports(TournamentMetric::kAdvantage) || plan.rank_by == RankBy::kAdvantage) {
+      entry["mean_advantage"] = mean_or_null(e.advantage);
+      entry["advantage_ci_low"] =
+          e.advantage.n == 0 ? ordered_json(nullptr) : rounded(e.advantage.ci_low);
+      entry["advantage_ci_high"] =
+          e.advantage.n == 0 ? ordered_json(nullptr) : rounded(e.advantage.ci_high);
+    }
+    const std::array<std::pair<TournamentMetric, const SampleSummary*>, 5> models{
+        {{TournamentMetric::kModelPearson, &e.model_pearson},
+         {TournamentMetric::kModelKendall, &e.model_kendall},
+         {TournamentMetric::kModelError, &e.model_error},
+         {TournamentMetric::kModelPareto, &e.model_pareto},
+         {TournamentMetric::kModelReservationError, &e.model_reservation_error}}};
+    for (const auto& [metric, summary] : models) {
+      if (!plan.reports(metric)) continue;
+      const std::string name(tournament_metric_name(metric));
+      entry["mean_" + name] = mean_or_null(*summary);
+      entry[name + "_n"] = summary->n;
+    }
     ranking.push_back(std::move(entry));
   }
   json["ranking"] = std::move(ranking);
@@ -369,7 +518,12 @@ std::string tournament_summary_text(const TournamentPlan& plan, const Shard& sha
     tests.push_back(std::move(entry));
   }
   json["adjacent_tests"] = std::move(tests);
-  json["method"] = std::string(tournament_method_text());
+  json["method"] = std::string(tournament_method_text()) +
+                   (plan.rank_by == RankBy::kAdvantage
+                        ? " Here the ranking and the paired tests use the mean advantage (the "
+                          "ANL score: discounted utility minus the competitor's own reservation "
+                          "value in that negotiation) instead of the utility."
+                        : "");
   ordered_json plan_json = tournament_plan_to_json(plan);
   plan_json["fingerprint"] = plan.fingerprint();
   json["plan"] = std::move(plan_json);

@@ -7,9 +7,11 @@
 // command computes in parallel and aggregates in order), and every number is taken from the row
 // as written to the CSV, so a whole run, a resumed run and merged shards give the same bytes.
 //
-// Statistics (README "Tournaments: the statistics"):
+// Statistics (docs/tournaments.md, "The statistics"):
 //  - ranking: competitors by mean (discounted) utility over every negotiation they played, on
-//    either side, with a 95% Student-t confidence interval for the mean;
+//    either side, with a 95% Student-t confidence interval for the mean — or by mean advantage
+//    (utility minus own reservation value) with plan.rank_by = advantage, the cells below then
+//    holding advantages;
 //  - adjacent ranks: a paired t-test on matched cells. A cell is (opponent, scenario, side); its
 //    value for a competitor is its mean utility in the negotiations of that cell. Competitors A
 //    and B are compared on the cells both played (the same opponents, scenarios and sides), so
@@ -34,11 +36,18 @@ namespace treatysim {
 
 // [SECTION] Rows: negotiations.csv ---------------------------------------------------------------
 
-// The header line of negotiations.csv (with its newline).
-[[nodiscard]] std::string tournament_csv_header();
+// The header line of negotiations.csv (with its newline) for `plan`.
+[[nodiscard]] std::string tournament_csv_header(const TournamentPlan& plan);
 // One row as a CSV line (with its newline); columns as in the header: index, scenario,
 // repetition, seed, competitor_a, party_a, competitor_b, party_b, end, agreement, offers,
-// utility_a, utility_b, social_welfare, distance_to_pareto, distance_to_nash (empty when absent).
+// utility_a, utility_b, social_welfare, distance_to_pareto, distance_to_nash (empty when absent),
+// reservation_a, reservation_b (each side's reservation value in that negotiation, drawn or
+// fixed; empty in lifecycle tournaments), and, when the plan reports a model_* metric,
+// model_pearson_a, model_kendall_a, model_mae_a, model_pareto_a, model_reservation_error_a and
+// the same for b (all five empty for a side without a model; a correlation is empty when
+// undefined, the reservation error when the model estimates none).
+// A file in the layout of treatysim before reservation_a/reservation_b is refused with a message
+// saying so (parse_tournament_csv): its rows cannot be completed with the reservation values.
 [[nodiscard]] std::string tournament_csv_line(const TournamentPlan& plan, const TournamentRow& row);
 // Parses a CSV line (without its newline) written by tournament_csv_line for `plan`; throws
 // UserError naming `file` and `line_number` when it is malformed, holds a value no run writes
@@ -72,6 +81,11 @@ struct RankingEntry {
   SampleSummary social_welfare;
   SampleSummary distance_to_pareto;  // over the rows that have one
   SampleSummary distance_to_nash;    // over the rows that have one
+  SampleSummary advantage;           // utility − own reservation value (negotiation mode)
+  SampleSummary score;               // what the ranking is by: utility or advantage (plan.rank_by)
+  // The accuracy of the competitor's own model, over the rows where it had one (and the measure
+  // was defined).
+  SampleSummary model_pearson, model_kendall, model_error, model_pareto, model_reservation_error;
 };
 
 // The paired test between two adjacent ranks (higher ranked first).
@@ -107,7 +121,8 @@ class TournamentAggregate {
 
  private:
   struct PerCompetitor {
-    RunningStats utility, agreement, offers, social_welfare, distance_to_pareto, distance_to_nash;
+    RunningStats utility, agreement, offers, social_welfare, distance_to_pareto, distance_to_nash,
+        advantage, model_pearson, model_kendall, model_error, model_pareto, model_reservation_error;
   };
   [[nodiscard]] std::size_t cell(std::size_t competitor, std::size_t opponent, std::size_t scenario,
                                  std::size_t side) const noexcept;

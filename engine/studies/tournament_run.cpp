@@ -12,6 +12,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include "engine/io/atomic_file.hpp"
+#include "engine/io/bytes.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/user_error.hpp"
 
@@ -148,7 +149,7 @@ TournamentFiles::TournamentFiles(std::string dir, const TournamentPlan& plan, co
   }
   try {
     if (fresh) {
-      append_to(journal_, tournament_csv_header(), journal);
+      append_to(journal_, tournament_csv_header(plan_), journal);
       // An incomplete summary from the start: a run killed before its end still names its plan
       // (the fingerprint --resume checks) and is recognised as interrupted.
       write_file_atomically(summary,
@@ -199,6 +200,64 @@ TournamentResults TournamentFiles::finish() {
 }
 
 // [SECTION] Playing chunks -------------------------------------------------------------------------
+
+std::string encode_tournament_chunk(const TournamentChunk& chunk) {
+  ByteWriter out;
+  out.put<std::uint64_t>(chunk.rows.size());
+  for (const TournamentRow& row : chunk.rows) {
+    out.put<std::uint64_t>(row.slot.index);
+    out.put<std::uint64_t>(row.slot.scenario);
+    out.put<std::uint64_t>(row.slot.competitors[0]);
+    out.put<std::uint64_t>(row.slot.competitors[1]);
+    out.put<std::int32_t>(row.slot.repetition);
+    out.put<std::uint64_t>(row.slot.seed);
+    out.put_string(row.end);
+    out.put<bool>(row.agreement);
+    out.put<std::int32_t>(row.offers);
+    out.put<double>(row.utilities[0]);
+    out.put<double>(row.utilities[1]);
+    out.put<double>(row.social_welfare);
+    out.put_optional(row.distance_to_pareto);
+    out.put_optional(row.distance_to_nash);
+  }
+  out.put_string(chunk.csv_lines);
+  out.put<std::uint64_t>(chunk.traces.size());
+  for (const std::string& trace : chunk.traces) out.put_string(trace);
+  put_exception(out, chunk.failure);
+  return out.take();
+}
+
+TournamentChunk decode_tournament_chunk(std::string_view bytes) {
+  ByteReader in(bytes);
+  TournamentChunk chunk;
+  const auto rows = in.get<std::uint64_t>();
+  TREATYSIM_CHECK(rows <= bytes.size(), "decode_tournament_chunk: more rows than bytes");
+  chunk.rows.resize(static_cast<std::size_t>(rows));
+  for (TournamentRow& row : chunk.rows) {
+    row.slot.index = in.get<std::uint64_t>();
+    row.slot.scenario = static_cast<std::size_t>(in.get<std::uint64_t>());
+    row.slot.competitors[0] = static_cast<std::size_t>(in.get<std::uint64_t>());
+    row.slot.competitors[1] = static_cast<std::size_t>(in.get<std::uint64_t>());
+    row.slot.repetition = in.get<std::int32_t>();
+    row.slot.seed = in.get<std::uint64_t>();
+    row.end = std::string(in.get_string());
+    row.agreement = in.get<bool>();
+    row.offers = in.get<std::int32_t>();
+    row.utilities[0] = in.get<double>();
+    row.utilities[1] = in.get<double>();
+    row.social_welfare = in.get<double>();
+    row.distance_to_pareto = in.get_optional();
+    row.distance_to_nash = in.get_optional();
+  }
+  chunk.csv_lines = std::string(in.get_string());
+  const auto traces = in.get<std::uint64_t>();
+  TREATYSIM_CHECK(traces <= bytes.size(), "decode_tournament_chunk: more traces than bytes");
+  chunk.traces.reserve(static_cast<std::size_t>(traces));
+  for (std::uint64_t i = 0; i < traces; ++i) chunk.traces.emplace_back(in.get_string());
+  chunk.failure = get_exception(in);
+  TREATYSIM_CHECK(in.at_end(), "decode_tournament_chunk: bytes left after the chunk");
+  return chunk;
+}
 
 std::uint64_t tournament_chunk_size(std::uint64_t total) noexcept {
   constexpr std::uint64_t kMinChunk = 256;
@@ -256,7 +315,7 @@ TournamentChunk TournamentChunkPlayer::play(const Shard& shard, std::uint64_t fi
                                   try {
                                     const std::uint64_t k = shard.at(first + i);
                                     TournamentRow row = player.play(k);
-                                    if (impl.traces) traces[i] = trace_to_text(player.trace(k));
+                                    if (impl.traces) traces[i] = player.trace_text(k);
                                     csv_lines[i] = tournament_csv_line(impl.def.plan, row);
                                     rows[i] = std::move(row);
                                   } catch (...) {
@@ -295,7 +354,8 @@ TournamentRunResult run_tournament(const TournamentDef& def, const AgentFactory&
   TournamentFiles files(options.out, plan, options.shard, options.resume, options.traces);
   if (options.started) options.started(files.done(), files.total());
   TournamentChunkPlayer player(def, factory, options.jobs, options.traces);
-  const std::uint64_t chunk_size = tournament_chunk_size(files.total());
+  const std::uint64_t chunk_size =
+      options.chunk > 0 ? options.chunk : tournament_chunk_size(files.total());
   std::exception_ptr failure;
   const auto stop_requested = [&] { return options.stop != nullptr && options.stop->load(); };
   while (files.done() < files.total() && !stop_requested()) {

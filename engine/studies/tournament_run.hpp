@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/studies/tournament.hpp"
@@ -97,6 +98,14 @@ struct TournamentChunk {
   std::exception_ptr failure;  // the first exception of a negotiation, if one threw
 };
 
+// A chunk as bytes, for a chunk played by one process (an MPI rank) and written by another:
+// every field of its rows (doubles bit for bit), its CSV lines, traces and failure
+// (engine/io/bytes.hpp).
+[[nodiscard]] std::string encode_tournament_chunk(const TournamentChunk& chunk);
+// The chunk encode_tournament_chunk wrote: equal rows, lines and traces; the failure (if any) as
+// put_exception/get_exception carry it (a UserError stays a UserError).
+[[nodiscard]] TournamentChunk decode_tournament_chunk(std::string_view bytes);
+
 // Plays chunks of a tournament's list on up to `jobs` threads (oneTBB; 0: all cores). Results
 // never depend on the number of threads. One player per thread is kept across chunks
 // (consecutive indices share a pairing, whose agents it reuses).
@@ -133,6 +142,9 @@ struct TournamentRunOptions {
   Shard shard;          // the part of the list to play ({1, 1}: all)
   bool traces = false;  // also write each negotiation's trace to OUT/traces/INDEX.json
   int jobs = 0;         // threads (0: all cores); the files do not depend on it
+  // Negotiations per chunk, the unit written to the journal at a time (and, in an MPI run, handed
+  // to a rank); 0: tournament_chunk_size(total). The files do not depend on it.
+  std::uint64_t chunk = 0;
   // Called from worker threads with the number of negotiations just finished (may be empty).
   std::function<void(std::uint64_t)> progress;
   // Called once the folder is open, with (positions already done, total): for progress bars.

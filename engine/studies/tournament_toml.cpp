@@ -1,6 +1,6 @@
 // tournament_toml.cpp — tournament files: TOML in, a checked TournamentDef out.
 //
-// File format (README "Tournaments"):
+// File format (docs/file-formats.md, "Tournament files"):
 //   [tournament]
 //     name         string, required
 //     mode         "negotiation" (default) | "lifecycle"
@@ -10,14 +10,18 @@
 //                  plays once, a on the first party's side
 //     self_play    false (default): a competitor also meets itself
 //     deadline     1 … 1000000 (negotiation mode): replaces every scenario's deadline (a GENIUS
-//                  domain is imported with it; default 100 there)
+//                  or GeniusWeb domain is imported with it; default 100 there)
 //     years        1 … 100 (lifecycle mode): the horizon (default: each scenario's)
+//     rank_by      "utility" (default) or "advantage" (utility minus own reservation value)
 //     metrics      list of "agreement", "offers", "social_welfare", "distance_to_pareto",
-//                  "distance_to_nash" (default ["agreement", "offers", "distance_to_nash"];
+//                  "distance_to_nash", "advantage", "model_pearson", "model_kendall",
+//                  "model_mae", "model_pareto", "model_reservation_error" (the last six:
+//                  negotiation mode) (default ["agreement", "offers", "distance_to_nash"];
 //                  lifecycle: ["agreement", "offers"], no distances): the ranking's columns
 //                  besides the mean utility
 //   [[competitors]]  label (unique), strategy (a spec, e.g. "boulware(e=0.2)")
-//   [[scenarios]]    file = "path.toml", or domain, profile_a, profile_b (GENIUS XML files);
+//   [[scenarios]]    file = "path.toml", or domain, profile_a, profile_b (GENIUS XML or
+//                    GeniusWeb JSON files, recognised by content: engine/io/external_scenario.hpp);
 //                    name (optional; default: the scenario's id). Relative paths resolve
 //                    against the tournament file's folder.
 // Unknown keys are errors (they are usually typos).
@@ -30,7 +34,7 @@
 
 #include <toml++/toml.h>
 
-#include "engine/io/genius_import.hpp"
+#include "engine/io/external_scenario.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/toml_reading.hpp"
 #include "engine/model/user_error.hpp"
@@ -136,7 +140,7 @@ void read_settings(Reader& r, const toml::table& t, const toml::node& header,
                    TournamentPlan& plan) {
   r.only_keys(t, "tournament",
               {"name", "mode", "repetitions", "seed", "role_swap", "self_play", "deadline", "years",
-               "metrics"});
+               "metrics", "rank_by"});
   const toml::node* name = t.get("name");
   if (name == nullptr) r.fail(header.source(), "tournament.name", "missing key 'name' (a string)");
   plan.name = r.string(*name, "tournament.name");
@@ -191,12 +195,11 @@ void read_settings(Reader& r, const toml::table& t, const toml::node& header,
       const auto metric = parse_tournament_metric(text);
       if (!metric) {
         r.fail(list.get(i)->source(), key,
-               "expected one of \"agreement\", \"offers\", \"social_welfare\", "
-               "\"distance_to_pareto\", \"distance_to_nash\", got \"" +
-                   text + "\"");
+               "expected one of " + tournament_metric_names() + ", got \"" + text + "\"");
       }
       const bool distance = *metric == TournamentMetric::kDistanceToPareto ||
-                            *metric == TournamentMetric::kDistanceToNash;
+                            *metric == TournamentMetric::kDistanceToNash ||
+                            *metric == TournamentMetric::kAdvantage || is_model_metric(*metric);
       if (distance && plan.mode == TournamentMode::kLifecycle) {
         r.fail(list.get(i)->source(), key,
                "\"" + text + "\" is a metric of single negotiations, not of lifecycle tournaments");
@@ -204,6 +207,19 @@ void read_settings(Reader& r, const toml::table& t, const toml::node& header,
       if (plan.reports(*metric))
         r.fail(list.get(i)->source(), key, "\"" + text + "\" is listed twice");
       plan.metrics.push_back(*metric);
+    }
+  }
+  if (const toml::node* n = t.get("rank_by")) {
+    const std::string by = r.string(*n, "tournament.rank_by");
+    if (by == "advantage") {
+      if (plan.mode == TournamentMode::kLifecycle) {
+        r.fail(n->source(), "tournament.rank_by",
+               "\"advantage\" ranks single negotiations, not lifecycle tournaments");
+      }
+      plan.rank_by = RankBy::kAdvantage;
+    } else if (by != "utility") {
+      r.fail(n->source(), "tournament.rank_by",
+             "expected \"utility\" or \"advantage\", got \"" + by + "\"");
     }
   }
 }
@@ -286,8 +302,8 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
   const toml::node* scenarios = root.get("scenarios");
   if (scenarios == nullptr) {
     throw UserError(SourceLocation{source_name, 0, 0}, "scenarios",
-                    "missing [[scenarios]] (each a file, or a GENIUS domain, profile_a and "
-                    "profile_b)");
+                    "missing [[scenarios]] (each a file, or a GENIUS or GeniusWeb domain, "
+                    "profile_a and profile_b)");
   }
   const toml::array& scenario_list = r.array(*scenarios, "scenarios");
   if (scenario_list.empty()) {
@@ -302,15 +318,17 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
     const toml::node* domain = t.get("domain");
     if ((file == nullptr) == (domain == nullptr)) {
       r.fail(node.source(), key,
-             file != nullptr ? "give either 'file' or 'domain' (GENIUS XML), not both"
+             file != nullptr ? "give either 'file' or 'domain' (GENIUS XML or GeniusWeb JSON), not "
+                               "both"
                              : "missing 'file' (a scenario file) or 'domain', 'profile_a' and "
-                               "'profile_b' (GENIUS XML files)");
+                               "'profile_b' (GENIUS XML or GeniusWeb JSON files)");
     }
     std::optional<Scenario> scenario;
     if (file != nullptr) {
       for (const char* extra : {"profile_a", "profile_b"}) {
         if (const toml::node* n = t.get(extra)) {
-          r.fail(n->source(), key + "." + extra, "only with 'domain' (GENIUS XML), not 'file'");
+          r.fail(n->source(), key + "." + extra,
+                 "only with 'domain' (GENIUS XML or GeniusWeb JSON), not 'file'");
         }
       }
       scenario = load_scenario_file(resolve_path(r, *file, key + ".file"));
@@ -322,14 +340,15 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
         const toml::node* n = t.get(profile);
         if (n == nullptr) {
           r.fail(node.source(), key + "." + profile,
-                 std::string("missing key '") + profile + "' (a GENIUS utility profile, XML)");
+                 std::string("missing key '") + profile +
+                     "' (a GENIUS utility profile, XML, or a GeniusWeb profile, JSON)");
         }
         profiles[static_cast<std::size_t>(p++)] = resolve_path(r, *n, key + "." + profile);
       }
       GeniusImportOptions options;
       options.deadline = plan.deadline.value_or(options.deadline);
-      scenario = Scenario::create(import_genius(resolve_path(r, *domain, key + ".domain"),
-                                                profiles[0], profiles[1], options));
+      scenario = Scenario::create(import_external_scenario(
+          resolve_path(r, *domain, key + ".domain"), profiles[0], profiles[1], options));
     }
     PlanScenario entry;
     entry.name = scenario->id();
@@ -381,6 +400,10 @@ TournamentDef parse_tournament(std::string_view text, const std::string& source_
   if (plan.mode == TournamentMode::kNegotiation) {
     for (const Scenario& scenario : def.scenarios) {
       def.analyses.push_back(std::make_shared<const ScenarioAnalysis>(analyze_scenario(scenario)));
+      if (plan.reports_models()) {
+        def.accuracy_bases.push_back({std::make_shared<const AccuracyBasis>(scenario, 0),
+                                      std::make_shared<const AccuracyBasis>(scenario, 1)});
+      }
     }
   }
   return def;

@@ -288,6 +288,12 @@ double tune_objective(Metric metric, const Evaluation& evaluation) {
 TuneResult run_tuning(const PreparedTune& tune, const AgentFactory& factory,
                       const std::function<void(const TuneStep&)>& progress,
                       const ParallelFor& parallel) {
+  return run_tuning(tune, factory, progress, local_parallel_map(parallel));
+}
+
+TuneResult run_tuning(const PreparedTune& tune, const AgentFactory& factory,
+                      const std::function<void(const TuneStep&)>& progress,
+                      const ParallelMap& parallel) {
   const Metric metric = tune.def.study.metric;
   const double sign = metric_higher_is_better(metric) ? 1.0 : -1.0;
   // Integer parameters make different points the same spec: play each spec once.

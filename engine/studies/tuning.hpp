@@ -133,4 +133,11 @@ struct TuneResult {
                                     const std::function<void(const TuneStep&)>& progress = {},
                                     const ParallelFor& parallel = {});
 
+// The same, with the pairings of each evaluation spread by `map` (evaluate's items), e.g. over
+// the ranks of an MPI job: one evaluation at a time, as the optimiser asks for it, so the search
+// takes the same path, and gives the same result, for any map.
+[[nodiscard]] TuneResult run_tuning(const PreparedTune& tune, const AgentFactory& factory,
+                                    const std::function<void(const TuneStep&)>& progress,
+                                    const ParallelMap& map);
+
 }  // namespace treatysim

@@ -11,6 +11,7 @@
 #include "engine/model/outcome.hpp"
 #include "gui/logic/layout.hpp"  // Mode
 #include "gui/logic/session.hpp"
+#include "gui/logic/visibility.hpp"
 
 struct ImFont;
 
@@ -57,6 +58,21 @@ struct AppContext {
   ScenarioEditor* editor = nullptr;
   /// The tournament view's model (results, population dynamics); null until created.
   TournamentView* tournament = nullptr;
+  /// The party whose opponent model the outcome space draws beside the truth (its estimate of
+  /// the other side as a second cloud and frontier), or none.
+  std::optional<PartyIndex> shown_estimate{};
+  /// True when the rounds panel shows the opponent models' accuracy instead of the utilities.
+  bool show_accuracy = false;
 };
+
+/// Whose values the panels may show now (visibility.hpp), from the mode and the session's state.
+/// Computed at each call, so a panel drawn after a move in the same frame already follows it.
+[[nodiscard]] inline ValueVisibility visible_values(const AppContext& ctx) {
+  const Session& session = ctx.session;
+  if (!session.has_scenario()) return ValueVisibility::all();
+  return value_visibility(ctx.mode, session.scenario().protocol().information,
+                          play_phase(session.human(), session.replaying(), session.done()),
+                          session.human());
+}
 
 }  // namespace treatysim::gui

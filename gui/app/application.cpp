@@ -32,6 +32,7 @@
 #include "gui/logic/lifecycle_view.hpp"
 #include "gui/logic/scenario_editor.hpp"
 #include "gui/logic/tournament_view.hpp"
+#include "gui/panels/narration_bar.hpp"
 #include "gui/platform/sfml_platform.hpp"
 #include "gui/platform/shortcuts.hpp"
 
@@ -185,6 +186,17 @@ void Application::load_initial_state() {
   }
   if (options_.mode) ctx_.mode = *options_.mode;
   if ((wired_ & panel_bit(key_panel(ctx_.mode))) == 0) ctx_.mode = Mode::kSimulate;
+  if (!options_.estimate_party.empty() && session_.has_scenario()) {
+    const PartyIndex party = session_.scenario().find_party(options_.estimate_party);
+    if (party == kPartyCount) {
+      report_error("--estimate: \"" + options_.estimate_party + "\" is not a party of " +
+                   session_.scenario_label() + " (expected \"" + session_.scenario().party(0).id +
+                   "\" or \"" + session_.scenario().party(1).id + "\")");
+    } else {
+      ctx_.shown_estimate = party;
+      ctx_.show_accuracy = true;
+    }
+  }
   if (session_.has_scenario()) std::cerr << "scenario: " << session_.scenario_label() << "\n";
 }
 
@@ -298,13 +310,22 @@ LayoutInput Application::layout_input() const {
   const sf::Vector2u size = window_.getSize();
   input.width = static_cast<float>(size.x);
   input.height = static_cast<float>(size.y);
-  const float heading = ctx_.fonts.heading != nullptr ? ctx_.fonts.heading->FontSize : 17.0f;
-  input.top_bar_height = std::round(heading + 2.0f * ImGui::GetStyle().FramePadding.y + 14.0f);
+  input.top_bar_height = gui::top_bar_height(ctx_, wired_, input.width);
   input.text_height = ctx_.fonts.body != nullptr ? ctx_.fonts.body->FontSize : 15.0f;
   input.ui_scale = ctx_.ui_scale;
+  // The narration strip grows to a third line for a long sentence (its content is as wide as the
+  // window less the insets, the window padding and the border).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float narration_width =
+      input.width - 2.0f * kPanelInset - 2.0f * (style.WindowPadding.x + style.WindowBorderSize);
+  input.narration_lines = static_cast<int>(narration_lines(ctx_, narration_width).lines.size());
   const auto found = splits_.find({ctx_.mode, ctx_.presenter});
   input.splits = found != splits_.end() ? found->second : default_splits(ctx_.mode, ctx_.presenter);
   input.available = wired_;
+  // Presenter mode leaves out a timeline with nothing to show (a scenario without a treaty).
+  if (ctx_.presenter && (lifecycle_ == nullptr || !lifecycle_->available())) {
+    input.available &= ~panel_bit(PanelId::kTimeline);
+  }
   return input;
 }
 
@@ -325,11 +346,25 @@ void Application::draw_panels(const Layout& layout) {
     ImGui::SetNextWindowPos(ImVec2(r.x + kPanelInset, r.y + kPanelInset));
     ImGui::SetNextWindowSize(ImVec2(std::max(1.0f, r.width - 2.0f * kPanelInset),
                                     std::max(1.0f, r.height - 2.0f * kPanelInset)));
-    const bool strip = placement.id == PanelId::kNarration || placement.id == PanelId::kReplayBar;
+    // Strips and the timeline (which draws its title beside its controls) have no title bar.
+    const bool strip = placement.id == PanelId::kNarration || placement.id == PanelId::kReplayBar ||
+                       placement.id == PanelId::kTimeline;
     ImGuiWindowFlags flags = base;
     if (strip) flags |= ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
     std::string title(panel_title(placement.id));
-    if (ctx_.presenter) title = title.substr(0, title.find(" \xE2\x80\x94 "));  // before " — "
+    const std::string dash = " \xE2\x80\x94 ";
+    if (placement.id == PanelId::kOutcomeSpace) {
+      // What the plot shows depends on whose values may be shown; the window's ID stays put.
+      title = title.substr(0, title.find(dash)) + dash +
+              std::string(outcome_space_subtitle(visible_values(ctx_)));
+    }
+    if (ctx_.presenter) title = title.substr(0, title.find(dash));  // the part before " — "
+    if (placement.id == PanelId::kOutcomeSpace) title += "###outcome-space";
+    // The rounds panel may show the opponent models' accuracy instead (the window keeps its id).
+    if (placement.id == PanelId::kUtilities && ctx_.show_accuracy && session_.has_scenario() &&
+        (session_.has_model(0) || session_.has_model(1))) {
+      title = "Opponent models' accuracy over rounds###" + title;
+    }
     // The title bar takes the heading font: it is pushed around Begin/End (a font pushed
     // before Begin must be popped after End, each draw list keeps its own texture stack).
     ImGui::PushFont(ctx_.fonts.heading);

@@ -29,6 +29,7 @@ struct AppOptions {
   int bench_offers = 2000;             ///< Offers in the benchmark's history.
   std::string script_path;             ///< Scripted input (script.hpp), "" none.
   std::string save_trace_path;         ///< Save the session's trace here at exit ("" none).
+  std::string estimate_party;          ///< Show this party's opponent-model estimate ("" none).
   unsigned width = 1280;               ///< Window width in pixels.
   unsigned height = 800;               ///< Window height in pixels.
 };

@@ -43,6 +43,7 @@ inline constexpr Rgba kZopaShade{0x4c, 0xc4, 0x7a, 28};        // zone of possib
 inline constexpr Rgba kDeadlineRed{0xd0, 0x4a, 0x4a, 255};     // the deadline line
 inline constexpr Rgba kChangedOutline{0xe8, 0xc3, 0x4a, 255};  // clause changed since last offer
 inline constexpr Rgba kAgreementWhite{0xf4, 0xf4, 0xf4, 255};  // the agreement marker
+inline constexpr Rgba kHiddenCellGrey{0x4a, 0x4f, 0x5a, 255};  // a clause whose worth is private
 
 // The colour of a party: party 0 blue, party 1 orange.
 [[nodiscard]] constexpr Rgba party_color(PartyIndex party) noexcept {

@@ -3,6 +3,9 @@
 
 #include <cstdio>
 
+#include "engine/analysis/negotiation_solutions.hpp"
+#include "gui/logic/visibility.hpp"
+
 namespace treatysim::gui {
 
 namespace {
@@ -33,7 +36,10 @@ OutcomePoint point_of(const Scenario& scenario, const Outcome& outcome) {
 }  // namespace
 
 bool shows_other_utility(const Scenario& scenario) noexcept {
-  return scenario.protocol().information == Information::kComplete;
+  // While the person negotiates (as side 0, say), may side 1's values be shown?
+  return value_visibility(Mode::kPlay, scenario.protocol().information, PlayPhase::kNegotiating,
+                          PartyIndex{0})
+      .shows(1);
 }
 
 void OfferBuilder::reset(const Scenario& scenario, PartyIndex you) {
@@ -93,7 +99,6 @@ GameSummary summarize_game(const Scenario& scenario, const ScenarioAnalysis& ana
     summary.metrics =
         outcome_metrics(scenario, analysis, *result.agreement, result.agreement_offer_index);
   }
-  summary.nash = analysis.nash;
   const PartyIndex agent = other_party(you);
   summary.agent_ideal = point_of(scenario, scenario.utility(agent).best_outcome());
   for (const Event& event : events) {
@@ -104,7 +109,18 @@ GameSummary summarize_game(const Scenario& scenario, const ScenarioAnalysis& ana
       summary.agent_best_offer = point;
     }
   }
-  summary.reservation = disagreement_point(scenario);
+  // This negotiation's values (drawn from its seed when the scenario draws them), and the Nash
+  // solution and distance to it for them.
+  summary.reservation = result.reservation_values;
+  summary.nash =
+      solution_for_reservations(analysis, result.reservation_values, BargainingSolution::kNash);
+  if (summary.metrics) {
+    summary.metrics->distance_to_nash.reset();
+    if (summary.nash) {
+      summary.metrics->distance_to_nash =
+          utility_distance(summary.nash->utilities, summary.metrics->utilities);
+    }
+  }
   return summary;
 }
 

@@ -20,7 +20,8 @@
 
 namespace treatysim::gui {
 
-// True when the scenario lets each side see the other's utility (complete information).
+// True when the person, while negotiating, may see the other side's utility: under complete
+// information only (the rule of visibility.hpp).
 [[nodiscard]] bool shows_other_utility(const Scenario& scenario) noexcept;
 
 // What one option of one clause is worth, as the offer builder lists it.
@@ -66,12 +67,12 @@ struct GameSummary {
   std::optional<Outcome> deal;                     // when agreement
   std::array<double, kPartyCount> deal_utilities;  // uᵢ(deal), or the reservation values
   int offers = 0;
-  std::optional<OutcomeMetrics> metrics;  // of the deal (engine outcome_metrics)
-  std::optional<OutcomePoint> nash;       // the Nash bargaining solution (analysis)
+  std::optional<OutcomeMetrics> metrics;  // of the deal (outcome_metrics; distance to `nash`)
+  std::optional<OutcomePoint> nash;       // the Nash solution for this negotiation's values
   OutcomePoint agent_ideal;               // the outcome the agent values most
   // The agent's offer that was worth the most to you (ties to the earliest), if it made any.
   std::optional<OutcomePoint> agent_best_offer;
-  std::array<double, kPartyCount> reservation{};  // both reservation values
+  std::array<double, kPartyCount> reservation{};  // both reservation values in this negotiation
 };
 
 // Builds the summary of a finished game from the engine's result and the events.

@@ -17,13 +17,20 @@ struct Arrangement {
   std::optional<PanelId> right;
   std::vector<PanelId> strips;  // full width, fixed height, top to bottom
   std::vector<PanelId> bottom;  // zero to two
+  // A panel under the centre column only (presenter mode's timeline): the side columns span
+  // its height, so the right column keeps the whole height of the upper row.
+  std::optional<PanelId> below_centre{};
 };
 
 Arrangement arrangement_for(Mode mode, bool presenter) {
   using P = PanelId;
   switch (mode) {
     case Mode::kSimulate:
-      if (presenter) return {std::nullopt, P::kOutcomeSpace, P::kClauseBoard, {P::kNarration}, {}};
+      // Presenter mode: the treaty timeline under the outcome space; the clause board keeps the
+      // column's whole height (its labels need it at 28–36 px), the narration at the bottom.
+      if (presenter) {
+        return {std::nullopt, P::kOutcomeSpace, P::kClauseBoard, {P::kNarration}, {}, P::kTimeline};
+      }
       return {P::kControls,
               P::kOutcomeSpace,
               P::kClauseBoard,
@@ -36,8 +43,8 @@ Arrangement arrangement_for(Mode mode, bool presenter) {
       return {P::kScenarioEditor, P::kOutcomeSpace, std::nullopt, {}, {}};
     case Mode::kReplay:
       if (presenter) {
-        return {
-            std::nullopt, P::kOutcomeSpace, P::kClauseBoard, {P::kReplayBar, P::kNarration}, {}};
+        return {std::nullopt, P::kOutcomeSpace, P::kClauseBoard, {P::kReplayBar, P::kNarration},
+                {},           P::kTimeline};
       }
       return {P::kControls,
               P::kOutcomeSpace,
@@ -51,6 +58,19 @@ Arrangement arrangement_for(Mode mode, bool presenter) {
   return {};
 }
 
+// Fixed-height strips. The narration: its lines (two, or three for a long sentence at a large
+// size) of text with 2·scale between them, the window's padding (8·scale above and below), its
+// border (≤ 2·scale) and the 3 px inset on each side: L·(text + 2·scale) + 16·scale + 6. The
+// replay bar: a slider line and its padding.
+float strip_height(PanelId id, const LayoutInput& input) {
+  if (id == PanelId::kNarration) {
+    const auto lines = static_cast<float>(std::clamp(input.narration_lines, 2, 3));
+    return std::round(lines * (input.text_height + 2.0f * input.ui_scale) + 16.0f * input.ui_scale +
+                      6.0f);
+  }
+  return std::round(input.text_height * 1.15f + 26.0f * input.ui_scale);
+}
+
 Arrangement available_arrangement(const LayoutInput& input) {
   Arrangement all = arrangement_for(input.mode, input.presenter);
   const auto has = [&](PanelId id) { return (input.available & panel_bit(id)) != 0; };
@@ -62,10 +82,24 @@ Arrangement available_arrangement(const LayoutInput& input) {
   keep(all.right);
   std::erase_if(all.strips, [&](PanelId id) { return !has(id); });
   std::erase_if(all.bottom, [&](PanelId id) { return !has(id); });
+  keep(all.below_centre);
+  // The panel under the centre only when both keep their minimum heights in the row left by
+  // the top bar and the strips (presenter mode's Replay at 1280×800 has no room for the
+  // timeline under the outcome space; Simulate has).
+  if (all.below_centre && all.centre) {
+    float upper = input.height - input.top_bar_height;
+    for (const PanelId id : all.strips) upper -= strip_height(id, input);
+    const float needed = minimum_size(*all.centre, input.text_height, input.presenter).height +
+                         minimum_size(*all.below_centre, input.text_height, input.presenter).height;
+    if (upper < needed) all.below_centre.reset();
+  }
   // The centre takes what the side columns leave: with no centre panel the right column (or
   // else the left) moves into it.
   if (!all.centre) {
-    if (all.right) {
+    if (all.below_centre) {
+      all.centre = all.below_centre;
+      all.below_centre.reset();
+    } else if (all.right) {
       all.centre = all.right;
       all.right.reset();
     } else if (all.left) {
@@ -74,15 +108,6 @@ Arrangement available_arrangement(const LayoutInput& input) {
     }
   }
   return all;
-}
-
-// Fixed-height strips: two lines of text for the narration (its sentences about a deadline or a
-// rejection with reasons often wrap), a slider for the replay bar. The padding (window padding,
-// borders, the spacing between lines) grows with the style's scale.
-float strip_height(PanelId id, const LayoutInput& input) {
-  const float lines = id == PanelId::kNarration ? 2.0f : 1.0f;
-  const float padding = (id == PanelId::kReplayBar ? 26.0f : 22.0f) * input.ui_scale;
-  return std::round(lines * input.text_height * 1.15f + padding);
 }
 
 // One length of a row or column: the wanted size, its minimum; the flexible one takes the rest.
@@ -171,6 +196,7 @@ Splits default_splits(Mode mode, bool presenter) noexcept {
     case Mode::kSimulate:
     case Mode::kReplay:
       splits.right = presenter ? 0.40f : 0.28f;
+      if (presenter) splits.bottom = 0.22f;  // the timeline under the outcome space
       break;
     case Mode::kPlay:
       splits.left = presenter ? 0.42f : 0.28f;
@@ -193,10 +219,11 @@ PanelSet panels_for(Mode mode, bool presenter) noexcept {
   }
   for (const PanelId id : arrangement.strips) set |= panel_bit(id);
   for (const PanelId id : arrangement.bottom) set |= panel_bit(id);
+  if (arrangement.below_centre) set |= panel_bit(*arrangement.below_centre);
   return set;
 }
 
-Size minimum_size(PanelId id, float text_height) noexcept {
+Size minimum_size(PanelId id, float text_height, bool presenter) noexcept {
   const auto lines = [text_height](float width, float height) {
     return Size{width * text_height, height * text_height};
   };
@@ -218,7 +245,9 @@ Size minimum_size(PanelId id, float text_height) noexcept {
     case PanelId::kUtilities:
       return lines(20.0f, 7.0f);
     case PanelId::kTimeline:
-      return lines(24.0f, 7.0f);
+      // Presenter mode's timeline has no controls and no title bar: a row of event labels, the
+      // band, the negotiation strip and the years (timeline_rows in timeline_layout.hpp).
+      return presenter ? lines(24.0f, 5.5f) : lines(24.0f, 7.0f);
     case PanelId::kTournament:
       return lines(24.0f, 14.0f);
   }
@@ -228,12 +257,18 @@ Size minimum_size(PanelId id, float text_height) noexcept {
 Size minimum_window(const LayoutInput& input) noexcept {
   const Arrangement a = available_arrangement(input);
   const float th = input.text_height;
+  const bool pr = input.presenter;
   float upper_width = 0.0f;
   float upper_height = 0.0f;
   for (const auto& slot : {a.left, a.centre, a.right}) {
     if (!slot) continue;
-    upper_width += minimum_size(*slot, th).width;
-    upper_height = std::max(upper_height, minimum_size(*slot, th).height);
+    Size size = minimum_size(*slot, th, pr);
+    if (slot == a.centre && a.below_centre) {
+      const Size below = minimum_size(*a.below_centre, th, pr);
+      size = {std::max(size.width, below.width), size.height + below.height};
+    }
+    upper_width += size.width;
+    upper_height = std::max(upper_height, size.height);
   }
   float width = upper_width;
   float height = input.top_bar_height + upper_height;
@@ -241,8 +276,8 @@ Size minimum_window(const LayoutInput& input) noexcept {
   float bottom_width = 0.0f;
   float bottom_height = 0.0f;
   for (const PanelId id : a.bottom) {
-    bottom_width += minimum_size(id, th).width;
-    bottom_height = std::max(bottom_height, minimum_size(id, th).height);
+    bottom_width += minimum_size(id, th, pr).width;
+    bottom_height = std::max(bottom_height, minimum_size(id, th, pr).height);
   }
   return {std::max(width, bottom_width), height + bottom_height};
 }
@@ -252,6 +287,8 @@ Layout compute_layout(const LayoutInput& input) {
   const float width = std::max(input.width, 1.0f);
   const float height = std::max(input.height, 1.0f);
   const float th = input.text_height;
+  const bool pr = input.presenter;
+  const auto min_of = [&](PanelId id) { return minimum_size(id, th, pr); };
   Layout layout;
   const float top = std::min(std::round(input.top_bar_height), height);
   layout.top_bar = {0.0f, 0.0f, width, top};
@@ -261,7 +298,10 @@ Layout compute_layout(const LayoutInput& input) {
   std::vector<Want> rows;
   float upper_min = 0.0f;
   for (const auto& slot : {a.left, a.centre, a.right}) {
-    if (slot) upper_min = std::max(upper_min, minimum_size(*slot, th).height);
+    if (!slot) continue;
+    float h = min_of(*slot).height;
+    if (slot == a.centre && a.below_centre) h += min_of(*a.below_centre).height;
+    upper_min = std::max(upper_min, h);
   }
   const bool has_upper = a.left || a.centre || a.right;
   if (has_upper) rows.push_back({0.0f, upper_min, true});
@@ -270,7 +310,7 @@ Layout compute_layout(const LayoutInput& input) {
     rows.push_back({h, h, false});
   }
   float bottom_min = 0.0f;
-  for (const PanelId id : a.bottom) bottom_min = std::max(bottom_min, minimum_size(id, th).height);
+  for (const PanelId id : a.bottom) bottom_min = std::max(bottom_min, min_of(id).height);
   if (!a.bottom.empty()) {
     rows.push_back({input.splits.bottom * content, bottom_min, !has_upper});
   }
@@ -283,22 +323,36 @@ Layout compute_layout(const LayoutInput& input) {
     std::vector<Want> columns;
     std::vector<PanelId> ids;
     if (a.left) {
-      columns.push_back({input.splits.left * width, minimum_size(*a.left, th).width, false});
+      columns.push_back({input.splits.left * width, min_of(*a.left).width, false});
       ids.push_back(*a.left);
     }
     if (a.centre) {
-      columns.push_back({0.0f, minimum_size(*a.centre, th).width, true});
+      float centre_min = min_of(*a.centre).width;
+      if (a.below_centre) centre_min = std::max(centre_min, min_of(*a.below_centre).width);
+      columns.push_back({0.0f, centre_min, true});
       ids.push_back(*a.centre);
     }
     if (a.right) {
-      columns.push_back({input.splits.right * width, minimum_size(*a.right, th).width, false});
+      columns.push_back({input.splits.right * width, min_of(*a.right).width, false});
       ids.push_back(*a.right);
     }
     const std::vector<float> widths = fit_lengths(width, columns);
     const float h = row_heights[row++];
     float x = 0.0f;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      layout.panels.push_back({ids[i], {x, y, widths[i], h}});
+      if (ids[i] == a.centre && a.below_centre) {
+        // The centre column holds two panels; the one below takes its share of the content
+        // height (splits.bottom), the centre panel the rest.
+        const std::vector<float> heights = fit_lengths(
+            h, {{0.0f, min_of(*a.centre).height, true},
+                {input.splits.bottom * content, min_of(*a.below_centre).height, false}});
+        layout.panels.push_back({ids[i], {x, y, widths[i], heights[0]}});
+        layout.panels.push_back({*a.below_centre, {x, y + heights[0], widths[i], heights[1]}});
+        layout.splitters.push_back(
+            {SplitId::kBottom, splitter_rect_horizontal(y + heights[0], x, widths[i]), false});
+      } else {
+        layout.panels.push_back({ids[i], {x, y, widths[i], h}});
+      }
       if (i > 0) {
         const SplitId split = (a.left && i == 1) ? SplitId::kLeft : SplitId::kRight;
         layout.splitters.push_back({split, splitter_rect_vertical(x, y, h), true});
@@ -319,9 +373,9 @@ Layout compute_layout(const LayoutInput& input) {
           {SplitId::kBottom, splitter_rect_horizontal(y, 0.0f, width), false});
     }
     std::vector<Want> columns;
-    columns.push_back({input.splits.bottom_middle * width, minimum_size(a.bottom[0], th).width,
-                       a.bottom.size() == 1});
-    if (a.bottom.size() > 1) columns.push_back({0.0f, minimum_size(a.bottom[1], th).width, true});
+    columns.push_back(
+        {input.splits.bottom_middle * width, min_of(a.bottom[0]).width, a.bottom.size() == 1});
+    if (a.bottom.size() > 1) columns.push_back({0.0f, min_of(a.bottom[1]).width, true});
     const std::vector<float> widths = fit_lengths(width, columns);
     float x = 0.0f;
     for (std::size_t i = 0; i < a.bottom.size(); ++i) {
@@ -348,8 +402,10 @@ Splits drag_split(const LayoutInput& input, SplitId split, float delta) {
     if (placement == nullptr) return std::nullopt;
     return horizontal ? placement->rect.width : placement->rect.height;
   };
+  // The panel whose height the bottom splitter sets: the first of the bottom row, or the one
+  // under the centre column.
   const std::optional<PanelId> bottom_first =
-      a.bottom.empty() ? std::nullopt : std::optional<PanelId>(a.bottom.front());
+      a.bottom.empty() ? a.below_centre : std::optional<PanelId>(a.bottom.front());
   switch (split) {
     case SplitId::kLeft:
       if (auto w = size_of(before, a.left, true)) moved.splits.left = (*w + delta) / width;
@@ -376,13 +432,19 @@ Splits drag_split(const LayoutInput& input, SplitId split, float delta) {
   Splits result = moved.splits;
   if (auto w = size_of(after, a.left, true)) result.left = *w / width;
   if (auto w = size_of(after, a.right, true)) result.right = *w / width;
-  if (a.bottom.size() > 0) {
+  if (a.bottom.size() > 0 || a.below_centre) {
     if (auto h = size_of(after, bottom_first, false)) result.bottom = *h / content;
   }
   if (a.bottom.size() > 1) {
     if (auto w = size_of(after, bottom_first, true)) result.bottom_middle = *w / width;
   }
   return result;
+}
+
+float top_bar_height(float frame_height, std::size_t title_lines,
+                     float title_line_height) noexcept {
+  return std::round(std::max(frame_height, static_cast<float>(title_lines) * title_line_height) +
+                    14.0f);
 }
 
 std::string_view panel_title(PanelId id) noexcept {

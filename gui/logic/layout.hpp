@@ -3,12 +3,14 @@
 // fractions the user drags. Pure arithmetic (no ImGui, no SFML), unit-tested.
 //
 // Arrangement (top to bottom): the top bar; an upper row of up to three columns (left tool
-// panel | centre | right panel); full-width strips (replay bar, narration bar); a bottom row of
-// up to two panels. The panel rectangles and the top bar tile the window exactly (integer
+// panel | centre | right panel), the centre column possibly split in two (presenter mode: the
+// outcome space over the treaty timeline, the clause board beside both); full-width strips
+// (replay bar, narration bar); a bottom row of up to two panels. The panel rectangles and the top bar tile the window exactly (integer
 // pixels); the application insets each window a little to draw the gaps. Splitters are thin
 // rectangles centred on the draggable boundaries.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -69,7 +71,8 @@ struct Rect {
 enum class SplitId : std::uint8_t {
   kLeft,          ///< Between the left column and the centre.
   kRight,         ///< Between the centre and the right column.
-  kBottom,        ///< Between the upper row (with the strips) and the bottom row.
+  kBottom,        ///< Between the upper row (with the strips) and the bottom row, or between
+                  ///< the centre panel and the one under it.
   kBottomMiddle,  ///< Between the two panels of the bottom row.
 };
 
@@ -78,7 +81,8 @@ enum class SplitId : std::uint8_t {
 struct Splits {
   float left = 0.23f;           ///< Left column width / window width.
   float right = 0.28f;          ///< Right column width / window width.
-  float bottom = 0.28f;         ///< Bottom row height / content height (below the top bar).
+  float bottom = 0.28f;         ///< Bottom row (or under-the-centre panel) height / content
+                                ///< height (below the top bar).
   float bottom_middle = 0.44f;  ///< First bottom panel width / window width.
   friend constexpr bool operator==(const Splits&, const Splits&) = default;
 };
@@ -95,6 +99,7 @@ struct LayoutInput {
   float top_bar_height = 36.0f;     ///< The top bar's height in pixels.
   float text_height = 15.0f;        ///< Body text line height in pixels (sets minimum sizes).
   float ui_scale = 1.0f;            ///< The style's scale of paddings and spacings (presenter: 2).
+  int narration_lines = 2;          ///< Lines the narration needs now (2 or 3; clamped).
   Splits splits;                    ///< The user's proportions.
   PanelSet available = kAllPanels;  ///< Panels that exist; the others are left out.
 };
@@ -126,12 +131,13 @@ struct Layout {
 [[nodiscard]] PanelSet panels_for(Mode mode, bool presenter) noexcept;
 
 /// The smallest width and height a panel is given when the window has room, for a text line
-/// height (e.g. the outcome space: 18 × 14 lines).
+/// height (e.g. the outcome space: 18 × 14 lines); presenter mode's timeline is shorter (it shows
+/// no controls).
 struct Size {
   float width = 0.0f;   ///< Pixels.
   float height = 0.0f;  ///< Pixels.
 };
-[[nodiscard]] Size minimum_size(PanelId id, float text_height) noexcept;
+[[nodiscard]] Size minimum_size(PanelId id, float text_height, bool presenter = false) noexcept;
 
 /// The smallest window in which every panel of the mode gets its minimum size.
 [[nodiscard]] Size minimum_window(const LayoutInput& input) noexcept;
@@ -143,6 +149,18 @@ struct Size {
 /// The proportions after dragging splitter `split` by `delta` pixels (x for vertical splitters,
 /// y otherwise), stored as the size actually obtained so dragging back has no dead zone.
 [[nodiscard]] Splits drag_split(const LayoutInput& input, SplitId split, float delta);
+
+/// The lines the scenario's title may take in the top bar: two in presenter mode (its large
+/// title would be cut at 1280 px), else one (cut with an ellipsis, whole on hover).
+[[nodiscard]] constexpr std::size_t top_bar_title_lines(bool presenter) noexcept {
+  return presenter ? 2 : 1;
+}
+
+/// The top bar's height: its tallest item — a button's frame (`frame_height`) or the title's
+/// `title_lines` lines of `title_line_height` — with 7 px above and below. E.g. presenter mode at
+/// 1280×800: max(36 + 2·8, 2·30) + 14 = 74 px for a title on two lines.
+[[nodiscard]] float top_bar_height(float frame_height, std::size_t title_lines,
+                                   float title_line_height) noexcept;
 
 /// A panel's window title ("Outcome space", "Clauses on the table", …).
 [[nodiscard]] std::string_view panel_title(PanelId id) noexcept;

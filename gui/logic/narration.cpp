@@ -14,10 +14,9 @@ double worth(const Scenario& scenario, PartyIndex party, const Outcome& outcome)
 
 // Why a responder turned an offer down, as far as the numbers show: its reservation value, or
 // its own target for its next offer.
-std::string refusal_reason(const Scenario& scenario, PartyIndex responder, const Outcome& offer,
-                           int offer_index, const NarrationTargets& targets) {
+std::string refusal_reason(const Scenario& scenario, PartyIndex responder, double reservation,
+                           const Outcome& offer, int offer_index, const NarrationTargets& targets) {
   const double u = worth(scenario, responder, offer);
-  const double reservation = scenario.party(responder).preferences.reservation_value;
   std::string text = "it is worth " + format_utility(u) + " to it";
   if (!utility_at_least(u, reservation)) {
     return text + ", below its reservation of " + format_utility(reservation);
@@ -113,36 +112,42 @@ std::string describe_changes(const Scenario& scenario, const Outcome& previous,
 }
 
 std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
-                    const NarrationTargets& targets, std::optional<PartyIndex> viewer) {
+                    const NarrationTargets& targets, const ValueVisibility& visible,
+                    const std::optional<std::array<double, kPartyCount>>& reservations) {
   if (events.empty()) return {};
+  const std::array<double, kPartyCount> reservation = reservations.value_or(
+      std::array<double, kPartyCount>{scenario.party(0).preferences.reservation_value,
+                                      scenario.party(1).preferences.reservation_value});
   const std::size_t last = events.size() - 1;
   const Event& event = events[last];
   const PartyIndex actor = event.party;
   const PartyIndex other = other_party(actor);
   const std::string who = party_phrase(scenario, actor);
   const std::string them = party_phrase(scenario, other);
-  // Whose values may be told (a person playing under private information sees only their own).
-  const auto shown = [&](PartyIndex party) { return !viewer || *viewer == party; };
-  // "worth A to <actor> and B to <other>", leaving out what may not be told.
-  const auto worth_phrase = [&](const Outcome& outcome, const std::string& actor_name) {
+  const auto shown = [&](PartyIndex party) { return visible.shows(party); };
+  // " — worth A to <actor> and B to <other>" (", worth …" with `lead` ", "), leaving out what
+  // may not be told; "" when nothing may.
+  const auto worth_phrase = [&](const Outcome& outcome, const std::string& actor_name,
+                                const std::string& lead) {
     std::string text;
     if (shown(actor)) text = format_utility(worth(scenario, actor, outcome)) + " to " + actor_name;
     if (shown(other)) {
       text += (text.empty() ? "" : " and ") + format_utility(worth(scenario, other, outcome)) +
               " to " + them;
     }
-    return "worth " + text;
+    return text.empty() ? text : lead + "worth " + text;
   };
   // " — <reason>" for a refusal by the actor, or "" when its values may not be told.
   const auto reason = [&](const NarrationTargets& known) {
     if (!shown(actor)) return std::string();
-    return " — " + refusal_reason(scenario, actor, event.outcome, event.offer_index, known);
+    return " — " + refusal_reason(scenario, actor, reservation[actor], event.outcome,
+                                  event.offer_index, known);
   };
 
   switch (event.kind) {
     case EventKind::kOffer:
       return end_sentence(round_prefix(event) + who + " " + offer_phrase(scenario, events, last) +
-                          " — " + worth_phrase(event.outcome, "it"));
+                          worth_phrase(event.outcome, "it", " — "));
     case EventKind::kReject: {
       std::string text = round_prefix(event);
       if (last > 0 && events[last - 1].kind == EventKind::kOffer) {
@@ -155,24 +160,26 @@ std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
              " offer" + reason(targets) + "; no agreement.";
     case EventKind::kAccept:
       return round_prefix(event) + who + " accepts " + party_possessive(scenario, other) +
-             " offer " + scenario.space().format(event.outcome) + ", " +
-             worth_phrase(event.outcome, who) + " — agreement.";
+             " offer " + scenario.space().format(event.outcome) +
+             worth_phrase(event.outcome, who, ", ") + " — agreement.";
     case EventKind::kDeadline: {
       // The party that rejected the last offer; each side gets its reservation value.
       std::string text = round_prefix(event) + "the deadline passes without agreement — " + who +
                          " rejected " + party_possessive(scenario, other) + " last offer";
       if (shown(actor)) {
-        text += " (" + refusal_reason(scenario, actor, event.outcome, event.offer_index, {}) + ")";
+        text += " (" +
+                refusal_reason(scenario, actor, reservation[actor], event.outcome,
+                               event.offer_index, {}) +
+                ")";
       }
-      if (viewer) {
-        return text + "; " + party_phrase(scenario, *viewer) + " keeps its reservation value of " +
-               format_utility(scenario.party(*viewer).preferences.reservation_value) + ".";
+      if (visible.shows_none()) return text + "; each side keeps its reservation value.";
+      if (const auto only = visible.only()) {
+        return text + "; " + party_phrase(scenario, *only) + " keeps its reservation value of " +
+               format_utility(reservation[*only]) + ".";
       }
-      return text + "; each side keeps its reservation value, " +
-             format_utility(scenario.party(0).preferences.reservation_value) + " for " +
-             party_phrase(scenario, 0) + " and " +
-             format_utility(scenario.party(1).preferences.reservation_value) + " for " +
-             end_sentence(party_phrase(scenario, 1));
+      return text + "; each side keeps its reservation value, " + format_utility(reservation[0]) +
+             " for " + party_phrase(scenario, 0) + " and " + format_utility(reservation[1]) +
+             " for " + end_sentence(party_phrase(scenario, 1));
     }
   }
   return {};

@@ -2,8 +2,8 @@
 // bar (presenter mode above all).
 //
 // Built only from the scenario's own words (party names, issue and option labels) and engine
-// numbers (the scenario's utilities and reservation values, and the agent's own target where its
-// strategy has one). The reason given for an answer is a checked fact, never a guessed motive:
+// numbers (the scenario's utilities, the negotiation's reservation values, and the agent's own
+// target where its strategy has one). The reason given for an answer is a checked fact, never a guessed motive:
 //   - an offer worth less than the responder's reservation value: "below its reservation of R";
 //   - else, an offer worth less than the responder's own target for its next offer (when its
 //     strategy has one): "below the T it still asks for";
@@ -29,6 +29,7 @@
 
 #include "engine/model/scenario.hpp"
 #include "engine/protocol/event.hpp"
+#include "gui/logic/visibility.hpp"
 
 namespace treatysim::gui {
 
@@ -55,11 +56,15 @@ using NarrationTargets = std::array<std::optional<std::vector<double>>, kPartyCo
 // A utility with two decimals ("0.31").
 [[nodiscard]] std::string format_utility(double value);
 
-// The sentence on events.back(), given the events before it; "" for no events. With a
-// `viewer` (a person playing under private information), only that party's values are told:
-// the other side's utilities, reservation value and reasons are left out.
-[[nodiscard]] std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
-                                  const NarrationTargets& targets = {},
-                                  std::optional<PartyIndex> viewer = std::nullopt);
+// The sentence on events.back(), given the events before it; "" for no events. Only the values
+// `shown` allows are told (visibility.hpp: a person playing under private information sees only
+// their own, or none before picking a side): the others' utilities, reservation values and
+// reasons are left out. `reservations` are the negotiation's reservation values
+// (NegotiationResult::reservation_values); without them, the scenario's — for values drawn per
+// negotiation those are only the means, so pass them.
+[[nodiscard]] std::string narrate(
+    const Scenario& scenario, const std::vector<Event>& events,
+    const NarrationTargets& targets = {}, const ValueVisibility& shown = ValueVisibility::all(),
+    const std::optional<std::array<double, kPartyCount>>& reservations = std::nullopt);
 
 }  // namespace treatysim::gui

@@ -204,4 +204,40 @@ std::vector<FlowSlot> flow_rows(const std::vector<double>& widths, double availa
   return slots;
 }
 
+LegendSide legend_side(double width, double height, double below_height, double column_width,
+                       double column_height) noexcept {
+  const double below = std::min(width, height - below_height);
+  const double right = std::min(width - column_width, height);
+  return column_height <= height && right > below ? LegendSide::kRight : LegendSide::kBelow;
+}
+
+double side_label_x(double anchor_x, double offset, double width, double min_x,
+                    double max_x) noexcept {
+  const double left = anchor_x - offset - width;
+  if (left >= min_x) return left;
+  const double right = anchor_x + offset;
+  if (right + width <= max_x) return right;
+  return min_x;
+}
+
+ReservationLabels reservation_labels(const PlotRect& plot, double line_x, double line_y,
+                                     double width0, double width1, double height,
+                                     double pad) noexcept {
+  ReservationLabels labels;
+  labels.first = {line_x + pad, plot.max.y - height - pad};
+  if (labels.first.x + width0 > plot.max.x) {
+    // Left of the line when it fits there, else as far right as the plot allows (over the line).
+    labels.first.x = line_x - pad - width0 >= plot.min.x
+                         ? line_x - pad - width0
+                         : std::max(plot.min.x, plot.max.x - width0);
+  }
+  labels.second = {plot.min.x + pad, line_y - height - pad};
+  if (labels.second.y < plot.min.y) labels.second.y = line_y + pad;
+  const bool overlap =
+      labels.first.x < labels.second.x + width1 && labels.second.x < labels.first.x + width0 &&
+      labels.first.y < labels.second.y + height && labels.second.y < labels.first.y + height;
+  if (overlap) labels.first.y = labels.second.y - height - pad;
+  return labels;
+}
+
 }  // namespace treatysim::gui

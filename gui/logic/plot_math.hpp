@@ -143,6 +143,39 @@ struct FlowSlot {
 [[nodiscard]] std::vector<FlowSlot> flow_rows(const std::vector<double>& widths, double available,
                                               double gap);
 
+// Where a plot's legend goes in an area `width` × `height` pixels: in rows under the plot
+// (`below_height` tall), or in a column right of it (`column_width` wide with its gap,
+// `column_height` tall).
+enum class LegendSide : std::uint8_t { kBelow, kRight };
+
+// The side that leaves the plot the larger of its smaller sides, min(width, height) — the data
+// of an outcome space is a square — ties to below; the column only when it fits the height.
+// Presenter mode at 1280×800 has a wide, short outcome space, where the column wins.
+[[nodiscard]] LegendSide legend_side(double width, double height, double below_height,
+                                     double column_width, double column_height) noexcept;
+
+// The left edge of a label `width` pixels wide beside a marker at `anchor_x`, `offset` pixels
+// away: on the marker's left when it fits right of `min_x`, else on its right when it fits left
+// of `max_x`, else against `min_x` (the "agreement" label of an outcome at the plot's left edge).
+[[nodiscard]] double side_label_x(double anchor_x, double offset, double width, double min_x,
+                                  double max_x) noexcept;
+
+// Where the two reservation lines' labels go (top-left corners), in a plot whose pixel rectangle
+// is `plot`: the first party's vertical line at x = `line_x`, its label `width0` wide at the
+// foot of the line on its right (on its left when it would pass the plot's right edge, and
+// against the right edge, over the line, when it fits on neither side); the
+// second party's horizontal line at y = `line_y`, its label `width1` wide above the line at the
+// plot's left (below it when it would pass the top). `height` is the text's, `pad` the gap. When
+// the two would overlap (both reservations near 0, as in split-the-pie), the first moves above
+// the second.
+struct ReservationLabels {
+  Vec2d first;
+  Vec2d second;
+};
+[[nodiscard]] ReservationLabels reservation_labels(const PlotRect& plot, double line_x,
+                                                   double line_y, double width0, double width1,
+                                                   double height, double pad) noexcept;
+
 // Outcome clouds with more points than this are drawn as a density grid (each point costs four
 // vertices; a window must stay under ~60k vertices with the trails and text).
 inline constexpr std::size_t kMaxPointsDrawn = 8'000;

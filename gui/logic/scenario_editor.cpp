@@ -147,6 +147,7 @@ const Scenario& ScenarioEditor::set_reservation(PartyIndex party, double value, 
   require_party(party);
   require_unit("parties[" + std::to_string(party) + "].reservation", value, "a reservation value");
   def.parties[party].preferences.reservation_value = value;
+  def.parties[party].reservation_distribution.reset();  // the slider sets a fixed value
   return apply(std::move(def), {EditTarget::Field::kReservation, party, 0, 0}, merge);
 }
 

@@ -49,6 +49,8 @@ void Session::install(Scenario scenario, std::array<Spec, kPartyCount> specs) {
   ScenarioAnalysis analysis = analyze_scenario(scenario);
   std::vector<OutcomePoint> points;
   if (scenario.space().size() <= kMaxDrawnOutcomes) points = enumerate_outcomes(scenario);
+  accuracy_bases_ = {std::make_shared<const AccuracyBasis>(scenario, 0),
+                     std::make_shared<const AccuracyBasis>(scenario, 1)};
   scenario_ = std::move(scenario);
   analysis_ = std::move(analysis);
   points_ = std::move(points);
@@ -150,7 +152,20 @@ void Session::rebuild(std::size_t steps) {
   if (!scenario_) return;
   auto run = std::make_unique<Run>();
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
-    if (scripted(p)) {
+    std::unique_ptr<Agent> shadow;
+    if (replaying_ && !spec_is_interactive(registry_, specs_[p])) {
+      try {
+        registry_.check(specs_[p], *scenario_, p);
+        shadow = registry_.create(specs_[p]);
+      } catch (const UserError&) {
+        shadow.reset();  // a strategy this build cannot make: the side is replayed without it
+      }
+    }
+    if (shadow) {
+      auto shadowed = std::make_unique<ShadowedAgent>(std::move(shadow));
+      run->humans[p] = &shadowed->decisions();
+      run->agents[p] = std::move(shadowed);
+    } else if (scripted(p)) {
       auto human = std::make_unique<agents::HumanAgent>();
       run->humans[p] = human.get();
       run->agents[p] = std::move(human);
@@ -162,7 +177,14 @@ void Session::rebuild(std::size_t steps) {
   run->negotiation = std::make_unique<Negotiation>(
       *scenario_, std::array<Agent*, kPartyCount>{run->agents[0].get(), run->agents[1].get()},
       seed_, run->sink.get());
+  run->accuracy = std::make_unique<AccuracyRecorder>(
+      std::array<const AccuracyBasis*, kPartyCount>{accuracy_bases_[0].get(),
+                                                    accuracy_bases_[1].get()},
+      std::array<const Agent*, kPartyCount>{run->agents[0].get(), run->agents[1].get()},
+      run->negotiation->result().reservation_values);
+  run->sink->also = run->accuracy.get();
   run_ = std::move(run);
+  ++generation_;
 
   update_targets();
 
@@ -323,12 +345,6 @@ void Session::set_human(std::optional<PartyIndex> party) {
   rebuild(0);
 }
 
-std::optional<PartyIndex> Session::private_viewer() const noexcept {
-  if (!human_ || replaying_ || !scenario_ || done()) return std::nullopt;
-  if (scenario_->protocol().information == Information::kComplete) return std::nullopt;
-  return human_;
-}
-
 bool Session::awaiting_human_offer() const noexcept {
   if (!human_ || replaying_ || !run_) return false;
   const Negotiation& negotiation = *run_->negotiation;
@@ -385,9 +401,50 @@ void Session::save_trace(const std::string& path) const {
   write_file_atomically(path, trace_to_text(trace()));
 }
 
-std::string Session::narration() const {
+std::string Session::narration(const ValueVisibility& shown) const {
   if (!scenario_) return {};
-  return narrate(*scenario_, events_, targets_, private_viewer());
+  return narrate(*scenario_, events_, targets_, shown, reservation_values());
+}
+
+}  // namespace treatysim::gui
+
+namespace treatysim::gui {
+
+// [SECTION] opponent models ------------------------------------------------------------------
+
+bool Session::has_model(PartyIndex party) const {
+  return run_ && run_->accuracy && run_->accuracy->partial().has_model[party];
+}
+
+const std::vector<AccuracyPoint>& Session::accuracy_curve(PartyIndex party) const {
+  static const std::vector<AccuracyPoint> kNone;
+  if (!run_ || !run_->accuracy) return kNone;
+  return run_->accuracy->partial().curves[party];
+}
+
+std::optional<double> Session::estimated_reservation(PartyIndex party) const {
+  if (!has_model(party)) return std::nullopt;
+  return run_->agents[party]->estimated_reservation();
+}
+
+const std::vector<double>& Session::estimate(PartyIndex party) const {
+  EstimateCache& cache = estimates_[party];
+  if (cache.generation == generation_ && cache.events == events_.size()) return cache.values;
+  cache.generation = generation_;
+  cache.events = events_.size();
+  cache.values.clear();
+  if (!has_model(party)) return cache.values;
+  cache.values.reserve(points_.size());
+  for (const OutcomePoint& p : points_) {
+    cache.values.push_back(run_->agents[party]->estimated_utility(p.outcome).value_or(0.0));
+  }
+  return cache.values;
+}
+
+std::array<double, kPartyCount> Session::reservation_values() const {
+  if (run_) return run_->negotiation->result().reservation_values;
+  return {scenario().party(0).preferences.reservation_value,
+          scenario().party(1).preferences.reservation_value};
 }
 
 }  // namespace treatysim::gui

@@ -28,12 +28,14 @@
 
 #include "agents/registry.hpp"
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/model_accuracy.hpp"
 #include "engine/analysis/pareto.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/protocol/event.hpp"
 #include "engine/protocol/negotiation.hpp"
 #include "engine/protocol/spec.hpp"
 #include "engine/protocol/trace.hpp"
+#include "gui/logic/visibility.hpp"
 
 namespace treatysim::agents {
 class HumanAgent;
@@ -138,16 +140,30 @@ class Session {
   // whose agents are not re-created.
   [[nodiscard]] std::optional<std::vector<double>> target_curve(PartyIndex party) const;
 
+  // [SECTION] opponent models ----------------------------------------------------------------
+  // What each agent's opponent model says about the other side (Agent::estimated_utility), live,
+  // in human play (the agent's side) and in replay (the strategy is replayed as a shadow that
+  // sees the same offers: see ShadowedAgent), and how accurate it has been after each offer it
+  // answered (the engine's AccuracyRecorder, analysis/model_accuracy.hpp).
+
+  // True when `party`'s agent has an opponent model.
+  [[nodiscard]] bool has_model(PartyIndex party) const;
+  // `party`'s estimate of the other side's utility of each of outcome_points() (same order), at
+  // the current step; empty without a model or without points. Cached per step.
+  [[nodiscard]] const std::vector<double>& estimate(PartyIndex party) const;
+  // `party`'s estimate of the other side's reservation value, when its model makes one.
+  [[nodiscard]] std::optional<double> estimated_reservation(PartyIndex party) const;
+  // The accuracy of `party`'s model after each offer it answered so far (empty without a model).
+  [[nodiscard]] const std::vector<AccuracyPoint>& accuracy_curve(PartyIndex party) const;
+  // Each party's reservation value in this negotiation (drawn ones included).
+  [[nodiscard]] std::array<double, kPartyCount> reservation_values() const;
+
   // [SECTION] human play ---------------------------------------------------------------------
 
   // Puts the person on `party` (a HumanAgent replaces that side's strategy), or back to two
   // agents with nullopt. Resets the run and leaves replay.
   void set_human(std::optional<PartyIndex> party);
   [[nodiscard]] std::optional<PartyIndex> human() const noexcept { return human_; }
-  // The person's side while they play under private information and the negotiation runs:
-  // the panels then show only what that side may know (its own utilities); nullopt otherwise
-  // (agents only, complete information, replay, or the end of the game, when all is revealed).
-  [[nodiscard]] std::optional<PartyIndex> private_viewer() const noexcept;
   // True when the next step is the person's offer.
   [[nodiscard]] bool awaiting_human_offer() const noexcept;
   // True when the next step is the person's answer to offer_on_table().
@@ -189,9 +205,9 @@ class Session {
   // Writes trace() as JSON (trace_to_text: the CLI's `run --format json` bytes when run to the
   // end), atomically; throws UserError naming the file.
   void save_trace(const std::string& path) const;
-  // One plain sentence on the last event (narration.hpp), told from private_viewer()'s side
-  // when set; "" before the first event.
-  [[nodiscard]] std::string narration() const;
+  // One plain sentence on the last event (narration.hpp), telling only the values `shown`
+  // allows (visibility.hpp); "" before the first event.
+  [[nodiscard]] std::string narration(const ValueVisibility& shown = ValueVisibility::all()) const;
 
  private:
   struct Run;
@@ -223,6 +239,14 @@ class Session {
   std::vector<OfferPoint> offers_;
   std::vector<std::size_t> step_ends_;  // events_.size() after each step
   std::array<std::optional<std::vector<double>>, kPartyCount> targets_;
+  std::array<std::shared_ptr<const AccuracyBasis>, kPartyCount> accuracy_bases_;
+  std::uint64_t generation_ = 0;  // counts rebuilds (estimate caches are per run)
+  struct EstimateCache {
+    std::uint64_t generation = ~std::uint64_t{0};
+    std::size_t events = 0;
+    std::vector<double> values;
+  };
+  mutable std::array<EstimateCache, kPartyCount> estimates_;
   std::string targets_key_;  // the settings targets_ was computed for
 
   // Decisions fed to scripted sides: the loaded trace in replay; the person's past decisions

@@ -1,4 +1,5 @@
-// text_wrap.hpp — word wrapping that breaks lines at spaces only, and cutting a text to a width.
+// text_wrap.hpp — word wrapping that breaks lines at spaces only, cutting a text to a width, and
+// wrapping into a limited number of lines.
 //
 // ImGui 1.86's own wrapping also breaks after '.', ',' and other punctuation, which splits
 // numbers such as "0.57" across lines; the narration is full of numbers, so it wraps here.
@@ -22,5 +23,20 @@ namespace treatysim::gui {
 // one character does.
 [[nodiscard]] std::string fit_with_ellipsis(std::string_view text, float max_width,
                                             const std::function<float(std::string_view)>& width_of);
+
+// A text wrapped into a limited number of lines.
+struct WrappedText {
+  std::vector<std::string> lines;  // at most the number asked for
+  bool cut = false;                // true when the last line ends in "…" (the rest did not fit)
+};
+
+// Wraps `text` into at most `max_lines` lines (≥ 1) no wider than `max_width`, breaking at
+// spaces and, inside a word wider than a line, after a '/' ("AI/quantum/" | "biomedical"); when
+// more lines would be needed, the last line holds the rest of the text cut with
+// fit_with_ellipsis, as is a line holding a word still too wide. For the scenario's title in the
+// top bar and the clause board's cells, whose whole text the window shows on hover when cut.
+[[nodiscard]] WrappedText wrap_to_lines(std::string_view text, float max_width,
+                                        std::size_t max_lines,
+                                        const std::function<float(std::string_view)>& width_of);
 
 }  // namespace treatysim::gui

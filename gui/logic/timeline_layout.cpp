@@ -172,4 +172,49 @@ std::vector<double> running_discounted_payoff(const LifecycleResult& result, Par
   return running;
 }
 
+TimelineRows timeline_rows(const TimelineRowsInput& in) {
+  TimelineRows rows;
+  rows.row_height = in.font + 2.0;
+  const double band = std::max(14.0, in.font + 3.0);
+  const double strip = 7.0 * in.scale;
+  const double fixed = 2.0 + 4.0 * in.scale + band + 2.0 + strip + 2.0 + in.font + 4.0 + 2.0;
+  double left = in.height - fixed;
+  const auto take = [&left](double amount) {
+    if (amount > left) return false;
+    left -= amount;
+    return true;
+  };
+  const int max_rows = std::max(0, in.max_label_rows);
+  if (max_rows > 0 && take(rows.row_height)) rows.label_rows = 1;
+  if (in.curves) {
+    rows.trust = take(in.min_curve);
+    rows.payoff = rows.trust && take(6.0 + in.min_curve);
+  }
+  while (rows.label_rows < max_rows && take(rows.row_height)) ++rows.label_rows;
+
+  rows.labels_top = in.top + 2.0;
+  rows.band_top = rows.labels_top + rows.label_rows * rows.row_height + 4.0 * in.scale;
+  rows.band_bottom = rows.band_top + band;
+  rows.strip_top = rows.band_bottom + 2.0;
+  rows.strip_bottom = rows.strip_top + strip;
+  rows.years_top = rows.strip_bottom + 2.0;
+  const double curves_top = rows.years_top + in.font + 4.0;
+  const double curves_bottom = in.top + in.height - 2.0;
+  if (rows.payoff) {
+    const double each = (curves_bottom - curves_top - 6.0) / 2.0;
+    rows.trust_top = curves_top;
+    rows.trust_bottom = curves_top + each;
+    rows.payoff_top = rows.trust_bottom + 6.0;
+    rows.payoff_bottom = curves_bottom;
+  } else if (rows.trust) {
+    rows.trust_top = curves_top;
+    rows.trust_bottom = curves_bottom;
+  }
+  const bool any_curve = rows.trust || rows.payoff;
+  rows.axis_x0 = in.left + (any_curve ? in.curve_name_width + 8.0 * in.scale : 6.0 * in.scale);
+  rows.axis_x1 =
+      in.left + in.width - (any_curve ? in.value_width + 6.0 * in.scale : 6.0 * in.scale);
+  return rows;
+}
+
 }  // namespace treatysim::gui

@@ -91,6 +91,51 @@ struct PlacedLabel {
                                                     double x_min, double x_max, double gap,
                                                     int max_rows, double max_shift = 0.0);
 
+// What the canvas of the timeline holds and in how much room.
+struct TimelineRowsInput {
+  double left = 0.0;  // the canvas, in pixels
+  double top = 0.0;
+  double width = 0.0;
+  double height = 0.0;
+  double font = 13.0;             // the small font's size (labels, years, curve names)
+  double scale = 1.0;             // the style's scale (presenter mode: 2)
+  int max_label_rows = 3;         // rows of event labels wanted at most
+  bool curves = true;             // trust and payoff curves wanted (when they get min_curve)
+  double min_curve = 32.5;        // the least height worth drawing a curve in
+  double curve_name_width = 0.0;  // the widest curve name ("payoff"), drawn left of the axis
+  double value_width = 0.0;       // the widest value drawn right of the axis ("75.78")
+};
+
+// The canvas, top to bottom: rows of event labels, the band of treaty states, the strip of
+// negotiations, the year labels, then the trust curve over the running payoff.
+struct TimelineRows {
+  double axis_x0 = 0.0;  // the month axis, between the curve names and the values
+  double axis_x1 = 0.0;
+  int label_rows = 0;
+  double row_height = 0.0;  // of a label row: font + 2
+  double labels_top = 0.0;
+  double band_top = 0.0;
+  double band_bottom = 0.0;
+  double strip_top = 0.0;
+  double strip_bottom = 0.0;
+  double years_top = 0.0;
+  bool trust = false;  // the trust curve is drawn, in [trust_top, trust_bottom]
+  double trust_top = 0.0;
+  double trust_bottom = 0.0;
+  bool payoff = false;  // the payoff curve is drawn, in [payoff_top, payoff_bottom]
+  double payoff_top = 0.0;
+  double payoff_bottom = 0.0;
+};
+
+// Splits the canvas. Always: 2 px, the label rows (font + 2 each), 4·scale, the band
+// (max(14, font + 3)), 2, the strip (7·scale), 2, the years (font + 4), and 2 px at the bottom.
+// What room is left goes, in this order, to: one label row; the trust curve (min_curve); the
+// payoff curve (6 px gap + min_curve); more label rows up to max_label_rows. The curves then
+// share what is still left equally. The axis leaves room for the curve names on the left
+// (name + 8·scale) and the values on the right (value + 6·scale) when a curve is drawn, else
+// 6·scale on each side.
+[[nodiscard]] TimelineRows timeline_rows(const TimelineRowsInput& input);
+
 // A point of a curve (data or pixels, as the function says).
 struct CurvePoint {
   double x = 0.0;

@@ -5,10 +5,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
 #include "engine/model/term_report.hpp"
+#include "gui/logic/clause_fit.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/logic/text_wrap.hpp"
 #include "gui/panels/plot_frame.hpp"
@@ -56,12 +58,13 @@ void draw_clause_board(AppContext& ctx) {
   ImFont* body = font_or_default(ctx.fonts.body);
   ImFont* small = font_or_default(ctx.fonts.small);
   const Proposals proposals = proposals_of(session.offers());
-  const std::optional<PartyIndex> viewer = session.private_viewer();
+  const ValueVisibility visible = visible_values(ctx);
+  const std::optional<PartyIndex> viewer = visible.only();
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(ImGui::GetContentRegionAvail().x, 120.0f);
-  const float pad = 6.0f * scale;
-  const float gap = 6.0f * scale;
+  const float pad = (ctx.presenter ? 4.0f : 6.0f) * scale;
+  const float gap = (ctx.presenter ? 4.0f : 6.0f) * scale;
   // The issue labels take a column when the longest word of any label fits in 30% of the width;
   // otherwise (presenter mode, narrow panel) each label heads its row and the cells get the
   // full width.
@@ -99,55 +102,63 @@ void draw_clause_board(AppContext& ctx) {
   }
   y += bold->FontSize + gap;
 
-  // In stacked mode a cell reads "S0 basic research only" in one wrapped text; otherwise the
-  // option id is a bold line above its label. When the stacked board would not fit the panel's
-  // height (presenter mode at 1280×800), it is compact: one line per cell, cut with "…", the
-  // whole text on hover.
+  // A cell shows the option's label, wrapped at spaces (and after '/' in a long word); beside
+  // the issue labels its id is a bold line above the label. When the board would not fit the
+  // panel's height (presenter mode at 1280×800), rows get the lines clause_fit gives them and
+  // the rest of a label is cut with "…", whole on hover.
   const float first_line = stacked ? 0.0f : bold->FontSize;
-  ImFont* label_font = stacked ? body : small;
+  ImFont* label_font = stacked && !ctx.presenter ? body : small;
+  const float line_height = label_font->FontSize;
   const auto measure = [&](std::string_view text) {
     return label_font
         ->CalcTextSizeA(label_font->FontSize, 1e9f, 0.0f, text.data(), text.data() + text.size())
         .x;
   };
-  bool compact = false;
-  const auto cell_text = [&](const Option& option) {
-    if (!stacked) return option.label;
-    const std::string whole = option.id + "  " + option.label;
-    return compact ? fit_with_ellipsis(whole, text_width, measure) : whole;
+  const auto option_of = [&](PartyIndex p, std::size_t i) -> const Option* {
+    if (!proposals.latest[p]) return nullptr;
+    return &space.issue(i).options[static_cast<std::size_t>((*proposals.latest[p])[i])];
   };
-  const auto row_height = [&](std::size_t i) {
+  // What each row needs.
+  std::vector<RowLines> needs;
+  // The board's height with every row at the lines it holds anyway. In presenter mode the
+  // clauses come first: the worth lines below them may need scrolling; otherwise they count.
+  float base = (y - origin.y);
+  if (!ctx.presenter) base += 2.0f * gap + small->FontSize + 2.0f * (body->FontSize + 2.0f * scale);
+  std::vector<float> heading_heights;
+  std::vector<float> label_heights;
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
-    float row = first_line + label_font->FontSize + 2.0f * pad;
+    RowLines need;
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
-      if (!proposals.latest[p]) continue;
-      const auto& option = issue.options[static_cast<std::size_t>((*proposals.latest[p])[i])];
-      row = std::max(
-          row, first_line + wrapped_height(label_font, cell_text(option), text_width) + 2.0f * pad);
+      if (const Option* option = option_of(p, i)) {
+        const auto whole = wrap_to_lines(option->label, text_width, 1000, measure);
+        need.needed = std::max(need.needed, static_cast<int>(whole.lines.size()));
+      }
     }
-    return row;
-  };
-  if (stacked) {
-    // The issues and the two "worth" lines under them, in the height left.
-    float needed =
-        (y - origin.y) + 2.0f * gap + small->FontSize + 2.0f * (body->FontSize + 2.0f * scale);
-    for (std::size_t i = 0; i < space.issue_count(); ++i) {
-      needed +=
-          wrapped_height(bold, space.issue(i).label, width) + 2.0f * scale + row_height(i) + gap;
-    }
-    compact = needed > ImGui::GetContentRegionAvail().y;
+    const float heading = stacked ? wrapped_height(bold, issue.label, width) + 2.0f * scale : 0.0f;
+    const float label = stacked ? 0.0f : wrapped_height(bold, issue.label, label_width - pad);
+    heading_heights.push_back(heading);
+    label_heights.push_back(label);
+    // Beside a label as tall as several lines, the cell has those lines anyway.
+    need.free =
+        std::max(1, static_cast<int>((label - first_line - 2.0f * pad + 0.5f) / line_height));
+    needs.push_back(need);
+    base += heading + first_line + static_cast<float>(need.free) * line_height + 2.0f * pad + gap;
   }
+  const std::vector<int> lines =
+      fit_row_lines(needs, line_height, ImGui::GetContentRegionAvail().y - base);
 
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
-    const float row = row_height(i);
+    const float row =
+        std::max(label_heights[i], first_line + static_cast<float>(lines[i]) * line_height) +
+        2.0f * pad;
     if (stacked) {
       draw->AddText(bold, bold->FontSize, ImVec2(origin.x, y), im_color({0xdc, 0xde, 0xe3, 255}),
                     issue.label.c_str(), nullptr, width);
-      y += wrapped_height(bold, issue.label, width) + 2.0f * scale;
+      y += heading_heights[i];
     } else {
-      const float label_h = wrapped_height(bold, issue.label, label_width - pad);
-      draw->AddText(bold, bold->FontSize, ImVec2(origin.x, y + (row - label_h) / 2.0f),
+      draw->AddText(bold, bold->FontSize, ImVec2(origin.x, y + (row - label_heights[i]) / 2.0f),
                     im_color({0xdc, 0xde, 0xe3, 255}), issue.label.c_str(), nullptr,
                     label_width - pad);
     }
@@ -155,36 +166,42 @@ void draw_clause_board(AppContext& ctx) {
       const float x = cells_x + static_cast<float>(p) * (cell_width + gap);
       const ImVec2 min(x, y);
       const ImVec2 max(x + cell_width, y + row);
-      if (!proposals.latest[p]) {
+      const Option* option = option_of(p, i);
+      if (option == nullptr) {
         draw->AddRect(min, max, IM_COL32(90, 96, 108, 160), 3.0f * scale);
         draw->AddText(small, small->FontSize, ImVec2(x + pad, y + pad),
                       IM_COL32(140, 146, 156, 255), "no offer yet");
         continue;
       }
       const int chosen = (*proposals.latest[p])[i];
-      const auto& option = issue.options[static_cast<std::size_t>(chosen)];
       // Coloured by the worth to the proposing side; to the person alone while they play
-      // under private information.
+      // under private information; plain grey while no values may be shown.
       const PartyIndex judge = viewer ? *viewer : p;
       // A party whose preferences are interaction terms only (the ANAC hyper-rectangles) has no
       // per-clause value: the cell takes the whole proposal's worth to it.
       const auto& values = scenario.party(judge).preferences.values;
       const double value = i < values.size() ? values[i][static_cast<std::size_t>(chosen)]
                                              : scenario.utility(judge)(*proposals.latest[p]);
-      draw->AddRectFilled(min, max, im_color(shade(utility_color(value), 0.9)), 3.0f * scale);
+      const Rgba fill = visible.shows_none() ? kHiddenCellGrey : shade(utility_color(value), 0.9);
+      draw->AddRectFilled(min, max, im_color(fill), 3.0f * scale);
       const bool changed = proposals.previous[p] && (*proposals.previous[p])[i] != chosen;
       if (changed) {
         draw->AddRect(min, max, im_color(kChangedOutline), 3.0f * scale, 0, 2.5f * scale);
       }
       if (!stacked) {
         draw->AddText(bold, bold->FontSize, ImVec2(x + pad, y + pad), IM_COL32(250, 250, 250, 255),
-                      option.id.c_str());
+                      option->id.c_str());
       }
-      const std::string text = cell_text(option);
-      draw->AddText(label_font, label_font->FontSize, ImVec2(x + pad, y + pad + first_line),
-                    IM_COL32(245, 245, 245, 240), text.c_str(), nullptr, text_width);
-      if (compact && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max)) {
-        ImGui::SetTooltip("%s  %s", option.id.c_str(), option.label.c_str());
+      const WrappedText text =
+          wrap_to_lines(option->label, text_width, static_cast<std::size_t>(lines[i]), measure);
+      float line_y = y + pad + first_line;
+      for (const std::string& line : text.lines) {
+        draw->AddText(label_font, label_font->FontSize, ImVec2(x + pad, line_y),
+                      IM_COL32(245, 245, 245, 240), line.c_str());
+        line_y += line_height;
+      }
+      if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max)) {
+        ImGui::SetTooltip("%s  %s", option->id.c_str(), option->label.c_str());
       }
     }
     y += row + gap;
@@ -194,14 +211,17 @@ void draw_clause_board(AppContext& ctx) {
   // while they play under private information.
   y += gap;
   const std::string worth_header =
-      viewer ? "Worth to " + party_phrase(scenario, *viewer) + " (you)"
-             : "Worth to " + party_phrase(scenario, 0) + " / to " + party_phrase(scenario, 1);
+      visible.shows_none()
+          ? "Worth: private until you pick a side"
+          : (viewer
+                 ? "Worth to " + party_phrase(scenario, *viewer) + " (you)"
+                 : "Worth to " + party_phrase(scenario, 0) + " / to " + party_phrase(scenario, 1));
   draw->AddText(small, small->FontSize, ImVec2(origin.x, y), IM_COL32(160, 166, 176, 255),
                 worth_header.c_str());
   y += small->FontSize + 2.0f * scale;
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     std::string line = party_short_name(scenario, p) + " proposal   ";
-    if (!proposals.latest[p]) {
+    if (!proposals.latest[p] || visible.shows_none()) {
       line += "—";
     } else if (viewer) {
       line += format_utility(scenario.utility(*viewer)(*proposals.latest[p]));
@@ -215,7 +235,8 @@ void draw_clause_board(AppContext& ctx) {
   }
   // Linked clauses (interaction terms) each proposal triggers, with whose utility they change;
   // under private information only the person's own terms.
-  if (scenario.utility(0).has_interactions() || scenario.utility(1).has_interactions()) {
+  if (!visible.shows_none() &&
+      (scenario.utility(0).has_interactions() || scenario.utility(1).has_interactions())) {
     y += gap;
     for (PartyIndex p = 0; p < kPartyCount; ++p) {
       if (!proposals.latest[p]) continue;
@@ -231,10 +252,14 @@ void draw_clause_board(AppContext& ctx) {
     }
   }
   y += gap;
-  const char* colour_note = viewer ? "cell colour = the clause's worth to you"
-                                   : "cell colour = the clause's worth to the side proposing it";
-  const char* legend[] = {"gold outline = changed since that side's last offer", colour_note,
-                          "(red = low, green = high)"};
+  std::vector<const char*> legend{"gold outline = changed since that side's last offer"};
+  if (visible.shows_none()) {
+    legend.push_back("cell colours (each clause's worth) appear once you pick a side");
+  } else {
+    legend.push_back(viewer ? "cell colour = the clause's worth to you"
+                            : "cell colour = the clause's worth to the side proposing it");
+    legend.push_back("(red = low, green = high)");
+  }
   for (const char* text : legend) {
     draw->AddText(small, small->FontSize, ImVec2(origin.x, y), IM_COL32(140, 146, 156, 255), text,
                   nullptr, width);

@@ -5,13 +5,16 @@
 #include <filesystem>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "agents/registry.hpp"
 #include "engine/model/user_error.hpp"
+#include "gui/logic/control_rows.hpp"
 #include "gui/logic/narration.hpp"
+#include "gui/panels/model_controls.hpp"
 #include "gui/panels/plot_frame.hpp"
 
 namespace treatysim::gui {
@@ -41,6 +44,12 @@ void row_label(const char* label, float label_width) {
   ImGui::TextUnformatted(label);
   ImGui::SameLine(label_width);
   ImGui::SetNextItemWidth(-1.0f);
+}
+
+// The current row of the window, in the panel's coordinates (as SameLine takes them).
+RowGeometry row_geometry(float label_width) {
+  const float start = ImGui::GetCursorPosX();
+  return {start, start + ImGui::GetContentRegionAvail().x, label_width};
 }
 
 // A number widget with a draft while editing; returns the value when an edit was finished.
@@ -203,10 +212,22 @@ void scenario_controls(AppContext& ctx, float label_width) {
   }
   static std::string path;
   const char* open_label = "Open";
-  const float button = ImGui::CalcTextSize(open_label).x + 2.0f * ImGui::GetStyle().FramePadding.x;
-  row_label("File", label_width);
-  ImGui::SetNextItemWidth(-button - ImGui::GetStyle().ItemSpacing.x);
-  const bool entered = ImGui::InputTextWithHint("##open", "scenario .toml or trace .json", &path,
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button = ImGui::CalcTextSize(open_label).x + 2.0f * style.FramePadding.x;
+  // The hint reads whole: beside the label when it fits, else across the label's column, else
+  // shorter (control_rows.hpp).
+  const char* hints[] = {"scenario .toml or trace .json", ".toml or .json file"};
+  std::vector<float> hint_widths;
+  for (const char* hint : hints) hint_widths.push_back(ImGui::CalcTextSize(hint).x);
+  const FieldRow file = field_row(row_geometry(label_width), button, style.ItemSpacing.x,
+                                  style.FramePadding.x, hint_widths);
+  if (file.show_label) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("File");
+    ImGui::SameLine(file.x);
+  }
+  ImGui::SetNextItemWidth(file.field_width);
+  const bool entered = ImGui::InputTextWithHint("##open", hints[file.hint], &path,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   ImGui::BeginDisabled(path.empty());
@@ -247,13 +268,15 @@ void whole_number_field(const char* id, double current, Apply apply) {
 void run_settings(AppContext& ctx, float label_width) {
   Session& session = ctx.session;
   const ImGuiStyle& style = ImGui::GetStyle();
+  // The deadline needs room for four digits; the seed (up to twenty) takes the rest.
+  const SeedDeadlineRow row = seed_deadline_row(
+      row_geometry(label_width), ImGui::CalcTextSize("Seed").x, ImGui::CalcTextSize("Deadline").x,
+      ImGui::CalcTextSize("9999").x, ImGui::CalcTextSize("1234567").x + 2.0f * style.FramePadding.x,
+      style.ItemSpacing.x, style.FramePadding.x);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Seed");
-  ImGui::SameLine(label_width);
-  const float deadline_label = ImGui::CalcTextSize("Deadline").x;
-  const float field =
-      (ImGui::GetContentRegionAvail().x - deadline_label - 3.0f * style.ItemSpacing.x) / 2.0f;
-  ImGui::SetNextItemWidth(field);
+  ImGui::SameLine(row.x);
+  ImGui::SetNextItemWidth(row.seed_width);
   whole_number_field("##seed", static_cast<double>(session.seed()), [&](double value) {
     guarded(ctx, [&] {
       if (!(value >= 0.0) || value > 1.8e19) {
@@ -266,7 +289,7 @@ void run_settings(AppContext& ctx, float label_width) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Deadline");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::SetNextItemWidth(row.deadline_width);
   whole_number_field("##deadline", session.deadline(), [&](double value) {
     guarded(ctx, [&] {
       if (!(value >= 1.0) || value > 1e9) {
@@ -299,11 +322,27 @@ void run_buttons(AppContext& ctx, float label_width) {
   if (ImGui::Button("Reset", ImVec2(quarter, 0.0f))) session.reset();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the start (R)");
 
-  row_label("Speed", label_width);
+  // The value beside the slider, not on its grab (control_rows.hpp).
+  const std::string value = speed_text(session.speed());
+  const float value_width = std::max(ImGui::CalcTextSize(value.c_str()).x,
+                                     ImGui::CalcTextSize(speed_text(1000.0).c_str()).x);
+  const SliderRow row =
+      slider_row(row_geometry(label_width), ImGui::CalcTextSize("Speed").x, value_width,
+                 style.ItemSpacing.x, 4.0f * ImGui::GetFrameHeight());
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Speed");
+  ImGui::SameLine(row.x);
+  ImGui::SetNextItemWidth(row.slider_width);
   float speed = static_cast<float>(session.speed());
-  if (ImGui::SliderFloat("##speed", &speed, 0.5f, 1000.0f, "%.3g actions/s",
+  if (ImGui::SliderFloat("##speed", &speed, 0.5f, 1000.0f, row.value_beside ? "" : value.c_str(),
                          ImGuiSliderFlags_Logarithmic)) {
     session.set_speed(speed);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("actions (offers and answers) per second");
+  if (row.value_beside) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(value.c_str());
   }
 }
 
@@ -368,6 +407,7 @@ void draw_controls(AppContext& ctx) {
   run_buttons(ctx, label_width);
   ImGui::Separator();
   save_controls(ctx, label_width);
+  draw_model_controls(ctx);
 }
 
 }  // namespace treatysim::gui

@@ -6,10 +6,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/model/user_error.hpp"
 #include "gui/logic/colors.hpp"
+#include "gui/logic/control_rows.hpp"
 #include "gui/logic/human_play.hpp"
+#include "gui/logic/text_wrap.hpp"
+#include "gui/panels/model_controls.hpp"
 
 namespace treatysim::gui {
 
@@ -78,8 +83,11 @@ void draw_side_picker(AppContext& ctx) {
     ImGui::PopStyleColor(3);
     ImGui::PushFont(ctx.fonts.small);
     const PartyIndex other = other_party(p);
-    ImGui::TextDisabled("against %s playing %s", scenario.party(other).name.c_str(),
-                        ctx.session.specs()[other].to_string().c_str());
+    // Wrapped: the strategy's spec is long in presenter mode's large text.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("against %s playing %s", scenario.party(other).name.c_str(),
+                       ctx.session.specs()[other].to_string().c_str());
+    ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Spacing();
   }
@@ -115,7 +123,7 @@ void draw_status(AppContext& ctx, PartyIndex you) {
         worth += ", " + two(table->utilities[agent]) + " to " + agent_name;
       }
       ImGui::TextWrapped("%s (walking away: %s).", worth.c_str(),
-                         two(scenario.party(you).preferences.reservation_value).c_str());
+                         two(ctx.session.reservation_values()[you]).c_str());
     }
     ImGui::TextDisabled("Accept, walk away, or counter:");
     if (ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 22.0f) ImGui::SameLine();
@@ -146,8 +154,16 @@ void draw_clause(AppContext& ctx, PanelState& state, std::size_t issue_index, bo
   if (ctx.fonts.bold != nullptr) ImGui::PushFont(ctx.fonts.bold);
   ImGui::TextUnformatted(issue.label.c_str());
   if (ctx.fonts.bold != nullptr) ImGui::PopFont();
+  // The chosen option's label in the room left on the line, whole on hover.
+  const std::string& chosen_label = issue.options[static_cast<std::size_t>(chosen)].label;
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", issue.options[static_cast<std::size_t>(chosen)].label.c_str());
+  const std::string shown = fit_with_ellipsis(
+      chosen_label, ImGui::GetContentRegionAvail().x,
+      [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+  ImGui::TextDisabled("%s", shown.c_str());
+  if (shown != chosen_label && ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%s", chosen_label.c_str());
+  }
   const auto worths = state.builder.option_worths(scenario, issue_index);
   const auto tooltip = [&](const OptionWorth& w) {
     const Option& option = issue.options[static_cast<std::size_t>(w.option)];
@@ -224,38 +240,72 @@ void draw_summary(AppContext& ctx, PartyIndex you) {
   if (ctx.fonts.heading != nullptr) ImGui::PushFont(ctx.fonts.heading);
   ImGui::TextUnformatted(summary.agreement ? "Agreement" : "No agreement");
   if (ctx.fonts.heading != nullptr) ImGui::PopFont();
+  if (visible_values(ctx).debrief) {
+    // Under private information the other side's values were hidden until now.
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::TextWrapped(
+        "Debrief: %s's values, private during the game, are shown now, here and "
+        "in the outcome space.",
+        scenario.party(agent).name.c_str());
+    ImGui::PopFont();
+  }
+  // The rows: what, its clauses, its worth to you and to them.
+  struct Row {
+    std::string what;
+    std::string clauses;
+    std::array<double, kPartyCount> utilities;
+  };
+  std::vector<Row> rows;
+  if (summary.deal) {
+    rows.push_back({"Your deal", scenario.space().format(*summary.deal), summary.deal_utilities});
+  }
+  if (summary.nash) {
+    rows.push_back(
+        {"Nash solution", scenario.space().format(summary.nash->outcome), summary.nash->utilities});
+  }
+  rows.push_back({"Walking away", "\xE2\x80\x94", summary.reservation});
+  rows.push_back({"Their ideal", scenario.space().format(summary.agent_ideal.outcome),
+                  summary.agent_ideal.utilities});
+  if (summary.agent_best_offer) {
+    rows.push_back({"Their best offer", scenario.space().format(summary.agent_best_offer->outcome),
+                    summary.agent_best_offer->utilities});
+  }
+  // Four columns when they fit the panel; else the clauses go under each row's name (presenter
+  // mode), so that nothing is cut.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float what_width = 0.0f;
+  float clauses_width = 0.0f;
+  for (const Row& row : rows) {
+    what_width = std::max(what_width, ImGui::CalcTextSize(row.what.c_str()).x);
+    clauses_width = std::max(clauses_width, ImGui::CalcTextSize(row.clauses.c_str()).x);
+  }
+  const float number_width = std::max(ImGui::CalcTextSize("0.00").x, ImGui::CalcTextSize("them").x);
+  const bool four = what_width + clauses_width + 2.0f * number_width + 8.0f * style.CellPadding.x <=
+                    ImGui::GetContentRegionAvail().x;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
-  if (ImGui::BeginTable("##summary", 4, flags)) {
+  if (ImGui::BeginTable("##summary", four ? 4 : 3, flags)) {
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("clauses");
+    if (four) ImGui::TableSetupColumn("clauses");
     ImGui::TableSetupColumn("you");
     ImGui::TableSetupColumn("them");
     ImGui::TableHeadersRow();
-    const auto row = [&](const std::string& what, const std::string& clauses,
-                         const std::array<double, kPartyCount>& u) {
+    for (const Row& row : rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
-      ImGui::TextUnformatted(what.c_str());
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(clauses.c_str());
-      ImGui::TableSetColumnIndex(2);
-      ImGui::TextColored(to_vec4(party_color(you)), "%s", two(u[you]).c_str());
-      ImGui::TableSetColumnIndex(3);
-      ImGui::TextColored(to_vec4(party_color(agent)), "%s", two(u[agent]).c_str());
-    };
-    if (summary.deal) {
-      row("Your deal", scenario.space().format(*summary.deal), summary.deal_utilities);
-    }
-    if (summary.nash) {
-      row("Nash solution", scenario.space().format(summary.nash->outcome), summary.nash->utilities);
-    }
-    row("Walking away", "—", summary.reservation);
-    row("Their ideal", scenario.space().format(summary.agent_ideal.outcome),
-        summary.agent_ideal.utilities);
-    if (summary.agent_best_offer) {
-      row("Their best offer", scenario.space().format(summary.agent_best_offer->outcome),
-          summary.agent_best_offer->utilities);
+      ImGui::TextUnformatted(row.what.c_str());
+      if (four) {
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted(row.clauses.c_str());
+      } else {
+        ImGui::PushFont(ctx.fonts.small);
+        ImGui::TextDisabled("%s", row.clauses.c_str());
+        ImGui::PopFont();
+      }
+      ImGui::TableSetColumnIndex(four ? 2 : 1);
+      ImGui::TextColored(to_vec4(party_color(you)), "%s", two(row.utilities[you]).c_str());
+      ImGui::TableSetColumnIndex(four ? 3 : 2);
+      ImGui::TextColored(to_vec4(party_color(agent)), "%s", two(row.utilities[agent]).c_str());
     }
     ImGui::EndTable();
   }
@@ -285,10 +335,23 @@ void draw_game(AppContext& ctx, PanelState& state, PartyIndex you) {
   if (ImGui::SmallButton("Stop###stop")) {
     move(ctx, [&] { ctx.session.set_human(std::nullopt); });
   }
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s plays %s", scenario.party(agent).name.c_str(),
-                      ctx.session.specs()[agent].to_string().c_str());
+  // Who the agent is: beside the buttons when it fits, else wrapped on the lines below.
+  const std::string plays =
+      scenario.party(agent).name + " plays " + ctx.session.specs()[agent].to_string();
+  // (ImGui clips a window's items half its padding beyond the content edge.)
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float beside = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x +
+                       0.5f * style.WindowPadding.x - ImGui::GetItemRectMax().x -
+                       style.ItemSpacing.x;
+  if (ImGui::CalcTextSize(plays.c_str()).x <= beside) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", plays.c_str());
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", plays.c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::PopFont();
   ImGui::Separator();
   draw_status(ctx, you);
@@ -312,10 +375,20 @@ void draw_game(AppContext& ctx, PanelState& state, PartyIndex you) {
         "%s",
         ("Your offer " + scenario.space().format(state.builder.offer()) + ": " + worth).c_str());
     const bool responding = ctx.session.awaiting_human_response();
-    const float third =
-        (ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
-    ImGui::BeginDisabled(!my_turn);
+    // Equal buttons, as many a row as keep every label whole (control_rows.hpp).
     const char* propose = responding ? "Counter###propose" : "Propose###propose";
+    const std::vector<float> labels{ImGui::CalcTextSize(propose, nullptr, true).x,
+                                    ImGui::CalcTextSize("Accept").x,
+                                    ImGui::CalcTextSize("Walk away").x};
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const std::size_t per_row =
+        buttons_per_row(labels, avail, style.ItemSpacing.x, style.FramePadding.x);
+    const float third = (avail - style.ItemSpacing.x * static_cast<float>(per_row - 1)) /
+                        static_cast<float>(per_row);
+    const auto next_button = [per_row](std::size_t index) {
+      if (index % per_row != 0) ImGui::SameLine();
+    };
+    ImGui::BeginDisabled(!my_turn);
     if (ImGui::Button(propose, ImVec2(third, 0.0f))) {
       const Outcome offer = state.builder.offer();
       move(ctx, [&] {
@@ -327,12 +400,12 @@ void draw_game(AppContext& ctx, PanelState& state, PartyIndex you) {
       ImGui::SetTooltip("Reject the offer on the table and propose yours");
     }
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    next_button(1);
     ImGui::BeginDisabled(!responding);
     if (ImGui::Button("Accept###accept", ImVec2(third, 0.0f))) {
       move(ctx, [&] { ctx.session.human_respond(Response::kAccept); });
     }
-    ImGui::SameLine();
+    next_button(2);
     if (ImGui::Button("Walk away###walk-away", ImVec2(third, 0.0f))) {
       move(ctx, [&] { ctx.session.human_respond(Response::kWalkAway); });
     }
@@ -383,6 +456,7 @@ void draw_human_play(AppContext& ctx) {
     }
     draw_game(ctx, state, *human);
   }
+  draw_model_controls(ctx);
 }
 
 }  // namespace treatysim::gui

@@ -36,7 +36,8 @@ void draw_entry(ImDrawList* draw, const LegendLayout& legend, ImVec2 at, const L
 
 }  // namespace
 
-LegendLayout layout_legend(const AppContext& ctx, const Scenario& scenario, float width) {
+LegendLayout layout_legend(const AppContext& ctx, const Scenario& scenario, float width,
+                           bool column) {
   LegendLayout legend;
   legend.entries = {
       {party_color(0), party_short_name(scenario, 0) + " offers", false},
@@ -55,7 +56,10 @@ LegendLayout layout_legend(const AppContext& ctx, const Scenario& scenario, floa
     widths.push_back(kSwatchWidth +
                      legend.font->CalcTextSizeA(legend.size, 1e9f, 0.0f, entry.text.c_str()).x);
   }
-  legend.slots = flow_rows(widths, width, kLegendGap);
+  legend.slots = flow_rows(widths, column ? 0.0 : width, kLegendGap);
+  for (std::size_t i = 0; i < widths.size(); ++i) {
+    legend.width = std::max(legend.width, static_cast<float>(legend.slots[i].x + widths[i]));
+  }
   legend.height = static_cast<float>(legend.slots.back().row + 1) * row_height(legend) + 6.0f;
   return legend;
 }

@@ -1,6 +1,7 @@
 #include "gui/panels/outcome_space.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <string>
@@ -8,6 +9,9 @@
 
 #include <imgui.h>
 
+#include "engine/analysis/negotiation_solutions.hpp"
+#include "gui/logic/control_rows.hpp"
+#include "gui/logic/model_view.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/logic/trail.hpp"
 #include "gui/panels/outcome_legend.hpp"
@@ -75,6 +79,73 @@ void draw_cloud(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
   }
 }
 
+// The shown party's opponent model: where it believes each outcome lies (hollow squares in its
+// colour, at most kMaxPointsDrawn of them, evenly strided), the frontier it believes in (dashed),
+// its estimate of the other side's reservation value (a dashed line) and a caption with the
+// model's accuracy now.
+void draw_estimate(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t) {
+  if (!ctx.shown_estimate) return;
+  const Session& session = ctx.session;
+  const PartyIndex modeller = *ctx.shown_estimate;
+  const std::vector<double>& estimate = session.estimate(modeller);
+  const std::vector<OutcomePoint>& points = session.outcome_points();
+  if (estimate.empty() || estimate.size() != points.size()) return;
+  const float scale = ctx.ui_scale;
+  const Rgba color = party_color(modeller);
+  const std::vector<Vec2d> cloud = estimate_cloud(points, estimate, modeller);
+  const std::size_t stride = std::max<std::size_t>(1, cloud.size() / kMaxPointsDrawn);
+  const float r = 2.0f * scale;
+  for (std::size_t k = 0; k < cloud.size(); k += stride) {
+    const ImVec2 c = im_vec(t.to_pixel(cloud[k]));
+    draw->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
+                  im_color(color.with_alpha(110)));
+  }
+  const auto buckets = static_cast<std::size_t>(std::max(8.0, t.pixels().width() / 2.0));
+  std::vector<ImVec2> line;
+  for (const SeriesPoint& p : decimate(estimated_frontier(points, estimate, modeller), buckets))
+    line.push_back(im_vec(t.to_pixel({p.x, p.y})));
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    dashed_line(draw, line[i - 1], line[i], im_color(color), 2.0f * scale, 5.0f * scale,
+                3.0f * scale);
+  }
+  const PartyIndex modelled = other_party(modeller);
+  if (const std::optional<double> reservation = session.estimated_reservation(modeller)) {
+    const PlotRect& px = t.pixels();
+    if (modelled == 0) {
+      const float x = static_cast<float>(t.pixel_x(*reservation));
+      dashed_line(draw, ImVec2(x, static_cast<float>(px.min.y)),
+                  ImVec2(x, static_cast<float>(px.max.y)), im_color(color.with_alpha(180)),
+                  1.0f * scale, 3.0f * scale, 4.0f * scale);
+    } else {
+      const float y = static_cast<float>(t.pixel_y(*reservation));
+      dashed_line(draw, ImVec2(static_cast<float>(px.min.x), y),
+                  ImVec2(static_cast<float>(px.max.x), y), im_color(color.with_alpha(180)),
+                  1.0f * scale, 3.0f * scale, 4.0f * scale);
+    }
+  }
+  const std::string caption =
+      accuracy_caption(session.scenario(), modeller, session.accuracy_curve(modeller),
+                       session.reservation_values()[modelled]);
+  // One line, or two when it is wider than the plot (the reservation part goes below).
+  std::vector<std::string> lines{caption};
+  const float room = static_cast<float>(t.pixels().width()) - 12.0f * scale;
+  if (const std::size_t cut = caption.find(" · reservation");
+      cut != std::string::npos && small_text_width(ctx, caption) > room) {
+    lines = {caption.substr(0, cut), caption.substr(cut + 3)};
+  }
+  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  ImVec2 at(static_cast<float>(t.pixels().min.x) + 6.0f * scale,
+            static_cast<float>(t.pixels().min.y) + 4.0f * scale);
+  for (const std::string& text : lines) {
+    draw->AddRectFilled(
+        ImVec2(at.x - 3.0f * scale, at.y - 1.0f * scale),
+        ImVec2(at.x + small_text_width(ctx, text) + 3.0f * scale, at.y + h + 2.0f * scale),
+        IM_COL32(20, 22, 27, 215), 3.0f * scale);
+    small_text(draw, ctx, at, color, text);
+    at.y += h + 3.0f * scale;
+  }
+}
+
 void draw_frontier(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
                    const FrontierResult& frontier) {
   std::vector<SeriesPoint> series;
@@ -133,22 +204,26 @@ void draw_trails(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t
 // The bargaining solutions as markers: solutions on the same outcome share one marker and one
 // label ("N · KS").
 struct SolutionMarker {
-  const OutcomePoint* point = nullptr;
+  OutcomePoint point;
   std::string label;
 };
 
-std::vector<SolutionMarker> solution_markers(const ScenarioAnalysis& analysis) {
+// The solutions for the negotiation on screen's reservation values (drawn ones move them).
+std::vector<SolutionMarker> solution_markers(const ScenarioAnalysis& analysis,
+                                             const std::array<double, kPartyCount>& reservations) {
   std::map<std::uint64_t, SolutionMarker> markers;
-  const auto add = [&](const std::optional<OutcomePoint>& point, const char* letter) {
+  const auto add = [&](BargainingSolution kind, const char* letter) {
+    const std::optional<OutcomePoint> point =
+        solution_for_reservations(analysis, reservations, kind);
     if (!point) return;
     SolutionMarker& entry = markers[point->index];
-    entry.point = &*point;
+    entry.point = *point;
     entry.label += entry.label.empty() ? letter : std::string(" · ") + letter;
   };
-  add(analysis.nash, "N");
-  add(analysis.kalai_smorodinsky, "KS");
-  add(analysis.egalitarian, "E");
-  add(analysis.utilitarian, "U");
+  add(BargainingSolution::kNash, "N");
+  add(BargainingSolution::kKalaiSmorodinsky, "KS");
+  add(BargainingSolution::kEgalitarian, "E");
+  add(BargainingSolution::kUtilitarian, "U");
   std::vector<SolutionMarker> list;
   for (auto& [index, marker] : markers) list.push_back(std::move(marker));
   return list;
@@ -171,11 +246,11 @@ void draw_solutions(ImDrawList* draw, const AppContext& ctx, const PlotTransform
   std::vector<const SolutionMarker*> order;
   for (const SolutionMarker& marker : markers) order.push_back(&marker);
   std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
-    return a->point->utilities[0] > b->point->utilities[0];
+    return a->point.utilities[0] > b->point.utilities[0];
   });
   for (const SolutionMarker* each : order) {
     const SolutionMarker& marker = *each;
-    const ImVec2 c = im_vec(t.to_pixel({marker.point->utilities[0], marker.point->utilities[1]}));
+    const ImVec2 c = im_vec(t.to_pixel({marker.point.utilities[0], marker.point.utilities[1]}));
     draw->AddRectFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s),
                         im_color(kSolutionGold));
     draw->AddRect(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s), IM_COL32(20, 20, 20, 220));
@@ -188,37 +263,19 @@ void draw_solutions(ImDrawList* draw, const AppContext& ctx, const PlotTransform
   }
 }
 
-// A reservation line's label: the U.S. one at the foot of its line, China's at the left end of
-// its line, both just above/right of the line.
-struct ReservationLabel {
-  ImVec2 at;
-  std::string text;
-};
-
-ReservationLabel reservation_label(const AppContext& ctx, const PlotTransform& t,
-                                   const Scenario& scenario, const ScenarioAnalysis& analysis,
-                                   PartyIndex party) {
-  const PlotRect& px = t.pixels();
-  const float scale = ctx.ui_scale;
-  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
-  const double d = analysis.disagreement[party];
-  std::string text = party_short_name(scenario, party) + " reservation " + format_utility(d);
-  if (party == 0) {
-    return {ImVec2(static_cast<float>(t.pixel_x(d)) + 4.0f * scale,
-                   static_cast<float>(px.max.y) - h - 2.0f * scale),
-            std::move(text)};
-  }
-  return {ImVec2(static_cast<float>(px.min.x) + 4.0f * scale,
-                 static_cast<float>(t.pixel_y(d)) - h - 2.0f * scale),
-          std::move(text)};
-}
-
 void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t,
                        const Scenario& scenario, const ScenarioAnalysis& analysis) {
   const PlotRect& px = t.pixels();
-  const double d0 = analysis.disagreement[0];
-  const double d1 = analysis.disagreement[1];
-  if (!analysis.zopa.empty) {
+  const std::array<double, kPartyCount> d = ctx.session.reservation_values();
+  const double d0 = d[0];
+  const double d1 = d[1];
+  // The zone of agreement for these values: the analysis's, or — at drawn values — whether any
+  // outcome gives both at least their values (then the Nash solution exists).
+  const bool zopa =
+      d == analysis.disagreement
+          ? !analysis.zopa.empty
+          : solution_for_reservations(analysis, d, BargainingSolution::kNash).has_value();
+  if (zopa) {
     draw->AddRectFilled(im_vec(t.to_pixel({d0, 1.0})), im_vec(t.to_pixel({1.0, d1})),
                         im_color(kZopaShade));
   }
@@ -229,10 +286,17 @@ void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransf
                 im_color(party_color(0).with_alpha(200)), 1.5f * scale);
   draw->AddLine(ImVec2(static_cast<float>(px.min.x), y), ImVec2(static_cast<float>(px.max.x), y),
                 im_color(party_color(1).with_alpha(200)), 1.5f * scale);
+  // Each label by its line, clear of the plot's edges and of each other (plot_math).
+  const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  std::array<std::string, kPartyCount> texts;
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
-    const ReservationLabel label = reservation_label(ctx, t, scenario, analysis, p);
-    small_text(draw, ctx, label.at, party_color(p), label.text);
+    texts[p] =
+        party_short_name(scenario, p) + " reservation " + format_utility(d[p]);
   }
+  const ReservationLabels at = reservation_labels(px, x, y, small_text_width(ctx, texts[0]),
+                                                  small_text_width(ctx, texts[1]), h, 3.0f * scale);
+  small_text(draw, ctx, im_vec(at.first), party_color(0), texts[0]);
+  small_text(draw, ctx, im_vec(at.second), party_color(1), texts[1]);
 }
 
 void ring(ImDrawList* draw, ImVec2 c, float radius, ImU32 color, float thickness) {
@@ -241,11 +305,14 @@ void ring(ImDrawList* draw, ImVec2 c, float radius, ImU32 color, float thickness
 }
 
 // Small text on a dark plate, right-aligned to the left of `anchor` (for labels over the cloud).
-void plate_label(ImDrawList* draw, const AppContext& ctx, ImVec2 anchor, float offset,
-                 const std::string& text) {
+void plate_label(ImDrawList* draw, const AppContext& ctx, const PlotTransform& t, ImVec2 anchor,
+                 float offset, const std::string& text) {
   const float w = small_text_width(ctx, text);
   const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
-  const ImVec2 at(anchor.x - offset - w, anchor.y - h / 2.0f);
+  // Left of the marker, or right of it near the plot's left edge (plot_math's side_label_x).
+  const ImVec2 at(static_cast<float>(
+                      side_label_x(anchor.x, offset, w + 3.0f, t.pixels().min.x, t.pixels().max.x)),
+                  anchor.y - h / 2.0f);
   draw->AddRectFilled(ImVec2(at.x - 3.0f, at.y - 1.0f), ImVec2(at.x + w + 3.0f, at.y + h + 1.0f),
                       IM_COL32(20, 22, 28, 210), 3.0f);
   small_text(draw, ctx, at, kAgreementWhite, text);
@@ -257,14 +324,14 @@ void draw_table_and_agreement(ImDrawList* draw, const AppContext& ctx, const Plo
   if (const auto table = session.offer_on_table()) {
     const ImVec2 c = im_vec(t.to_pixel({table->utilities[0], table->utilities[1]}));
     ring(draw, c, 8.0f * scale, im_color(kAgreementWhite), 2.0f * scale);
-    plate_label(draw, ctx, c, 12.0f * scale, "offer on the table");
+    plate_label(draw, ctx, t, c, 12.0f * scale, "offer on the table");
   }
   const auto result = session.result();
   if (result && result->agreement) {
     const ImVec2 c = im_vec(t.to_pixel({result->utilities[0], result->utilities[1]}));
     ring(draw, c, 11.0f * scale, im_color(kAgreementWhite), 3.0f * scale);
     draw->AddCircleFilled(c, 4.0f * scale, im_color(kAgreementWhite), 12);
-    plate_label(draw, ctx, c, 15.0f * scale, "agreement");
+    plate_label(draw, ctx, t, c, 15.0f * scale, "agreement");
   }
 }
 
@@ -331,7 +398,14 @@ void draw_private_view(AppContext& ctx, PartyIndex viewer) {
 
   AxisLabels labels;
   labels.x = "utility to " + party_phrase(scenario, viewer) + " (you) →";
-  labels.y = "every outcome, spread out (the other side's values stay hidden until the end)";
+  // The longest note that fits above the plot.
+  const std::vector<std::string> notes{
+      "every outcome, spread out (the other side's values stay hidden until the end)",
+      "every outcome, spread out (the other side's values are hidden)",
+      "every outcome, spread out"};
+  std::vector<float> note_widths;
+  for (const std::string& note : notes) note_widths.push_back(small_text_width(ctx, note));
+  labels.y = notes[first_that_fits(note_widths, ImGui::GetContentRegionAvail().x)];
   labels.y_ticks = false;
   const PlotTransform t =
       begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels);
@@ -348,7 +422,7 @@ void draw_private_view(AppContext& ctx, PartyIndex viewer) {
     draw->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
                         im_color(kOutcomeGrey.with_alpha(150)));
   }
-  const double reservation = scenario.party(viewer).preferences.reservation_value;
+  const double reservation = session.reservation_values()[viewer];
   const float x = static_cast<float>(t.pixel_x(reservation));
   draw->AddLine(ImVec2(x, static_cast<float>(px.min.y)), ImVec2(x, static_cast<float>(px.max.y)),
                 im_color(party_color(viewer).with_alpha(200)), 1.5f * scale);
@@ -415,11 +489,34 @@ void draw_private_view(AppContext& ctx, PartyIndex viewer) {
   draw->PopClipRect();
 }
 
+// Before a side is picked under private information no values may be shown: the plot stays
+// empty and says why (the offers are placed in no space without a side's values).
+void draw_hidden_view() {
+  const std::string text =
+      "Private information: each side knows only its own values. Pick your side to see what "
+      "every possible treaty is worth to you; both sides' values are shown when the game ends.";
+  // A third of the way down, wrapped to the panel with a margin of two text heights.
+  const float margin = 2.0f * ImGui::GetFontSize();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::SetCursorPos(
+      ImVec2(ImGui::GetCursorPosX() + margin, ImGui::GetCursorPosY() + avail.y / 3.0f));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(avail.x - 2.0f * margin, margin));
+  ImGui::PushStyleColor(ImGuiCol_Text, im_color(kOutcomeGrey));
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void draw_outcome_space(AppContext& ctx) {
   const Session& session = ctx.session;
-  if (const auto viewer = session.private_viewer()) {
+  const ValueVisibility visible = visible_values(ctx);
+  if (visible.shows_none()) {
+    draw_hidden_view();
+    return;
+  }
+  if (const auto viewer = visible.only()) {
     draw_private_view(ctx, *viewer);
     return;
   }
@@ -430,10 +527,22 @@ void draw_outcome_space(AppContext& ctx) {
   AxisLabels labels;
   labels.x = "utility to " + party_phrase(scenario, 0) + " →";
   labels.y = party_short_name(scenario, 1) + " utility ↑";
-  const LegendLayout legend = layout_legend(ctx, scenario, ImGui::GetContentRegionAvail().x);
+  // The legend under the plot, or beside it when that leaves the plot larger (a wide, short
+  // panel: presenter mode at 1280×800).
+  const ImVec2 area = ImGui::GetContentRegionAvail();
+  const ImVec2 area_origin = ImGui::GetCursorScreenPos();
+  const float column_gap = 12.0f * ctx.ui_scale;
+  const LegendLayout below = layout_legend(ctx, scenario, area.x);
+  const LegendLayout column = layout_legend(ctx, scenario, area.x, true);
+  const bool beside = legend_side(area.x, area.y, below.height, column.width + column_gap,
+                                  column.height) == LegendSide::kRight;
+  const LegendLayout& legend = beside ? column : below;
   const PlotTransform t =
-      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels, legend.height);
-  const ImVec2 legend_origin = ImGui::GetCursorScreenPos();
+      begin_plot("##outcome_space", ctx, PlotRect{{0.0, 0.0}, {1.0, 1.0}}, labels,
+                 beside ? 0.0f : legend.height, beside ? column.width + column_gap : 0.0f);
+  const ImVec2 legend_origin = beside ? ImVec2(area_origin.x + area.x - column.width,
+                                               static_cast<float>(t.pixels().min.y) - 4.0f)
+                                      : ImGui::GetCursorScreenPos();
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   const PlotRect& px = t.pixels();
@@ -443,9 +552,11 @@ void draw_outcome_space(AppContext& ctx) {
       ImVec2(static_cast<float>(px.max.x) + 12.0f, static_cast<float>(px.max.y) + 12.0f), true);
   draw_reservations(draw, ctx, t, scenario, analysis);
   draw_cloud(draw, ctx, t, session.outcome_points());
+  draw_estimate(draw, ctx, t);
   draw_frontier(draw, ctx, t, analysis.frontier);
   draw_trails(draw, ctx, t, session.offers());
-  const std::vector<SolutionMarker> markers = solution_markers(analysis);
+  const std::vector<SolutionMarker> markers =
+      solution_markers(analysis, session.reservation_values());
   draw_solutions(draw, ctx, t, markers);
   draw_table_and_agreement(draw, ctx, t);
 

@@ -56,7 +56,7 @@ void polyline(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 color, 
 }
 
 PlotTransform begin_plot(const char* id, AppContext& ctx, PlotRect data, const AxisLabels& labels,
-                         float reserve_below) {
+                         float reserve_below, float reserve_right) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -75,7 +75,7 @@ PlotTransform begin_plot(const char* id, AppContext& ctx, PlotRect data, const A
   const float top = labels.y.empty() ? 4.0f * scale : small + 6.0f * scale;
   const float bottom = small + 4.0f * scale + (labels.x.empty() ? 0.0f : small + 4.0f * scale);
   const float right = 8.0f * scale;
-  const float width = std::max(avail.x, 40.0f);
+  const float width = std::max(avail.x - reserve_right, 40.0f);
   const float height = std::max(avail.y - reserve_below, 40.0f);
 
   const PlotRect pixels{{origin.x + left, origin.y + top},

@@ -35,11 +35,12 @@ struct AxisLabels {
 };
 
 // Lays out a plot in the space left in the current window (below the cursor, `reserve_below`
-// pixels kept free underneath), draws its background, grid, axes, tick labels and axis labels,
-// and returns the data ↔ pixel transform of the inner plot rectangle. Advances the cursor past
-// the plot. The plot area itself is an invisible button (id `id`) so it takes mouse clicks.
+// pixels kept free underneath and `reserve_right` on the right), draws its background, grid,
+// axes, tick labels and axis labels, and returns the data ↔ pixel transform of the inner plot
+// rectangle. Advances the cursor past the plot. The plot area itself is an invisible button (id
+// `id`) so it takes mouse clicks.
 PlotTransform begin_plot(const char* id, AppContext& ctx, PlotRect data, const AxisLabels& labels,
-                         float reserve_below = 0.0f);
+                         float reserve_below = 0.0f, float reserve_right = 0.0f);
 
 // Text in the small font at a pixel position (top-left anchored).
 void small_text(ImDrawList* draw, const AppContext& ctx, ImVec2 at, Rgba color,

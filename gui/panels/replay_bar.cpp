@@ -1,8 +1,11 @@
 #include "gui/panels/replay_bar.hpp"
 
 #include <string>
+#include <string_view>
 
 #include <imgui.h>
+
+#include "gui/logic/text_wrap.hpp"
 
 namespace treatysim::gui {
 
@@ -11,7 +14,7 @@ void draw_replay_bar(AppContext& ctx) {
   if (!session.replaying()) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled(
-        "No trace is open: type a trace file's path in the controls and press Open trace.");
+        "No trace is open: type a trace file's path in the controls and press Open.");
     return;
   }
   const bool playing = session.playing();
@@ -24,7 +27,12 @@ void draw_replay_bar(AppContext& ctx) {
   const std::string where = "event " + std::to_string(session.cursor()) + " of " +
                             std::to_string(session.total_events()) + " · " +
                             session.scenario_label();
-  const float text_width = ImGui::CalcTextSize(where.c_str()).x;
+  // The text takes at most 45% of the row (cut with "…", whole on hover): the slider keeps room.
+  const float room = 0.45f * (ImGui::GetContentRegionAvail().x - button);
+  const std::string shown = fit_with_ellipsis(where, room, [](std::string_view t) {
+    return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+  });
+  const float text_width = ImGui::CalcTextSize(shown.c_str()).x;
   ImGui::SetNextItemWidth(-text_width - ImGui::GetStyle().ItemSpacing.x);
   int cursor = static_cast<int>(session.cursor());
   if (ImGui::SliderInt("##cursor", &cursor, 0, static_cast<int>(session.total_events()), "")) {
@@ -33,7 +41,8 @@ void draw_replay_bar(AppContext& ctx) {
   }
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(where.c_str());
+  ImGui::TextUnformatted(shown.c_str());
+  if (shown != where && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", where.c_str());
 }
 
 }  // namespace treatysim::gui

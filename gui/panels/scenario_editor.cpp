@@ -13,6 +13,7 @@
 #include "gui/logic/colors.hpp"
 #include "gui/logic/lifecycle_view.hpp"
 #include "gui/logic/scenario_editor.hpp"
+#include "gui/logic/text_wrap.hpp"
 
 namespace treatysim::gui {
 
@@ -146,10 +147,19 @@ bool slider_row(const char* label, const char* tooltip, const char* id, float* v
   ImGui::TableSetColumnIndex(0);
   ImGui::AlignTextToFramePadding();
   if (emphasised && bold != nullptr) ImGui::PushFont(bold);
-  ImGui::TextUnformatted(label);
+  // Cut with "…" to the column rather than under the slider; whole on hover.
+  const std::string shown = fit_with_ellipsis(
+      label, ImGui::GetContentRegionAvail().x,
+      [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+  ImGui::TextUnformatted(shown.c_str());
   if (emphasised && bold != nullptr) ImGui::PopFont();
-  if (tooltip != nullptr && tooltip[0] != '\0' && ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("%s", tooltip);
+  const bool cut = shown != label;
+  const bool described = tooltip != nullptr && tooltip[0] != '\0';
+  if ((cut || described) && ImGui::IsItemHovered()) {
+    std::string text = cut ? std::string(label).erase(0, std::string(label).find_first_not_of(' '))
+                           : std::string();
+    if (described) text += (text.empty() ? "" : "\n") + std::string(tooltip);
+    ImGui::SetTooltip("%s", text.c_str());
   }
   ImGui::TableSetColumnIndex(1);
   ImGui::SetNextItemWidth(-1.0f);

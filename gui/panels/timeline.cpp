@@ -11,6 +11,7 @@
 
 #include "engine/model/user_error.hpp"
 #include "gui/logic/colors.hpp"
+#include "gui/logic/layout.hpp"
 #include "gui/logic/lifecycle_view.hpp"
 #include "gui/logic/timeline_layout.hpp"
 
@@ -52,6 +53,39 @@ void open_negotiation(AppContext& ctx, Lifecycle& life, std::size_t index) {
   } catch (const UserError& error) {
     ctx.report_error(error.what());
   }
+}
+
+// The "Back to <scenario>" label when a negotiation of the life is open above, else "".
+std::string back_label(const AppContext& ctx, Lifecycle& life) {
+  if (life.selected() && ctx.session.has_scenario() && life.is_own_game(ctx.session.scenario()) &&
+      life.followed() != nullptr) {
+    return "Back to " + life.followed()->id();
+  }
+  return {};
+}
+
+std::string clear_label(Lifecycle& life) {
+  return "Clear injected (" + std::to_string(life.injected().size()) + ")";
+}
+
+// The width of the controls row as draw_controls lays it out (in the current font).
+float controls_width(const AppContext& ctx, Lifecycle& life) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float unit = ImGui::GetFontSize();
+  const auto text = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+  float width = text("Inject") + 9.0f * unit + text("at") + 7.0f * unit +
+                (text("Inject") + 2.0f * style.FramePadding.x) + text("seed") + 5.0f * unit;
+  int items = 7;
+  if (!life.injected().empty()) {
+    width += text(clear_label(life)) + 2.0f * style.FramePadding.x;
+    ++items;
+  }
+  const std::string back = back_label(ctx, life);
+  if (!back.empty()) {
+    width += text(back) + 2.0f * style.FramePadding.x;
+    ++items;
+  }
+  return width + static_cast<float>(items - 1) * style.ItemSpacing.x;
 }
 
 void draw_controls(AppContext& ctx, Lifecycle& life, PanelState& state) {
@@ -102,8 +136,7 @@ void draw_controls(AppContext& ctx, Lifecycle& life, PanelState& state) {
   ImGui::EndDisabled();
   if (!life.injected().empty()) {
     ImGui::SameLine();
-    const std::string clear =
-        "Clear injected (" + std::to_string(life.injected().size()) + ")###clear-injected";
+    const std::string clear = clear_label(life) + "###clear-injected";
     if (ImGui::Button(clear.c_str())) life.clear_injected();
   }
   ImGui::SameLine();
@@ -116,11 +149,10 @@ void draw_controls(AppContext& ctx, Lifecycle& life, PanelState& state) {
     life.set_seed(seed);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The lifecycle's run seed (Enter to re-run)");
-  if (life.selected() && ctx.session.has_scenario() && life.is_own_game(ctx.session.scenario()) &&
-      life.followed() != nullptr) {
+  if (const std::string label = back_label(ctx, life); !label.empty()) {
     ImGui::SameLine();
-    const std::string back = "Back to " + life.followed()->id() + "###back";
-    if (ImGui::SmallButton(back.c_str())) {
+    const std::string back = label + "###back";
+    if (ImGui::Button(back.c_str())) {
       try {
         ctx.session.set_scenario(*life.followed(), life.followed()->id());
         life.select(std::nullopt);
@@ -137,7 +169,6 @@ void draw_curves(ImDrawList* draw, AppContext& ctx, const MonthAxis& axis, doubl
                  double bottom, const char* name,
                  const std::array<std::vector<double>, kPartyCount>& series, double lo, double hi,
                  const ImVec2& mouse, bool hovered, std::string* tooltip) {
-  if (bottom - top < 8.0) return;
   ImFont* small = ctx.fonts.small != nullptr ? ctx.fonts.small : ImGui::GetFont();
   const float font = small->FontSize;
   draw->AddLine(v(axis.x0, bottom), v(axis.x1, bottom), kGridGrey.packed());
@@ -148,12 +179,12 @@ void draw_curves(ImDrawList* draw, AppContext& ctx, const MonthAxis& axis, doubl
                 kAxisGrey.packed(), name);
   // The top of the range at the right (the bottom is 0 for both curves here, the grid line).
   const std::string hi_text = two(hi);
-  draw->AddText(small, font * 0.9f, v(axis.x1 + 3.0, top - 1.0), kAxisGrey.packed(),
+  draw->AddText(small, font, v(axis.x1 + 4.0 * ctx.ui_scale, top - 1.0), kAxisGrey.packed(),
                 hi_text.c_str());
   if (lo != 0.0) {
     const std::string lo_text = two(lo);
-    draw->AddText(small, font * 0.9f, v(axis.x1 + 3.0, bottom - font + 2.0), kAxisGrey.packed(),
-                  lo_text.c_str());
+    draw->AddText(small, font, v(axis.x1 + 4.0 * ctx.ui_scale, bottom - font + 2.0),
+                  kAxisGrey.packed(), lo_text.c_str());
   }
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
     std::vector<ImVec2> pixels;
@@ -198,9 +229,38 @@ void draw_timeline(AppContext& ctx) {
     state.month_offset = std::max(0, life.last_month().since(life.first_month()) / 2);
   }
 
-  ImGui::PushFont(ctx.fonts.small);
-  draw_controls(ctx, life, state);
-  ImGui::PopFont();
+  // The header: a title bar like the other panels' holding the title and, when they fit, the
+  // controls (else they go below it). Presenter mode shows the life alone: no title bar, no
+  // controls.
+  if (!ctx.presenter) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImFont* heading = ctx.fonts.heading != nullptr ? ctx.fonts.heading : ImGui::GetFont();
+    const float bar = heading->FontSize + 2.0f * style.FramePadding.y;
+    const ImVec2 corner = ImGui::GetWindowPos();
+    const ImVec2 far(corner.x + ImGui::GetWindowWidth(), corner.y + bar);
+    ImGui::PushClipRect(corner, far, false);
+    ImGui::GetWindowDrawList()->AddRectFilled(corner, far,
+                                              ImGui::GetColorU32(ImGuiCol_TitleBgActive),
+                                              style.WindowRounding, ImDrawFlags_RoundCornersTop);
+    ImGui::PopClipRect();
+    ImGui::SetCursorPos(ImVec2(style.FramePadding.x, style.FramePadding.y));
+    ImGui::PushFont(heading);
+    ImGui::TextUnformatted(std::string(panel_title(PanelId::kTimeline)).c_str());
+    const float title_end = ImGui::GetItemRectMax().x - corner.x;
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.small);
+    const float row_end = ImGui::GetWindowContentRegionMax().x;
+    const float width = controls_width(ctx, life);
+    if (title_end + 16.0f * ctx.ui_scale + width <= row_end) {
+      ImGui::SameLine(row_end - width);
+      ImGui::SetCursorPosY(std::round((bar - ImGui::GetFrameHeight()) / 2.0f));
+    } else {
+      ImGui::SetCursorPosY(bar + style.WindowPadding.y);
+    }
+    draw_controls(ctx, life, state);
+    ImGui::PopFont();
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), bar + style.WindowPadding.y));
+  }
 
   const LifecycleResult& result = life.result();
   const LifecycleDef& def = *life.run_scenario().def().lifecycle;
@@ -217,22 +277,49 @@ void draw_timeline(AppContext& ctx) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   ImDrawList* draw = ImGui::GetWindowDrawList();
 
-  // Vertical layout: label rows, markers, the band, the negotiation strip, year labels, curves.
-  const double left_margin = 52.0 * scale;
-  const double right_margin = 34.0 * scale;
-  const MonthAxis axis{result.start, result.end, origin.x + left_margin,
-                       origin.x + avail.x - right_margin};
-  const int label_rows = avail.y >= 165.0f * scale ? 3 : 2;
-  const double row_height = font + 2.0;
-  const double labels_top = origin.y + 2.0;
-  const double band_top = labels_top + label_rows * row_height + 4.0 * scale;
-  const double band_height = std::max(14.0, font + 3.0);
-  const double band_bottom = band_top + band_height;
-  const double strip_top = band_bottom + 2.0;
-  const double strip_bottom = strip_top + 7.0 * scale;
-  const double years_top = strip_bottom + 2.0;
-  const double curves_top = years_top + font + 4.0;
-  const double curves_bottom = origin.y + avail.y - 2.0;
+  // The payoff curve's range, for its labels and the room they need right of the axis.
+  const double discount = def.treaty.monthly_discount;
+  const std::array<std::vector<double>, kPartyCount> payoff{
+      running_discounted_payoff(result, 0, discount),
+      running_discounted_payoff(result, 1, discount)};
+  double payoff_hi = 0.0;
+  double payoff_lo = 0.0;
+  for (const auto& series : payoff) {
+    for (const double x : series) {
+      payoff_hi = std::max(payoff_hi, x);
+      payoff_lo = std::min(payoff_lo, x);
+    }
+  }
+  if (!(payoff_hi > payoff_lo)) payoff_hi = payoff_lo + 1.0;
+  const auto text_width = [&](const std::string& text) {
+    return static_cast<double>(small->CalcTextSizeA(font, 1e9f, 0.0f, text.c_str()).x);
+  };
+  // Vertical layout (timeline_layout.hpp): label rows, the band, the negotiation strip, the
+  // years, the curves.
+  TimelineRowsInput want;
+  want.left = origin.x;
+  want.top = origin.y;
+  want.width = avail.x;
+  want.height = avail.y;
+  want.font = font;
+  want.scale = scale;
+  want.min_curve = 2.5 * font;
+  want.curve_name_width = std::max(text_width("trust"), text_width("payoff"));
+  want.value_width =
+      std::max({text_width(two(1.0)), text_width(two(payoff_hi)), text_width(two(payoff_lo))});
+  const TimelineRows rows = timeline_rows(want);
+  const MonthAxis axis{result.start, result.end, rows.axis_x0, rows.axis_x1};
+  const int label_rows = rows.label_rows;
+  const double row_height = rows.row_height;
+  const double labels_top = rows.labels_top;
+  const double band_top = rows.band_top;
+  const double band_height = rows.band_bottom - rows.band_top;
+  const double band_bottom = rows.band_bottom;
+  const double strip_top = rows.strip_top;
+  const double strip_bottom = rows.strip_bottom;
+  const double years_top = rows.years_top;
+  const double curves_top = rows.trust ? rows.trust_top : 0.0;
+  const double curves_bottom = rows.payoff ? rows.payoff_bottom : rows.trust_bottom;
   std::string tooltip;
 
   // State bands, with their names where they fit.
@@ -282,7 +369,7 @@ void draw_timeline(AppContext& ctx) {
   // Year ticks and labels.
   for (const YearTick& tick : year_ticks(axis, 42.0 * scale)) {
     draw->AddLine(v(tick.x, band_bottom), v(tick.x, strip_bottom + 3.0), kAxisGrey.packed());
-    if (curves_bottom > curves_top) {
+    if (rows.trust) {
       draw->AddLine(v(tick.x, curves_top), v(tick.x, curves_bottom), kGridGrey.packed());
     }
     if (!tick.labelled) continue;
@@ -332,30 +419,15 @@ void draw_timeline(AppContext& ctx) {
   }
 
   // Curves: trust, and the running discounted payoff (the engine's total at the end).
-  const double curves_height = curves_bottom - curves_top;
-  if (curves_height >= 24.0) {
-    const bool both = curves_height >= 56.0 * scale;
-    const double split = both ? curves_top + (curves_height - 6.0) / 2.0 : curves_bottom;
+  if (rows.trust) {
     const std::array<std::vector<double>, kPartyCount> trust{party_column(result.trust, 0),
                                                              party_column(result.trust, 1)};
-    draw_curves(draw, ctx, axis, curves_top, split, "trust", trust, 0.0, 1.0, mouse, hovered,
-                &tooltip);
-    if (both) {
-      const double discount = def.treaty.monthly_discount;
-      const std::array<std::vector<double>, kPartyCount> payoff{
-          running_discounted_payoff(result, 0, discount),
-          running_discounted_payoff(result, 1, discount)};
-      double hi = 0.0;
-      double lo = 0.0;
-      for (const auto& series : payoff) {
-        for (const double x : series) {
-          hi = std::max(hi, x);
-          lo = std::min(lo, x);
-        }
-      }
-      draw_curves(draw, ctx, axis, split + 6.0, curves_bottom, "payoff", payoff, lo,
-                  hi > lo ? hi : lo + 1.0, mouse, hovered, &tooltip);
-    }
+    draw_curves(draw, ctx, axis, rows.trust_top, rows.trust_bottom, "trust", trust, 0.0, 1.0, mouse,
+                hovered, &tooltip);
+  }
+  if (rows.payoff) {
+    draw_curves(draw, ctx, axis, rows.payoff_top, rows.payoff_bottom, "payoff", payoff, payoff_lo,
+                payoff_hi, mouse, hovered, &tooltip);
   }
 
   if (clicked) {

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "gui/logic/model_view.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/panels/plot_frame.hpp"
 
@@ -36,9 +37,67 @@ std::vector<ImVec2> to_pixels(const PlotTransform& t, const std::vector<SeriesPo
   return out;
 }
 
+// The opponent models' accuracy over rounds: for each side with a model, Pearson (solid) and
+// Kendall (dashed) correlation of its estimate with the truth after each offer it answered, and
+// the share of the true frontier it finds (dots).
+void draw_accuracy_over_rounds(AppContext& ctx) {
+  const Session& session = ctx.session;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float scale = ctx.ui_scale;
+  const float small = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
+  const int deadline = session.deadline();
+  const double last_index = std::max(1.0, static_cast<double>(deadline - 1));
+  AxisLabels labels;
+  labels.y = "accuracy";
+  labels.x_format = "%.0f";
+  labels.x_tick_target = std::min(8, std::max(1, deadline - 1));
+  labels.y_tick_target = 4;
+  const float caption = small + 4.0f * scale;
+  const PlotTransform t =
+      begin_plot("##accuracy", ctx, PlotRect{{0.0, 0.0}, {last_index, 1.0}}, labels, caption);
+  const PlotRect& px = t.pixels();
+  const auto buckets = static_cast<std::size_t>(std::max(8.0, px.width() / 2.0));
+  draw->PushClipRect(
+      im_vec(px.min),
+      ImVec2(static_cast<float>(px.max.x) + 2.0f, static_cast<float>(px.max.y) + 2.0f), true);
+  for (PartyIndex party = 0; party < kPartyCount; ++party) {
+    if (!session.has_model(party)) continue;
+    const Rgba color = party_color(party);
+    const std::vector<AccuracyPoint>& curve = session.accuracy_curve(party);
+    // Correlations below 0 are drawn at 0 (the axis is [0, 1]).
+    const auto clamped = [](std::vector<SeriesPoint> series) {
+      for (SeriesPoint& p : series) p.y = std::max(0.0, p.y);
+      return series;
+    };
+    polyline(
+        draw,
+        to_pixels(t, decimate(clamped(accuracy_series(curve, AccuracyMeasure::kPearson)), buckets)),
+        im_color(color), 2.0f * scale);
+    const std::vector<ImVec2> kendall =
+        to_pixels(t, decimate(clamped(accuracy_series(curve, AccuracyMeasure::kKendall)), buckets));
+    for (std::size_t i = 1; i < kendall.size(); ++i) {
+      dashed_line(draw, kendall[i - 1], kendall[i], im_color(color), 1.5f * scale, 4.0f * scale,
+                  3.0f * scale);
+    }
+    const auto dot_buckets = static_cast<std::size_t>(std::max(8.0, px.width() / 6.0));
+    for (const ImVec2& p :
+         to_pixels(t, decimate(accuracy_series(curve, AccuracyMeasure::kPareto), dot_buckets))) {
+      draw->AddCircleFilled(p, 2.5f * scale, im_color(color.with_alpha(170)), 8);
+    }
+  }
+  draw->PopClipRect();
+  small_text(draw, ctx, ImVec2(static_cast<float>(px.min.x), ImGui::GetCursorScreenPos().y),
+             {0x9a, 0xa0, 0xaa, 255},
+             "line: Pearson · dashes: Kendall · dots: share of the true frontier found");
+}
+
 }  // namespace
 
 void draw_utilities_over_rounds(AppContext& ctx) {
+  if (ctx.show_accuracy && (ctx.session.has_model(0) || ctx.session.has_model(1))) {
+    draw_accuracy_over_rounds(ctx);
+    return;
+  }
   const Session& session = ctx.session;
   const Scenario& scenario = session.scenario();
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -75,10 +134,10 @@ void draw_utilities_over_rounds(AppContext& ctx) {
                     static_cast<float>(px.min.y) + 2.0f * scale),
              kDeadlineRed, deadline_label);
 
-  const std::optional<PartyIndex> viewer = session.private_viewer();
+  const ValueVisibility visible = visible_values(ctx);
   for (PartyIndex party = 0; party < kPartyCount; ++party) {
     // A person playing under private information sees only their own utilities.
-    if (viewer && *viewer != party) continue;
+    if (!visible.shows(party)) continue;
     const Rgba color = party_color(party);
     if (const auto target = session.target_curve(party)) {
       std::vector<SeriesPoint> curve;
@@ -138,8 +197,8 @@ void draw_utilities_over_rounds(AppContext& ctx) {
       ImGui::Text("Round %d: %s offers %s", r + 1, party_phrase(scenario, offer.proposer).c_str(),
                   scenario.space().format(offer.outcome).c_str());
       for (PartyIndex p = 0; p < kPartyCount; ++p) {
-        if (viewer && *viewer != p) continue;
-        if (p > 0 && !viewer) ImGui::SameLine(0.0f, 16.0f * scale);
+        if (!visible.shows(p)) continue;
+        if (p > 0 && visible.shows_all()) ImGui::SameLine(0.0f, 16.0f * scale);
         ImGui::PushStyleColor(ImGuiCol_Text, im_color(party_color(p)));
         ImGui::Text("%s %s", scenario.party(p).name.c_str(),
                     format_utility(offer.utilities[p]).c_str());
@@ -154,8 +213,10 @@ void draw_utilities_over_rounds(AppContext& ctx) {
   // The caption under the plot says how to read it.
   small_text(draw, ctx, ImVec2(static_cast<float>(px.min.x), ImGui::GetCursorScreenPos().y),
              {0x9a, 0xa0, 0xaa, 255},
-             "line: a side's utility of its own offers · dots: of offers it received · dashes: "
-             "its target");
+             visible.shows_none()
+                 ? "private information: pick a side to see the utilities of your offers"
+                 : "line: a side's utility of its own offers · dots: of offers it received · "
+                   "dashes: its target");
 }
 
 }  // namespace treatysim::gui

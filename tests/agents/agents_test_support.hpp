@@ -60,10 +60,11 @@ inline treatysim::NegotiationContext context_for(const treatysim::Scenario& scen
   treatysim::NegotiationContext context;
   context.scenario = &scenario;
   context.self = party;
-  context.own = treatysim::PartyView{&scenario.party(party), &scenario.utility(party)};
+  context.own =
+      treatysim::PartyView{&scenario.party(party), &scenario.utility(party), std::nullopt};
   if (scenario.protocol().information == treatysim::Information::kComplete) {
     const treatysim::PartyIndex q = treatysim::other_party(party);
-    context.opponent = treatysim::PartyView{&scenario.party(q), &scenario.utility(q)};
+    context.opponent = treatysim::PartyView{&scenario.party(q), &scenario.utility(q), std::nullopt};
   }
   context.deadline = scenario.protocol().deadline;
   context.seed = seed;

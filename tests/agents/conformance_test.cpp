@@ -51,6 +51,9 @@ const char* const kCompositions[] = {
     "boa(bidding=relative_tit_for_tat(window=3, band=0.1), acceptance=ac_next(a=1.02, b=-0.01), "
     "model=frequency(learning_rate=0.5))",
     "boa(bidding=nice_tit_for_tat(band=0.1), acceptance=ac_combi(c=0.9, t=0.5), model=frequency)",
+    "boa(bidding=om_bidding(target=time_dependent(e=0.3)), acceptance=ac_combi, model=bayesian)",
+    "boa(bidding=om_bidding(target=time_dependent(e=0.5)), acceptance=ac_next, "
+    "model=zeng_sycara(model=bayesian(sigma=0.3), candidates=11))",
 };
 
 // Opponents every subject meets ("self": the subject's own spec on the other side).

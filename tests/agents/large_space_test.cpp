@@ -2,6 +2,9 @@
 // domain (40 integer issues of 10 values, 10⁴⁰ outcomes, hyper-rectangle utilities).
 //   - every built-in negotiator plays there against Conceder, in both roles, and the same seed
 //     gives the same trace (the shared frontier and the level searches are deterministic);
+//   - drawn reservation values (issue 16) on non-linear scenarios: sta-linkage and the 50-issue
+//     domain with drawn values; every agent is told its own draw, the result records the draws,
+//     and the side that accepts never gets less than its drawn value;
 //   - a time-dependent schedule's first bid is the exact best outcome, and every later bid's own
 //     utility is at least its target and (measured here: every bid of three schedules per party)
 //     within kBidTolerance above it (agents/own_levels.hpp; the level search is budgeted, so this
@@ -11,12 +14,15 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "agents/registry.hpp"
 #include "agents/time_dependent.hpp"
 #include "engine/io/genius_import.hpp"
+#include "engine/model/reservation.hpp"
 #include "engine/model/scenario.hpp"
+#include "engine/model/scenario_toml.hpp"
 #include "engine/model/utility_levels.hpp"
 #include "engine/protocol/negotiation.hpp"
 #include "engine/protocol/spec.hpp"
@@ -102,4 +108,50 @@ TEST_CASE("large spaces: the first bid is the exact best outcome, later bids wit
   // The tolerance is kept unless the budgeted search misses the window (utility_levels.hpp).
   MESSAGE(above << " of " << bids << " bids above target + 0.005 (largest excess " << worst << ")");
   CHECK(above == 0);  // measured: none on this domain (the descent reaches the window)
+}
+
+TEST_CASE("large spaces: drawn reservation values on non-linear scenarios") {
+  // sta-linkage with drawn values (U.S. ~ U[0.25, 0.55], China 0.1 or 0.3), and the 50-issue
+  // domain with U[0.3, 0.6] for both, complete information (every negotiator plays).
+  std::string text = treatysim::read_text_file(TREATYSIM_SOURCE_DIR "/configs/sta-linkage.toml");
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  };
+  replace("reservation = 0.40", "reservation = { uniform = [0.25, 0.55] }");
+  replace("reservation = 0.20", "reservation = { choices = [0.1, 0.3], weights = [3, 1] }");
+  replace("information = \"private\"", "information = \"complete\"");
+  const Scenario linkage = treatysim::parse_scenario(text, "sta-linkage-uncertain.toml");
+  treatysim::ScenarioDef def = anac50().def();
+  for (auto& party : def.parties) {
+    treatysim::ReservationDistribution d;
+    d.kind = treatysim::ReservationKind::kUniform;
+    d.low = 0.3;
+    d.high = 0.6;
+    party.reservation_distribution = d;
+  }
+  const Scenario anac = Scenario::create(def);
+  REQUIRE(treatysim::has_drawn_reservations(anac.def()));
+  const auto& registry = treatysim::agents::builtin_registry();
+  for (const Scenario* scenario : {&linkage, &anac}) {
+    CAPTURE(scenario->id());
+    for (const char* subject : {"boulware", "conceder", "nice_tit_for_tat", "pareto_follower",
+                                "nash_seeker", "equilibrium", "random"}) {
+      CAPTURE(subject);
+      for (const std::uint64_t seed : {3u, 4u}) {
+        const treatysim::Trace trace = treatysim::run_traced(
+            *scenario, {parse_spec(subject), parse_spec("linear")}, seed, registry);
+        const auto drawn = treatysim::reservation_values_for(scenario->def(), seed);
+        const treatysim::NegotiationResult& result = trace.result;
+        CHECK(result.reservation_values == drawn);
+        if (result.end != treatysim::NegotiationEnd::kAgreement) continue;
+        const int r = result.agreement_offer_index;
+        const treatysim::PartyIndex proposer =
+            (scenario->protocol().first_mover + static_cast<std::size_t>(r)) % 2;
+        const treatysim::PartyIndex acceptor = treatysim::other_party(proposer);
+        CHECK(result.utilities[acceptor] >= drawn[acceptor] - 1e-9);
+      }
+    }
+  }
 }

@@ -29,7 +29,8 @@ treatysim::NegotiationContext context_for(const Scenario& scenario, PartyIndex p
   treatysim::NegotiationContext context;
   context.scenario = &scenario;
   context.self = party;
-  context.own = treatysim::PartyView{&scenario.party(party), &scenario.utility(party)};
+  context.own =
+      treatysim::PartyView{&scenario.party(party), &scenario.utility(party), std::nullopt};
   context.deadline = scenario.protocol().deadline;
   context.seed = seed;
   return context;

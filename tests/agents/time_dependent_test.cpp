@@ -34,7 +34,8 @@ treatysim::NegotiationContext context_for(const treatysim::Scenario& scenario,
   treatysim::NegotiationContext context;
   context.scenario = &scenario;
   context.self = party;
-  context.own = treatysim::PartyView{&scenario.party(party), &scenario.utility(party)};
+  context.own =
+      treatysim::PartyView{&scenario.party(party), &scenario.utility(party), std::nullopt};
   context.deadline = scenario.protocol().deadline;
   context.seed = seed;
   return context;

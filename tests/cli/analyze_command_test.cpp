@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -472,4 +473,57 @@ TEST_CASE("run --svg writes a well-formed picture with both panels") {
     CAPTURE(name);
     CHECK(has_text_containing(all, name));
   }
+}
+
+namespace {
+
+// The gold squares of the bargaining solutions (the legend's four and the plot's markers).
+std::size_t gold_squares(const pugi::xml_node& node) {
+  std::size_t count = 0;
+  for (const pugi::xml_node& child : node.children()) {
+    if (std::string(child.name()) == "rect" &&
+        std::string(child.attribute("fill").value()) == "#c99700") {
+      ++count;
+    }
+    count += gold_squares(child);
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "run --svg with drawn reservation values draws the negotiation's own, and its solutions") {
+  // three-clauses-uncertain, seed 7: the U.S. draws 0.85 and China 0.6 (see `run`'s header), and
+  // no outcome gives both that much: no zone of agreement, no solution; seed 2 draws 0.25 and
+  // 0.1, and all four solutions exist. `analyze --svg` draws the means, 0.4 and 0.32.
+  cli_test::TempDir dir;
+  for (const auto& [seed, us, cn, markers] :
+       {std::tuple{std::uint64_t{7}, "United States reservation 0.85 (drawn)",
+                   "China reservation 0.60 (drawn)", std::size_t{0}},
+        std::tuple{std::uint64_t{2}, "United States reservation 0.25 (drawn)",
+                   "China reservation 0.10 (drawn)", std::size_t{4}}}) {
+    CAPTURE(seed);
+    treatysim::cli::RunOptions options =
+        cli_test::run_options("three-clauses-uncertain.toml", "json");
+    options.seed = seed;
+    options.svg = dir.file("run.svg");
+    const ordered_json trace = ordered_json::parse(cli_test::run_output(options));
+    CHECK(trace.at("result").at("reservations").at("us").get<double>() ==
+          (seed == 7 ? 0.85 : 0.25));
+    Svg svg;
+    load_svg(svg, options.svg);
+    const std::vector<std::string> all = texts(svg.document.document_element());
+    CHECK(has_text_containing(all, us));
+    CHECK(has_text_containing(all, cn));
+    CHECK(gold_squares(svg.document.document_element()) == 4 + markers);
+  }
+  AnalyzeOptions options = analyze_options("three-clauses-uncertain.toml", "text");
+  options.svg = dir.file("analysis.svg");
+  (void)analyze_output(options);
+  Svg svg;
+  load_svg(svg, options.svg);
+  const std::vector<std::string> all = texts(svg.document.document_element());
+  CHECK(has_text_containing(all, "United States reservation 0.40 (mean of the draws)"));
+  CHECK(has_text_containing(all, "China reservation 0.32 (mean of the draws)"));
 }

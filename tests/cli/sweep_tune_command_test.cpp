@@ -1,6 +1,6 @@
-// sweep and tune in process: the charts (well-formed SVG with title, labels, legend, escaping),
-// the registry's parameter ranges (nested specs too), the files written, same results for any
-// number of threads, and validate on sweep and tuning files.
+// sweep and tune in process: the files written (the chart well-formed and titled), same results
+// for any number of threads, and validate on sweep and tuning files. (The chart writers are
+// tested in tests/charts, the registry's parameter ranges in tests/frontend.)
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -9,8 +9,6 @@
 #include <pugixml.hpp>
 
 #include "agents/registry.hpp"
-#include "cli/study_setup.hpp"
-#include "cli/svg_plot.hpp"
 #include "engine/model/user_error.hpp"
 #include "tests/cli/cli_test_support.hpp"
 
@@ -35,70 +33,6 @@ std::string sweep_file(const std::string& axes) {
 }
 
 }  // namespace
-
-TEST_CASE("line_chart_svg draws a well-formed chart with its band, labels and best point") {
-  LineChart chart;
-  chart.title = "Boulware <e> & friends";
-  chart.subtitle = "against linear";
-  chart.x_label = "e";
-  chart.y_label = "mean utility";
-  chart.points = {{0.1, 0.5, 0.45, 0.55}, {0.2, 0.7, 0.66, 0.74}, {0.4, 0.6, 0.58, 0.62}};
-  chart.log_x = true;
-  const std::string svg = line_chart_svg(chart);
-  pugi::xml_document doc;
-  REQUIRE(doc.load_string(svg.c_str()));
-  const std::string texts = texts_of(doc);
-  CHECK(texts.find("Boulware <e> & friends|") != std::string::npos);
-  CHECK(texts.find("|e|") != std::string::npos);
-  CHECK(texts.find("|mean utility|") != std::string::npos);
-  CHECK(texts.find("95% confidence interval") != std::string::npos);
-  CHECK(texts.find("best: e = 0.2 → 0.7") != std::string::npos);
-  CHECK(doc.select_nodes("//polygon").size() == 1);   // the band
-  CHECK(doc.select_nodes("//polyline").size() == 1);  // the mean
-}
-
-TEST_CASE("heat_map_svg draws one cell per point, a colour legend and the best cell") {
-  HeatMap chart;
-  chart.title = "grid";
-  chart.x_label = "e";
-  chart.y_label = "k";
-  chart.value_label = "utility";
-  chart.x_values = {0.5, 1, 2};
-  chart.y_values = {0, 0.2};
-  chart.values = {0.1, 0.2, 0.3, 0.4, 0.9, 0.6};
-  const std::string svg = heat_map_svg(chart);
-  pugi::xml_document doc;
-  REQUIRE(doc.load_string(svg.c_str()));
-  const std::string texts = texts_of(doc);
-  CHECK(texts.find("|0.900|") != std::string::npos);
-  CHECK(texts.find("best (outlined): e = 1, k = 0.2 → 0.900") != std::string::npos);
-  CHECK(texts.find("|utility|") != std::string::npos);
-  // The best cell is the fifth value: row 1 (k = 0.2, the top row), column 1.
-  CHECK(doc.select_nodes("//rect[@stroke='#d62728']").size() == 1);
-}
-
-TEST_CASE("registry_parameter_range reads ranges, defaults and nested specs") {
-  const agents::Registry& registry = agents::builtin_registry();
-  const ParameterRange e = registry_parameter_range(registry, parse_spec("boulware"), "e");
-  CHECK(e.min == 0.0);
-  CHECK(e.max == 100.0);
-  CHECK(e.default_value == 0.2);
-  CHECK_FALSE(e.integer);
-  CHECK(registry_parameter_range(registry, parse_spec("boulware(e=3)"), "e").default_value == 3.0);
-  CHECK(registry_parameter_range(registry, parse_spec("relative_tit_for_tat"), "window").integer);
-  const ParameterRange nested = registry_parameter_range(
-      registry, parse_spec("boa(bidding=time_dependent(e=0.4))"), "bidding.e");
-  CHECK(nested.default_value == 0.4);
-  CHECK(nested.max == 100.0);
-  CHECK_THROWS_WITH_AS((void)registry_parameter_range(registry, parse_spec("boulware"), "x"),
-                       "boulware has no numeric parameter \"x\" (its numeric parameters: e, k)",
-                       UserError);
-  CHECK_THROWS_WITH_AS(
-      (void)registry_parameter_range(registry, parse_spec("boa"), "bidding.e"),
-      "write the nested spec of \"bidding\" in the strategy (e.g. boa(bidding=time_dependent)) "
-      "to vary its parameters",
-      UserError);
-}
 
 TEST_CASE("sweep refuses one file for both the CSV and the chart, before running") {
   cli_test::TempDir dir;

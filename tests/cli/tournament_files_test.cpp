@@ -243,7 +243,9 @@ TEST_CASE("merge names the plan member that is missing or of the wrong type or r
           p["metrics"] = {"agreement", "speed"};
         }) == path +
                   ": plan.metrics[1]: expected \"agreement\", \"offers\", \"social_welfare\", "
-                  "\"distance_to_pareto\" or \"distance_to_nash\", got \"speed\"");
+                  "\"distance_to_pareto\", \"distance_to_nash\", \"advantage\", "
+                  "\"model_pearson\", \"model_kendall\", \"model_mae\", \"model_pareto\" or "
+                  "\"model_reservation_error\", got \"speed\"");
   CHECK(merge_edited([](ordered_json& p) { p.erase("fingerprint"); }) ==
         path + ": plan.fingerprint: missing key (expected the plan's fingerprint, a string)");
   CHECK(merge_edited([](ordered_json& p) { p["repetitions"] = 3; }) ==

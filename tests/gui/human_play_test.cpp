@@ -7,6 +7,7 @@
 
 #include "agents/registry.hpp"
 #include "engine/analysis/analysis.hpp"
+#include "engine/analysis/pareto.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "gui/logic/human_play.hpp"
 
@@ -105,6 +106,7 @@ TEST_CASE("the game summary compares your deal with the Nash solution and the ag
   result.agreement_offer_index = 3;
   result.utilities = {scenario.utility(0)(deal), scenario.utility(1)(deal)};
   result.discounted_utilities = result.utilities;
+  result.reservation_values = analysis.disagreement;
 
   const auto summary = treatysim::gui::summarize_game(scenario, analysis, 0, result, events);
   CHECK(summary.agreement);
@@ -137,6 +139,7 @@ TEST_CASE("without agreement the summary gives the reservation values") {
   result.end = NegotiationEnd::kWalkAway;
   result.offers = 1;
   result.utilities = {0.40, 0.20};
+  result.reservation_values = {0.40, 0.20};
   const auto summary = treatysim::gui::summarize_game(scenario, analysis, 0, result, events);
   CHECK_FALSE(summary.agreement);
   CHECK_FALSE(summary.metrics.has_value());
@@ -150,4 +153,47 @@ TEST_CASE("without agreement the summary gives the reservation values") {
   const auto china_lines = treatysim::gui::summary_lines(scenario, theirs);
   CHECK(china_lines[2] ==
         "United States' best outcome S0/IP0/D0/G0/T2: 0.33 to you, 1.00 to United States.");
+}
+
+TEST_CASE("with drawn reservation values the summary uses the negotiation's: its Nash solution") {
+  // three-clauses-uncertain: the U.S. draws 0.25 or 0.85, China 0.1, 0.25 or 0.6.
+  const Scenario scenario = treatysim::load_scenario_file(
+      std::string(TREATYSIM_SOURCE_DIR) + "/configs/three-clauses-uncertain.toml",
+      treatysim::agents::spec_checker(treatysim::agents::builtin_registry()));
+  const treatysim::ScenarioAnalysis analysis = treatysim::analyze_scenario(scenario);
+  const Outcome mine{0, 0, 0};
+  const std::vector<Event> events{{EventKind::kOffer, 0, 0, mine},
+                                  {EventKind::kWalkAway, 0, 1, mine}};
+  NegotiationResult result;
+  result.end = NegotiationEnd::kWalkAway;
+  result.offers = 1;
+  // A hawk (0.85) meets China at 0.6: no outcome gives both that much, so no Nash solution.
+  result.reservation_values = {0.85, 0.6};
+  result.utilities = result.reservation_values;
+  const auto hawk = treatysim::gui::summarize_game(scenario, analysis, 0, result, events);
+  CHECK_FALSE(hawk.nash.has_value());
+  const auto lines = treatysim::gui::summary_lines(scenario, hawk);
+  CHECK(lines[0] ==
+        "No agreement after 1 offer: each side gets its reservation value (0.85 to you, 0.60 to "
+        "China).");
+  CHECK(lines[1] == "No Nash solution: no outcome is worth its reservation value to both sides.");
+
+  // Doves (0.25 and 0.1): the Nash solution maximises (u₀ − 0.25)(u₁ − 0.1) over all 100
+  // outcomes (brute force here), not the product at the mean values 0.4 and 0.317.
+  result.reservation_values = {0.25, 0.1};
+  result.utilities = result.reservation_values;
+  const auto dove = treatysim::gui::summarize_game(scenario, analysis, 0, result, events);
+  double best = -1.0;
+  std::array<double, 2> nash{};
+  for (const treatysim::OutcomePoint& point : treatysim::enumerate_outcomes(scenario)) {
+    const double product = (point.utilities[0] - 0.25) * (point.utilities[1] - 0.1);
+    if (point.utilities[0] >= 0.25 && point.utilities[1] >= 0.1 && product > best + 1e-9) {
+      best = product;
+      nash = point.utilities;
+    }
+  }
+  REQUIRE(dove.nash.has_value());
+  CHECK(dove.nash->utilities[0] == doctest::Approx(nash[0]).epsilon(1e-12));
+  CHECK(dove.nash->utilities[1] == doctest::Approx(nash[1]).epsilon(1e-12));
+  CHECK(dove.reservation == result.reservation_values);
 }

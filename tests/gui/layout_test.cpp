@@ -19,6 +19,7 @@ using treatysim::gui::Mode;
 using treatysim::gui::panel_bit;
 using treatysim::gui::PanelId;
 using treatysim::gui::panels_for;
+using treatysim::gui::PanelSet;
 using treatysim::gui::Rect;
 using treatysim::gui::SplitId;
 
@@ -72,8 +73,15 @@ TEST_CASE("panels tile the window exactly in every mode, size and presenter sett
         input.top_bar_height = presenter ? 56.0f : 36.0f;
         input.splits = treatysim::gui::default_splits(mode, presenter);
         const Layout layout = compute_layout(input);
-        CHECK(layout.panels.size() ==
-              static_cast<std::size_t>(std::popcount(panels_for(mode, presenter))));
+        // Every panel of the mode is placed, except presenter mode's timeline where the window
+        // is too short for it under the outcome space.
+        PanelSet placed = 0;
+        for (const auto& placement : layout.panels) placed |= panel_bit(placement.id);
+        const PanelSet wanted = panels_for(mode, presenter);
+        CHECK((placed & ~wanted) == 0);
+        const PanelSet optional = presenter ? panel_bit(PanelId::kTimeline) : 0;
+        CHECK((wanted & ~placed & ~optional) == 0);
+        CHECK(layout.panels.size() == static_cast<std::size_t>(std::popcount(placed)));
         check_tiles(input, layout);
       }
     }
@@ -95,7 +103,7 @@ TEST_CASE("at 1280x800 every panel gets at least its minimum size") {
       for (const auto& placement : compute_layout(input).panels) {
         CAPTURE(std::string(treatysim::gui::panel_title(placement.id)));
         CAPTURE(presenter);
-        const auto minimum = minimum_size(placement.id, input.text_height);
+        const auto minimum = minimum_size(placement.id, input.text_height, presenter);
         CHECK(placement.rect.width >= minimum.width);
         if (placement.id != PanelId::kNarration && placement.id != PanelId::kReplayBar) {
           CHECK(placement.rect.height >= minimum.height);
@@ -114,10 +122,10 @@ TEST_CASE("the simulate layout at 1280x800 follows the wireframe, by hand") {
   CHECK(layout.find(PanelId::kOutcomeSpace)->rect.x == 294.0f);
   CHECK(layout.find(PanelId::kOutcomeSpace)->rect.width == 628.0f);
   CHECK(layout.find(PanelId::kClauseBoard)->rect.width == 358.0f);
-  // Rows of the 764 px content: narration (two lines) round(2·15·1.15+22) = round(56.5) = 57,
-  // bottom round(0.28·764) = 214, upper 764−57−214 = 493.
-  CHECK(layout.find(PanelId::kOutcomeSpace)->rect.height == 493.0f);
-  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 529, 1280, 57});
+  // Rows of the 764 px content: narration (two lines) 2·(15+2) + 16 + 6 = 56, bottom
+  // round(0.28·764) = 214, upper 764−56−214 = 494.
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect.height == 494.0f);
+  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 530, 1280, 56});
   CHECK(layout.find(PanelId::kUtilities)->rect == Rect{0, 586, 563, 214});  // round(0.44·1280)
   CHECK(layout.find(PanelId::kTimeline)->rect == Rect{563, 586, 717, 214});
   CHECK(layout.splitters.size() == 4);
@@ -131,9 +139,13 @@ TEST_CASE("presenter mode's narration strip holds two lines of its 30 px text, b
   input.top_bar_height = 56.0f;
   input.splits = treatysim::gui::default_splits(Mode::kSimulate, true);
   const Layout layout = compute_layout(input);
-  // round(2·30·1.15 + 22·2) = round(113) = 113 ≥ 2·30 + 12 + 2·16 + 2·2 = 108 that the text
-  // needs; at the bottom of the window.
-  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 687, 1280, 113});
+  // 2·(30 + 4) + 16·2 + 6 = 106: two 30 px lines 4 px apart, 16 px of padding above and below,
+  // a 2 px border and the 3 px inset on each side; at the bottom of the window.
+  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 694, 1280, 106});
+  // A long sentence: three lines, 3·34 + 38 = 140.
+  input.narration_lines = 3;
+  CHECK(compute_layout(input).find(PanelId::kNarration)->rect == Rect{0, 660, 1280, 140});
+  input.narration_lines = 2;
   input.mode = Mode::kReplay;
   input.splits = treatysim::gui::default_splits(Mode::kReplay, true);
   // The replay bar: round(30·1.15 + 26·2) = round(86.5) = 87 ≥ a 46 px slider + 32 + 4.
@@ -191,4 +203,84 @@ TEST_CASE("dragging a splitter moves that boundary by the drag, within minimum s
   input.splits = treatysim::gui::drag_split(input, SplitId::kLeft, 10.0f);
   CHECK(compute_layout(input).find(PanelId::kControls)->rect.width ==
         minimum_size(PanelId::kControls, 15.0f).width + 10.0f);
+}
+
+TEST_CASE("presenter mode: the timeline under the outcome space, the clause board beside both") {
+  LayoutInput input;
+  input.presenter = true;
+  input.text_height = 30.0f;
+  input.ui_scale = 2.0f;
+  input.splits = treatysim::gui::default_splits(Mode::kSimulate, true);
+  // 1280×800 with the title on two lines: top bar max(36 + 16, 2·30) + 14 = 74.
+  input.top_bar_height = treatysim::gui::top_bar_height(52.0f, 2, 30.0f);
+  CHECK(input.top_bar_height == 74.0f);
+  Layout layout = compute_layout(input);
+  check_tiles(input, layout);
+  // Content 726: the narration 106 at the bottom, 620 above it. Columns: the board
+  // round(0.40·1280) = 512, the centre 768. Under the outcome space the timeline wants
+  // 0.22·726 = 159.7 but has its minimum of 5.5 lines, 165; the outcome space 620 − 165 = 455.
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect == Rect{0, 74, 768, 455});
+  CHECK(layout.find(PanelId::kTimeline)->rect == Rect{0, 529, 768, 165});
+  CHECK(layout.find(PanelId::kClauseBoard)->rect == Rect{768, 74, 512, 620});
+  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 694, 1280, 106});
+  // A three-line narration (140) leaves 586 ≥ 420 + 165: the timeline stays, the outcome
+  // space gives way.
+  input.narration_lines = 3;
+  CHECK(compute_layout(input).find(PanelId::kOutcomeSpace)->rect.height == 421.0f);
+  CHECK(compute_layout(input).find(PanelId::kTimeline)->rect.height == 165.0f);
+  input.narration_lines = 2;
+  REQUIRE(layout.splitters.size() == 2);
+  // Dragging the gap above the timeline 20 px up makes it 20 px taller; 40 px more stop at the
+  // outcome space's minimum, 14 lines = 420 px (the timeline 620 − 420 = 200).
+  input.splits = treatysim::gui::drag_split(input, SplitId::kBottom, -20.0f);
+  layout = compute_layout(input);
+  CHECK(layout.find(PanelId::kTimeline)->rect == Rect{0, 509, 768, 185});
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect.height == 435.0f);
+  input.splits = treatysim::gui::drag_split(input, SplitId::kBottom, -40.0f);
+  CHECK(compute_layout(input).find(PanelId::kTimeline)->rect.height == 200.0f);
+  input.splits = treatysim::gui::default_splits(Mode::kSimulate, true);
+
+  // Replay mode adds its bar (round(30·1.15 + 52) = 87): 533 px above the strips, less than the
+  // outcome space's 420 and the timeline's 165, so the outcome space keeps the column.
+  input.mode = Mode::kReplay;
+  layout = compute_layout(input);
+  check_tiles(input, layout);
+  CHECK(layout.find(PanelId::kTimeline) == nullptr);
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect == Rect{0, 74, 768, 533});
+  input.mode = Mode::kSimulate;
+
+  // 1920×1080, the title on one line: top bar 52 + 14 = 66, content 1014, 908 above the
+  // narration; the board 768, the centre 1152; the timeline 0.22·1014 = 223.1 → 223, the
+  // outcome space 685.
+  input.width = 1920.0f;
+  input.height = 1080.0f;
+  input.top_bar_height = treatysim::gui::top_bar_height(52.0f, 1, 30.0f);
+  input.splits = treatysim::gui::default_splits(Mode::kSimulate, true);
+  layout = compute_layout(input);
+  check_tiles(input, layout);
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect == Rect{0, 66, 1152, 685});
+  CHECK(layout.find(PanelId::kTimeline)->rect == Rect{0, 751, 1152, 223});
+  CHECK(layout.find(PanelId::kClauseBoard)->rect == Rect{1152, 66, 768, 908});
+  CHECK(layout.find(PanelId::kNarration)->rect == Rect{0, 974, 1920, 106});
+
+  // Replay mode at 1920×1080: 908 − 87 = 821 px hold both.
+  input.mode = Mode::kReplay;
+  input.splits = treatysim::gui::default_splits(Mode::kReplay, true);
+  CHECK(compute_layout(input).find(PanelId::kTimeline) != nullptr);
+  input.mode = Mode::kSimulate;
+
+  // Without a treaty to show, the outcome space takes the column again.
+  input.available = kAllPanels & ~panel_bit(PanelId::kTimeline);
+  layout = compute_layout(input);
+  CHECK(layout.find(PanelId::kTimeline) == nullptr);
+  CHECK(layout.find(PanelId::kOutcomeSpace)->rect == Rect{0, 66, 1152, 908});
+}
+
+TEST_CASE("the top bar's height: a button's frame or the title's lines, with 7 px around") {
+  using treatysim::gui::top_bar_height;
+  CHECK(top_bar_height(25.0f, 1, 17.0f) == 39.0f);  // the normal window: 17 px heading frame
+  CHECK(top_bar_height(52.0f, 1, 30.0f) == 66.0f);  // presenter, one line
+  CHECK(top_bar_height(52.0f, 2, 30.0f) == 74.0f);  // presenter, two lines
+  CHECK(treatysim::gui::top_bar_title_lines(true) == 2);
+  CHECK(treatysim::gui::top_bar_title_lines(false) == 1);
 }

@@ -20,6 +20,7 @@ using treatysim::Outcome;
 using treatysim::Scenario;
 using treatysim::gui::narrate;
 using treatysim::gui::NarrationTargets;
+using treatysim::gui::ValueVisibility;
 
 namespace {
 
@@ -101,6 +102,22 @@ TEST_CASE("narration golden sentences: walking away and the deadline") {
         "0.20 for China.");
 }
 
+TEST_CASE("narration: a negotiation's own reservation values (drawn) replace the scenario's") {
+  // As if the U.S. had drawn 0.70 and China 0.15: China's offer, worth 0.67 to the U.S., is now
+  // below the U.S. reservation value, and the deadline pays the drawn values.
+  const std::array<double, 2> drawn{0.70, 0.15};
+  const std::vector<Event> deadline{event(EventKind::kOffer, 1, 1, "S2/IP1/D1/G1/T2"),
+                                    event(EventKind::kReject, 1, 0, "S2/IP1/D1/G1/T2"),
+                                    event(EventKind::kDeadline, 1, 0, "S2/IP1/D1/G1/T2")};
+  CHECK(narrate(sta(), deadline, {}, ValueVisibility::all(), drawn) ==
+        "Round 2: the deadline passes without agreement — the U.S. rejected China's last offer "
+        "(it is worth 0.67 to it, below its reservation of 0.70); each side keeps its "
+        "reservation value, 0.70 for the U.S. and 0.15 for China.");
+  CHECK(narrate(sta(), deadline, {}, ValueVisibility::own(1), drawn) ==
+        "Round 2: the deadline passes without agreement — the U.S. rejected China's last offer; "
+        "China keeps its reservation value of 0.15.");
+}
+
 TEST_CASE("describe_changes lists changed clauses in issue order, at most max_items") {
   const Outcome from = outcome("S0/IP0/D0/G0/T0");
   CHECK(treatysim::gui::describe_changes(sta(), from, from).empty());
@@ -130,16 +147,16 @@ TEST_CASE("narration for a person playing under private information tells only t
     return std::vector<Event>(all.begin(), all.begin() + static_cast<long>(count));
   };
   // The person plays the U.S.: China's values and reasons are not told.
-  CHECK(narrate(sta(), upto(1), {}, 0) ==
+  CHECK(narrate(sta(), upto(1), {}, ValueVisibility::own(0)) ==
         "Round 1: the U.S. opens with S0/IP0/D0/G0/T2 — worth 1.00 to it.");
-  CHECK(narrate(sta(), upto(2), {}, 0) ==
+  CHECK(narrate(sta(), upto(2), {}, ValueVisibility::own(0)) ==
         "Round 1: the U.S. opens with S0/IP0/D0/G0/T2; China rejects.");
-  CHECK(narrate(sta(), upto(3), {}, 0) ==
+  CHECK(narrate(sta(), upto(3), {}, ValueVisibility::own(0)) ==
         "Round 2: China opens with S3/IP3/D3/G3/T3 — worth 0.02 to the U.S.");
-  CHECK(narrate(sta(), upto(4), {}, 0) ==
+  CHECK(narrate(sta(), upto(4), {}, ValueVisibility::own(0)) ==
         "Round 2: China opens with S3/IP3/D3/G3/T3; the U.S. rejects — it is worth 0.02 to it, "
         "below its reservation of 0.40.");
-  CHECK(narrate(sta(), upto(6), {}, 0) ==
+  CHECK(narrate(sta(), upto(6), {}, ValueVisibility::own(0)) ==
         "Round 3: China accepts the U.S. offer S0/IP1/D1/G1/T2, worth 0.88 to the U.S. — "
         "agreement.");
 }

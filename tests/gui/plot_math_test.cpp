@@ -174,3 +174,55 @@ TEST_CASE("flow_rows wraps items left to right, an oversized item alone on its r
     if (i > 0) CHECK(slots[i].row >= slots[i - 1].row);
   }
 }
+
+TEST_CASE("legend beside a wide, short plot; under a tall one") {
+  using treatysim::gui::legend_side;
+  using treatysim::gui::LegendSide;
+  // Presenter mode at 1280×800: a 736 × 330 px area, the legend 81 px in rows under it (a 736 ×
+  // 249 plot, 249 its smaller side) or a 332 px column (404 × 330: 330): beside.
+  CHECK(legend_side(736.0, 330.0, 81.0, 332.0, 156.0) == LegendSide::kRight);
+  // The normal window: 606 × 440 px, 40 px under it (606 × 400: 400) or a 240 px column (366 ×
+  // 440: 366): under.
+  CHECK(legend_side(606.0, 440.0, 40.0, 240.0, 110.0) == LegendSide::kBelow);
+  // A column taller than the area never goes beside.
+  CHECK(legend_side(900.0, 100.0, 60.0, 200.0, 150.0) == LegendSide::kBelow);
+  // Ties go under.
+  CHECK(legend_side(500.0, 500.0, 100.0, 100.0, 50.0) == LegendSide::kBelow);
+}
+
+TEST_CASE("a marker's label on its left, or on its right at the plot's left edge") {
+  using treatysim::gui::side_label_x;
+  // Room on the left: 300 − 12 − 80 = 208 ≥ 100.
+  CHECK(side_label_x(300.0, 12.0, 80.0, 100.0, 700.0) == 208.0);
+  // An agreement at x = 130: 130 − 15 − 70 < 100, so right of it at 145.
+  CHECK(side_label_x(130.0, 15.0, 70.0, 100.0, 700.0) == 145.0);
+  // Room on neither side: against the left edge.
+  CHECK(side_label_x(150.0, 15.0, 300.0, 100.0, 400.0) == 100.0);
+}
+
+TEST_CASE("reservation labels by their lines, inside the plot, apart") {
+  using treatysim::gui::PlotRect;
+  using treatysim::gui::reservation_labels;
+  const PlotRect plot{{100.0, 50.0}, {500.0, 450.0}};
+  // sta-2024: the U.S. line at x = 260, China's at y = 370: the U.S. label at the foot of its
+  // line (450 − 13 − 3 = 434), China's above its line at the left (370 − 16 = 354).
+  auto at = reservation_labels(plot, 260.0, 370.0, 120.0, 130.0, 13.0, 3.0);
+  CHECK(at.first.x == 263.0);
+  CHECK(at.first.y == 434.0);
+  CHECK(at.second.x == 103.0);
+  CHECK(at.second.y == 354.0);
+  // A U.S. line near the right edge: its label goes left of the line (480 − 3 − 120 = 357).
+  at = reservation_labels(plot, 480.0, 370.0, 120.0, 130.0, 13.0, 3.0);
+  CHECK(at.first.x == 357.0);
+  // A label fitting on neither side of its line: against the right edge (500 − 270 = 230).
+  at = reservation_labels(plot, 260.0, 370.0, 270.0, 130.0, 13.0, 3.0);
+  CHECK(at.first.x == 230.0);
+  // China's line at the top: its label goes under the line.
+  at = reservation_labels(plot, 260.0, 55.0, 120.0, 130.0, 13.0, 3.0);
+  CHECK(at.second.y == 58.0);
+  // Split the pie: both reservations 0, both labels in the bottom-left corner; the U.S. one
+  // moves above China's (434 − 13 − 3 = 418).
+  at = reservation_labels(plot, 100.0, 450.0, 120.0, 130.0, 13.0, 3.0);
+  CHECK(at.second.y == 434.0);
+  CHECK(at.first.y == 418.0);
+}

@@ -72,3 +72,33 @@ TEST_CASE("fit_with_ellipsis: whole when it fits, else the longest beginning wit
     CHECK(code_points(fitted) <= static_cast<float>(std::max(w, 1)));
   }
 }
+
+TEST_CASE("wrap_to_lines: whole in the lines allowed, else the last line cut with an ellipsis") {
+  using treatysim::gui::wrap_to_lines;
+  // One unit per byte; "…" is three bytes, so three units.
+  const std::string title = "U.S.-China Science and Technology Agreement, 2023-24 renegotiation";
+  // 34 units, two lines: "U.S.-China Science and Technology" (33) and the rest (32), whole.
+  const auto two = wrap_to_lines(title, 34.0f, 2, chars);
+  CHECK(two.lines == std::vector<std::string>{"U.S.-China Science and Technology",
+                                              "Agreement, 2023-24 renegotiation"});
+  CHECK_FALSE(two.cut);
+  // One line: the longest beginning that fits with the ellipsis, 31 + 3 = 34 units.
+  const auto one = wrap_to_lines(title, 34.0f, 1, chars);
+  CHECK(one.lines == std::vector<std::string>{"U.S.-China Science and Technolo\u2026"});
+  CHECK(one.cut);
+  // 20 units, two lines: the second line takes the rest ("and Technology Agreement, …") and is
+  // cut to 17 + 3 units.
+  const auto narrow = wrap_to_lines(title, 20.0f, 2, chars);
+  CHECK(narrow.lines == std::vector<std::string>{"U.S.-China Science", "and Technology Ag\u2026"});
+  CHECK(narrow.cut);
+  // A word wider than the line is cut too; zero lines asked for counts as one.
+  const auto word = wrap_to_lines("AI/quantum/biomedical", 10.0f, 0, chars);
+  CHECK(word.lines == std::vector<std::string>{"AI/quan\u2026"});
+  CHECK(word.cut);
+  // A word wider than the line breaks after its slashes.
+  const auto slashes = wrap_to_lines("broad incl. AI/quantum/biomedical", 12.0f, 3, chars);
+  CHECK(slashes.lines == std::vector<std::string>{"broad incl.", "AI/quantum/", "biomedical"});
+  CHECK_FALSE(slashes.cut);
+  // Short texts are untouched.
+  CHECK(wrap_to_lines("5 years", 10.0f, 3, chars).lines == std::vector<std::string>{"5 years"});
+}

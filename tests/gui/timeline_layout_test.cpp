@@ -190,3 +190,106 @@ TEST_CASE("curve pixels map [lo, hi] onto [bottom, top] and stay within the deci
   CHECK(short_series[0] == treatysim::gui::CurvePoint{50.0, 50.0});
   CHECK(short_series[1] == treatysim::gui::CurvePoint{100.0, 0.0});
 }
+
+TEST_CASE("timeline rows at 1280x800: two label rows and both curves, by hand") {
+  using treatysim::gui::timeline_rows;
+  using treatysim::gui::TimelineRowsInput;
+  // The normal window's timeline canvas: 167 px under its title bar, 13 px text. Fixed rows:
+  // 2 + 4 + band max(14, 16) + 2 + strip 7 + 2 + years 13 + 4 + 2 = 52 px; 115 left: one label
+  // row (15), the trust curve (32.5), the payoff curve (6 + 32.5), a second label row (15),
+  // 14 px left, less than a third row.
+  TimelineRowsInput in;
+  in.left = 100.0;
+  in.top = 600.0;
+  in.width = 700.0;
+  in.height = 167.0;
+  in.curve_name_width = 38.0;
+  in.value_width = 33.0;
+  const auto rows = timeline_rows(in);
+  CHECK(rows.label_rows == 2);
+  CHECK(rows.labels_top == 602.0);
+  CHECK(rows.band_top == 636.0);  // 602 + 2·15 + 4
+  CHECK(rows.band_bottom == 652.0);
+  CHECK(rows.strip_top == 654.0);
+  CHECK(rows.strip_bottom == 661.0);
+  CHECK(rows.years_top == 663.0);
+  REQUIRE(rows.trust);
+  REQUIRE(rows.payoff);
+  // The curves share 680 … 765: (85 − 6) / 2 = 39.5 px each.
+  CHECK(rows.trust_top == 680.0);
+  CHECK(rows.trust_bottom == 719.5);
+  CHECK(rows.payoff_top == 725.5);
+  CHECK(rows.payoff_bottom == 765.0);
+  // The axis leaves the names' and the values' room: 100 + 38 + 8, 800 − 33 − 6.
+  CHECK(rows.axis_x0 == 146.0);
+  CHECK(rows.axis_x1 == 761.0);
+}
+
+TEST_CASE("timeline rows in presenter mode: labels before curves when the canvas is short") {
+  using treatysim::gui::timeline_rows;
+  using treatysim::gui::TimelineRowsInput;
+  TimelineRowsInput in;
+  in.width = 700.0;
+  in.font = 28.0;
+  in.scale = 2.0;
+  in.min_curve = 70.0;
+  // 1280×800: the 165 px panel leaves a 127 px canvas; fixed 2 + 8 + 31 + 2 + 14 + 2 + 28 + 4
+  // + 2 = 93 px, one label row (30), 4 px left: no curve.
+  in.height = 127.0;
+  auto rows = timeline_rows(in);
+  CHECK(rows.label_rows == 1);
+  CHECK_FALSE(rows.trust);
+  CHECK_FALSE(rows.payoff);
+  CHECK(rows.axis_x0 == 12.0);  // 6·scale on each side without curves
+  CHECK(rows.axis_x1 == 688.0);
+  // 1920×1080: a 185 px canvas: 92 px beyond the fixed rows; one label row, no room for a
+  // 70 px curve after it (62), so the second and third label rows (30 each).
+  in.height = 185.0;
+  rows = timeline_rows(in);
+  CHECK(rows.label_rows == 3);
+  CHECK_FALSE(rows.trust);
+  // A tall canvas (400 px): three rows and both curves.
+  in.height = 400.0;
+  rows = timeline_rows(in);
+  CHECK(rows.label_rows == 3);
+  CHECK(rows.trust);
+  CHECK(rows.payoff);
+  // Curves not wanted: none, whatever the room.
+  in.curves = false;
+  CHECK_FALSE(timeline_rows(in).trust);
+}
+
+TEST_CASE("timeline rows stay inside the canvas, in order, for any height") {
+  using treatysim::gui::timeline_rows;
+  using treatysim::gui::TimelineRowsInput;
+  for (double height = 40.0; height <= 600.0; height += 7.0) {
+    for (const double font : {13.0, 28.0}) {
+      TimelineRowsInput in;
+      in.top = 10.0;
+      in.height = height;
+      in.font = font;
+      in.scale = font > 20.0 ? 2.0 : 1.0;
+      in.min_curve = 2.5 * font;
+      const auto rows = timeline_rows(in);
+      CAPTURE(height);
+      CAPTURE(font);
+      CHECK(rows.labels_top < rows.band_top);
+      CHECK(rows.band_top < rows.band_bottom);
+      CHECK(rows.band_bottom < rows.strip_top);
+      CHECK(rows.strip_bottom < rows.years_top);
+      if (rows.trust) {
+        CHECK(rows.trust_top >= rows.years_top + font);
+        CHECK(rows.trust_bottom - rows.trust_top >= in.min_curve - 1e-9);
+        CHECK(rows.trust_bottom <= in.top + height);
+      }
+      if (rows.payoff) {
+        CHECK(rows.payoff_top >= rows.trust_bottom);
+        CHECK(rows.payoff_bottom - rows.payoff_top >= in.min_curve - 1e-9);
+        CHECK(rows.payoff_bottom <= in.top + height);
+      }
+      // Label rows come before the curves take the room: a curve is only drawn with a label
+      // row above the band.
+      if (rows.trust) CHECK(rows.label_rows >= 1);
+    }
+  }
+}

@@ -154,6 +154,40 @@ TEST_CASE("evaluation results do not depend on the order the pairings run in") {
   CHECK(in_order.values == reversed.values);
 }
 
+TEST_CASE("an evaluation cut into blocks of seeds plays the negotiations one by one") {
+  // 150 seeds: three blocks per pairing (64, 64, 22), each with its own agents.
+  const Scenario scenario = load_scenario_file(kThreeClauses);
+  EvaluationPlan plan;
+  plan.scenarios.push_back({scenario, analyze_scenario(scenario), {0, 1}});
+  plan.opponents = {parse_spec("random(accept=0.3)"), parse_spec("linear")};
+  plan.seeds = plan_seeds(3, "evaluation", 150);
+  REQUIRE(plan.seeds.size() > 2 * kSeedsPerBlock);
+  CHECK(evaluation_item_count(plan) == 2 * 2 * 3);  // roles × opponents × blocks (64, 64, 22)
+  const Spec candidate = parse_spec("random(accept=0.5)");
+  const Evaluation serial = evaluate(plan, agents::builtin_registry(), candidate);
+  std::vector<double> utilities;
+  for (const PartyIndex role : {PartyIndex{0}, PartyIndex{1}}) {
+    for (const Spec& opponent : plan.opponents) {
+      std::array<Spec, kPartyCount> specs;
+      specs[role] = candidate;
+      specs[other_party(role)] = opponent;
+      for (const std::uint64_t seed : plan.seeds) {
+        utilities.push_back(play_match(scenario, plan.scenarios[0].analysis,
+                                       agents::builtin_registry(), specs, seed)
+                                .utilities[role]);
+      }
+    }
+  }
+  CHECK(serial.values[static_cast<std::size_t>(Metric::kUtility)] == utilities);
+  const ParallelFor backwards = [](std::size_t count,
+                                   const std::function<void(std::size_t)>& body) {
+    for (std::size_t k = count; k-- > 0;) body(k);
+  };
+  CHECK(evaluate(plan, agents::builtin_registry(), candidate, backwards).values == serial.values);
+  CHECK(evaluate(plan, agents::builtin_registry(), candidate, parallel_for_jobs(2)).values ==
+        serial.values);
+}
+
 TEST_CASE("scenario parameters: reservation values and renormalised weights") {
   const Scenario scenario = load_scenario_file(kThreeClauses);
   const Scenario reserved = with_scenario_parameter(scenario, "scenario.cn.reservation", 0.6);

@@ -15,6 +15,7 @@
 #include "engine/studies/match.hpp"
 #include "engine/studies/tournament.hpp"
 #include "engine/studies/tournament_results.hpp"
+#include "engine/studies/tournament_run.hpp"
 
 using doctest::Approx;
 using treatysim::TournamentPlan;
@@ -77,7 +78,7 @@ TEST_CASE("tournament: parse errors name the file, line, key and what was expect
   CHECK(error_of(kHeader + "rounds = 3\n" + kTwo + kScenario) ==
         kSource +
             ":3:1: tournament.rounds: unknown key (expected one of: name, mode, repetitions, "
-            "seed, role_swap, self_play, deadline, years, metrics)");
+            "seed, role_swap, self_play, deadline, years, metrics, rank_by)");
   CHECK(error_of(kHeader + "mode = \"league\"\n" + kTwo + kScenario) ==
         kSource +
             ":3:8: tournament.mode: expected \"negotiation\" or \"lifecycle\", got "
@@ -107,7 +108,7 @@ TEST_CASE("tournament: parse errors name the file, line, key and what was expect
             "\"lifecycle\")");
   CHECK(error_of(kHeader + kTwo) ==
         kSource +
-            ": scenarios: missing [[scenarios]] (each a file, or a GENIUS domain, "
+            ": scenarios: missing [[scenarios]] (each a file, or a GENIUS or GeniusWeb domain, "
             "profile_a and profile_b)");
   CHECK(error_of("name = \"t\"\n") ==
         kSource + ":1:1: name: unknown key (expected one of: tournament, competitors, scenarios)");
@@ -145,6 +146,38 @@ TEST_CASE("tournament: a valid file, GENIUS XML named directly, the deadline ove
   CHECK(treatysim::is_tournament_text(kHeader));
   CHECK_FALSE(treatysim::is_tournament_text("[scenario]\nid = \"x\"\n"));
   CHECK_FALSE(treatysim::is_tournament_text("[tournament"));
+}
+
+TEST_CASE("tournament: GeniusWeb JSON named directly, recognised by content") {
+  const std::string party = "../../tests/data/geniusweb/Party/";
+  const auto def = parse(kHeader + "deadline = 40\n" + kTwo + "[[scenarios]]\ndomain = \"" + party +
+                         "party.json\"\nprofile_a = \"" + party + "party1.json\"\nprofile_b = \"" +
+                         party + "party2.json\"\n");
+  REQUIRE(def.scenarios.size() == 1);
+  CHECK(def.plan.scenarios[0].name == "party");
+  CHECK(def.scenarios[0].protocol().deadline == 40);
+  CHECK(def.scenarios[0].space().size() == 3072);
+  CHECK(def.scenarios[0].party(0).preferences.reservation_value == 0.50636);
+  CHECK(def.scenarios[0].party(1).preferences.reservation_value == 0.36638);
+  // A GeniusWeb domain with a GENIUS profile, and a malformed profile: the file is named.
+  const std::string laptop = "../../tests/data/genius/Laptop/";
+  CHECK(error_of(kHeader + kTwo + "[[scenarios]]\ndomain = \"" + party +
+                 "party.json\"\nprofile_a = \"" + party + "party1.json\"\nprofile_b = \"" + laptop +
+                 "laptop_seller_utility.xml\"\n") ==
+        TREATYSIM_SOURCE_DIR "/configs/tournaments/" + laptop +
+            "laptop_seller_utility.xml: the profile is GENIUS XML but the domain " +
+            TREATYSIM_SOURCE_DIR "/configs/tournaments/" + party +
+            "party.json is GeniusWeb JSON (expected the domain and both profiles in one format)");
+  const std::string malformed = "../../tests/data/geniusweb-malformed/";
+  const std::string handmade = "../../tests/data/geniusweb/Handmade/";
+  CHECK(error_of(kHeader + kTwo + "[[scenarios]]\ndomain = \"" + handmade +
+                 "handmade.json\"\nprofile_a = \"" + handmade +
+                 "handmade_a.json\"\nprofile_b = \"" + malformed +
+                 "profile-weights-not-one.json\"\n") ==
+        TREATYSIM_SOURCE_DIR "/configs/tournaments/" + malformed +
+            "profile-weights-not-one.json: LinearAdditiveUtilitySpace.issueWeights: the weights "
+            "sum to 0.99, not 1 (GeniusWeb requires issue weights that sum to exactly 1; they are "
+            "not renormalised)");
 }
 
 TEST_CASE("tournament: enumeration order and counts with and without role swap and self-play") {
@@ -282,7 +315,7 @@ TEST_CASE("tournament: played rows match the negotiation, and survive the CSV") 
   const auto& registry = treatysim::agents::builtin_registry();
   treatysim::TournamentPlayer player(def, registry);
   const TournamentPlan& plan = def.plan;
-  std::string csv = treatysim::tournament_csv_header();
+  std::string csv = treatysim::tournament_csv_header(plan);
   std::vector<TournamentRow> rows;
   for (std::uint64_t k = 0; k < plan.negotiation_count(); ++k) {
     const TournamentRow row = player.play(k);
@@ -392,4 +425,34 @@ TEST_CASE("tournament: a lifecycle tournament scores the cumulative payoffs of s
       kSource +
           ":4:12: tournament.metrics[0]: \"distance_to_nash\" is a metric of single "
           "negotiations, not of lifecycle tournaments");
+}
+
+TEST_CASE("tournament: a chunk survives its bytes (rows bit for bit, lines, traces, a failure)") {
+  const auto def =
+      parse(kHeader + "repetitions = 3\nseed = 8\n" + kTwo +
+            "[[competitors]]\nlabel = \"r\"\nstrategy = \"random(accept=0.3)\"\n" + kScenario);
+  const auto& registry = treatysim::agents::builtin_registry();
+  treatysim::TournamentChunkPlayer player(def, registry, 2, true);
+  const treatysim::Shard shard{2, 3};  // positions 0… are indices 1, 4, 7, …
+  const treatysim::TournamentChunk chunk = player.play(shard, 1, 4, {}, nullptr);
+  REQUIRE(chunk.rows.size() == 4);
+  CHECK(chunk.rows[0].slot.index == 4);
+  CHECK(chunk.traces.size() == 4);
+  const treatysim::TournamentChunk back =
+      treatysim::decode_tournament_chunk(treatysim::encode_tournament_chunk(chunk));
+  CHECK(back.rows == chunk.rows);
+  CHECK(back.csv_lines == chunk.csv_lines);
+  CHECK(back.traces == chunk.traces);
+  CHECK(back.failure == nullptr);
+  // A row read back from the CSV equals the one that travelled as bytes.
+  const std::string first_line = chunk.csv_lines.substr(0, chunk.csv_lines.find('\n'));
+  CHECK(treatysim::parse_tournament_csv_line(def.plan, first_line, "f", 2) == back.rows[0]);
+
+  treatysim::TournamentChunk failed;
+  failed.failure = std::make_exception_ptr(treatysim::UserError("a negotiation failed"));
+  const treatysim::TournamentChunk failed_back =
+      treatysim::decode_tournament_chunk(treatysim::encode_tournament_chunk(failed));
+  CHECK(failed_back.rows.empty());
+  CHECK_THROWS_WITH_AS(std::rethrow_exception(failed_back.failure), "a negotiation failed",
+                       treatysim::UserError);
 }

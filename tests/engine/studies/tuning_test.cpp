@@ -11,6 +11,7 @@
 #include "engine/model/user_error.hpp"
 #include "engine/studies/study_file.hpp"
 #include "engine/studies/tuning.hpp"
+#include "tests/support/backwards_map.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace treatysim {
@@ -197,6 +198,40 @@ TEST_CASE("a real tuning run improves on the defaults, and runs the same twice")
   CHECK(b.best_spec == a.best_spec);
   CHECK(b.best_score == a.best_score);
   CHECK(b.best_validation.mean == a.best_validation.mean);
+}
+
+TEST_CASE(
+    "a tuning run takes the same path through a map that computes each evaluation backwards") {
+  testing::TempDir dir;
+  const std::string path = dir.write("t.toml", tune_file("crs2", 10));
+  const agents::Registry& registry = agents::builtin_registry();
+  const auto lookup = [&](const Spec& s, const std::string& p) -> ParameterRange {
+    const agents::StrategyInfo* info = registry.find(s.name, agents::ComponentKind::kNegotiator);
+    for (const agents::ParameterInfo& param : info->parameters) {
+      if (param.name == p) return {param.min, param.max, param.default_number, false};
+    }
+    throw UserError("no parameter " + p);
+  };
+  const PreparedTune tune = prepare_tune(load_tune_file(path), registry, lookup);
+  std::vector<std::string> plain_path;
+  const TuneResult plain = run_tuning(
+      tune, registry, [&](const TuneStep& s) { plain_path.push_back(s.spec.to_string()); });
+  std::vector<std::string> mapped_path;
+  std::size_t computed = 0;
+  const TuneResult mapped = run_tuning(
+      tune, registry, [&](const TuneStep& s) { mapped_path.push_back(s.spec.to_string()); },
+      testing::backwards_map(&computed));
+  CHECK(mapped_path == plain_path);
+  CHECK(mapped.best_spec == plain.best_spec);
+  CHECK(mapped.best_score == plain.best_score);
+  CHECK(mapped.default_score == plain.default_score);
+  CHECK(mapped.best_validation.mean == plain.best_validation.mean);
+  CHECK(mapped.comparison.t == plain.comparison.t);
+  // Every evaluation went through the map: the pairings of each distinct spec, then the two
+  // validations (the defaults are scored from the cache).
+  const std::set<std::string> distinct(mapped_path.begin(), mapped_path.end());
+  CHECK(computed == evaluation_item_count(tune.plan) * distinct.size() +
+                        2 * evaluation_item_count(tune.validation_plan));
 }
 
 }  // namespace treatysim

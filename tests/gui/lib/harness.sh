@@ -22,7 +22,7 @@ at_most() {
 }
 
 # The outcome space of the default layout at 1280x800 (gui/logic/layout.cpp: x 294–922,
-# y 36–547), inside its frame.
+# y 39–531 under the 39 px top bar), inside its frame.
 outcome_region=(300 70 615 470)
 
 finish() {
