@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,7 +68,7 @@ void fit(const std::string& name, const Scenario& scenario) {
   NegotiationContext context;
   context.scenario = &scenario;
   context.self = 0;
-  context.own = PartyView{&scenario.party(0), &scenario.utility(0)};
+  context.own = PartyView{&scenario.party(0), &scenario.utility(0), std::nullopt};
   context.deadline = scenario.protocol().deadline;
   agents::FrequencyModel model(0.2);
   model.reset(context);
