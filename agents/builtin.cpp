@@ -118,7 +118,6 @@ void add_time_dependent(Registry& registry, std::string name, std::string descri
                         ConcessionFamily family, double default_e, double default_k, double min_k) {
   StrategyInfo info =
       entry(std::move(name), ComponentKind::kNegotiator, std::move(description), kFaratin);
-  info.traits.needs_enumeration = true;
   info.parameters = faratin_parameters(default_e, default_k, min_k);
   info.create_negotiator = [family](const Parameters& p, const Registry&) {
     return std::make_unique<TimeDependentAgent>(family, p.number("e"), p.number("k"));
@@ -137,7 +136,6 @@ void add_tit_for_tat_negotiator(Registry& registry, std::string name, ImitationM
   StrategyInfo info =
       entry(std::move(name), ComponentKind::kNegotiator, std::move(description),
             "Faratin, Sierra & Jennings 1998 (behaviour-dependent tactics); Axelrod 1984");
-  info.traits.needs_enumeration = true;
   info.parameters = {window_parameter(), band_parameter(0.05)};
   info.create_negotiator = [mode](const Parameters& p, const Registry&) {
     return make_boa(std::make_unique<TitForTatBidding>(mode, p.integer("window"), p.number("band")),
@@ -169,7 +167,6 @@ void add_negotiators(Registry& registry) {
       "offers uniformly random outcomes it finds acceptable; accepts acceptable offers at random",
       "GENIUS / NegMAS random baseline");
   random.traits.stochastic = true;
-  random.traits.needs_enumeration = true;
   random.parameters = {
       number("accept", 0.1, 0.0, 1.0,
              "probability of accepting an offer worth at least the reservation value"),
@@ -207,7 +204,6 @@ void add_negotiators(Registry& registry) {
       entry("nice_tit_for_tat", ComponentKind::kNegotiator,
             "reciprocates concessions toward the estimated Nash point, bidding Pareto-efficiently",
             "Baarslag, Hindriks & Jonker 2011, The Tit for Tat strategy can be nice (CIA XV)");
-  nice.traits.needs_enumeration = true;
   nice.traits.uses_opponent_model = true;
   nice.parameters = {band_parameter(0.05),
                      number("learning_rate", 0.2, 0.0, 1.0,
@@ -224,7 +220,6 @@ void add_negotiators(Registry& registry) {
             "Boulware-paced target; offers the outcome near it that the frequency model rates best "
             "for the opponent; AC_combi",
             kHardHeaded);
-  follower.traits.needs_enumeration = true;
   follower.traits.uses_opponent_model = true;
   follower.parameters = {
       number("e", 0.2, 0.0, 100.0, "concession exponent of the target (time_dependent)"),
@@ -248,7 +243,6 @@ void add_negotiators(Registry& registry) {
             "plays the subgame-perfect equilibrium of the finite-horizon game (backward induction)",
             "Rubinstein 1982; Stahl 1972");
   equilibrium.traits.needs_complete_information = true;
-  equilibrium.traits.needs_enumeration = true;
   equilibrium.create_negotiator = [](const Parameters&, const Registry&) {
     return std::make_unique<EquilibriumAgent>();
   };
@@ -259,7 +253,6 @@ void add_negotiators(Registry& registry) {
             "concedes along the exact Pareto frontier toward the Nash bargaining solution",
             "Nash 1950; pace from Faratin et al. 1998");
   nash.traits.needs_complete_information = true;
-  nash.traits.needs_enumeration = true;
   nash.parameters = {
       number("e", 1.0, 0.0, 100.0, "pace toward the Nash point: < 1 late, > 1 early")};
   nash.create_negotiator = [](const Parameters& p, const Registry&) {
@@ -272,7 +265,6 @@ void add_negotiators(Registry& registry) {
             "learns across a series which concession exponent pays best (UCB1 or EXP3)",
             "Auer, Cesa-Bianchi & Fischer 2002 (UCB1); Auer et al. 2002 (EXP3)");
   bandit.traits.stochastic = true;
-  bandit.traits.needs_enumeration = true;
   bandit.traits.learns_across_series = true;
   bandit.parameters = {
       text("algorithm", "ucb1", {"ucb1", "exp3"}, "the bandit rule"),
@@ -294,7 +286,6 @@ void add_negotiators(Registry& registry) {
   StrategyInfo scripted = entry("scripted", ComponentKind::kNegotiator,
                                 "plays a list of outcomes from a file, one per line",
                                 "treatysim (demonstrations, tests)");
-  scripted.traits.needs_enumeration = false;
   scripted.parameters = {
       text("file", "", {},
            "path of the script: one outcome per line as option ids, e.g. S0/IP1/D1/G1/T2"),
@@ -329,7 +320,6 @@ void add_components(Registry& registry) {
     StrategyInfo td =
         entry(exponential ? "time_dependent_exp" : "time_dependent", ComponentKind::kBidding,
               "Faratin time-dependent target; bids the smallest own utility reaching it", kFaratin);
-    td.traits.needs_enumeration = true;
     td.parameters =
         exponential ? faratin_parameters(1.0, 0.01, 1e-6) : faratin_parameters(1.0, 0.0, 0.0);
     const ConcessionFamily family =
@@ -345,7 +335,6 @@ void add_components(Registry& registry) {
               relative ? "imitates the opponent's concession as a ratio"
                        : "imitates the opponent's concession in utility",
               "Faratin, Sierra & Jennings 1998 (behaviour-dependent tactics)");
-    tft.traits.needs_enumeration = true;
     tft.parameters = {window_parameter(), band_parameter(0.05)};
     const ImitationMode mode = relative ? ImitationMode::kRelative : ImitationMode::kAbsolute;
     tft.create_bidding = [mode](const Parameters& p, const Registry&) {
@@ -356,7 +345,6 @@ void add_components(Registry& registry) {
   StrategyInfo nice = entry("nice_tit_for_tat", ComponentKind::kBidding,
                             "reciprocates concessions toward the estimated Nash point",
                             "Baarslag, Hindriks & Jonker 2011");
-  nice.traits.needs_enumeration = true;
   nice.traits.uses_opponent_model = true;
   nice.parameters = {band_parameter(0.05)};
   nice.create_bidding = [](const Parameters& p, const Registry&) {
@@ -368,7 +356,6 @@ void add_components(Registry& registry) {
       "om_bidding", ComponentKind::kBidding,
       "keeps another strategy's target; offers the outcome near it the opponent model rates best",
       kBoa);
-  om.traits.needs_enumeration = true;
   om.traits.uses_opponent_model = true;
   om.parameters = {
       component("target", ComponentKind::kBidding, "time_dependent(e=0.2)",

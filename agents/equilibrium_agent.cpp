@@ -1,5 +1,6 @@
 #include "agents/equilibrium_agent.hpp"
 
+#include "engine/analysis/analysis.hpp"
 #include "engine/model/check.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/model/tolerance.hpp"
@@ -22,7 +23,20 @@ void EquilibriumAgent::reset(const NegotiationContext& context) {
   const std::string key = context.scenario->content_hash() + "/" + format_number(reservations[0]) +
                           "/" + format_number(reservations[1]);
   if (!equilibrium_ || key != solved_hash_) {
-    equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(*context.scenario, reservations);
+    const Scenario& scenario = *context.scenario;
+    if (scenario.space().enumerable()) {
+      equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(scenario, reservations);
+    } else {
+      // The frontier plus each party's worst outcome: the same equilibrium values.
+      std::vector<OutcomePoint> candidates = shared_frontier(scenario)->points;
+      for (PartyIndex p = 0; p < kPartyCount; ++p) {
+        const Outcome worst = scenario.utility(p).worst_outcome();
+        candidates.push_back(OutcomePoint{
+            worst, candidates.size(), {scenario.utility(0)(worst), scenario.utility(1)(worst)}});
+      }
+      equilibrium_ = std::make_unique<SubgamePerfectEquilibrium>(scenario, std::move(candidates),
+                                                                 reservations);
+    }
     solved_hash_ = key;
   }
 }

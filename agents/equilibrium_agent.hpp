@@ -16,7 +16,9 @@
 //          accepts below its reservation value.
 // Needs complete information: the equilibrium depends on the opponent's preferences. Under
 // private information the registry refuses it with a clear error.
-// The solution is computed once per (scenario, deadline) and reused.
+// The solution is computed once per (scenario, deadline) and reused. On spaces too large to
+// enumerate the backward induction runs over the Pareto frontier plus each party's worst outcome
+// (equilibrium.hpp): the same equilibrium values; the offers on the path are frontier outcomes.
 //
 // Parameters: none.
 #pragma once

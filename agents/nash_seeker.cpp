@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/analysis/analysis.hpp"
 #include "engine/analysis/bargaining.hpp"
 #include "engine/analysis/pareto.hpp"
 #include "engine/model/issue.hpp"
@@ -27,8 +28,12 @@ void NashSeeker::reset(const NegotiationContext& context) {
                           "/" + format_number(disagreement[1]);
   if (key == schedule_hash_ && context.self == schedule_party_) return;
   const PartyIndex self = context.self;
-  const std::vector<OutcomePoint> points = enumerate_outcomes(*context.scenario);
-  std::vector<OutcomePoint> frontier = pareto_frontier(points);
+  const bool enumerable = context.space().enumerable();
+  // Large spaces: the frontier analyze gives (exact branch and bound with interaction terms; the
+  // additive method otherwise), shared across negotiations; N searched over it.
+  const std::vector<OutcomePoint> points = enumerable ? enumerate_outcomes(*context.scenario)
+                                                      : shared_frontier(*context.scenario)->points;
+  std::vector<OutcomePoint> frontier = enumerable ? pareto_frontier(points) : points;
   // Own utility descending, ties to the lowest index.
   std::stable_sort(frontier.begin(), frontier.end(),
                    [self](const OutcomePoint& a, const OutcomePoint& b) {

@@ -9,7 +9,9 @@
 // ≥ target (ties: lowest index), so every offer is Pareto-optimal and the last one is N itself.
 // Acceptance: AC_next (accept an offer worth at least its next bid); on the last offer, anything
 // worth at least the reservation value. With no individually rational outcome, N does not exist
-// and it holds at its best frontier outcome.
+// and it holds at its best frontier outcome. On spaces too large to enumerate the frontier is the
+// one `analyze` computes (exact for interaction terms, by branch and bound), computed once per
+// scenario for the process, and N is searched over it.
 //
 // Parameters
 // | name | default | range    | meaning                                         |

@@ -10,13 +10,34 @@ namespace treatysim::agents {
 
 void NiceTitForTatBidding::reset(const NegotiationContext& context) {
   context_ = context;
-  index_ = &context.own_index("nice_tit_for_tat bidding");
-  u_max_ = index_->best().utility;
+  own_.reset(context, "nice_tit_for_tat bidding");
+  u_max_ = own_.best_utility();
 }
 
 double NiceTitForTatBidding::estimated_nash_utility(const OpponentModel* model) const {
   if (model == nullptr) return u_max_;
   const double d = context_.own.reservation_value();
+  if (own_.index() == nullptr) {
+    // Large spaces: the product at eleven levels of own utility from d to the best, each level's
+    // outcome the one the model rates best in the band above it (a documented approximation).
+    const UtilityFunction& own = *context_.own.utility;
+    const double low = std::min(d, u_max_);
+    double best_product = -1.0;
+    double best_utility = u_max_;
+    for (int k = 0; k <= 10; ++k) {
+      const double level = low + (u_max_ - low) * k / 10.0;
+      const Outcome x =
+          best_for_opponent_local(own_, own, context_.space(), level, band_, *model, 1);
+      const double u = own(x);
+      const double product = (u - d) * model->utility(x);
+      if (utility_greater(product, best_product)) {
+        best_product = product;
+        best_utility = u;
+      }
+    }
+    return best_utility;
+  }
+  const UtilityIndex* index_ = own_.index();
   const std::size_t rational = index_->count_at_least(d);
   double best_product = -1.0;
   double best_utility = u_max_;
@@ -53,8 +74,14 @@ double NiceTitForTatBidding::target(const NegotiationState& state,
 
 Outcome NiceTitForTatBidding::bid(const NegotiationState& state, const OpponentModel* model) const {
   const double t = target(state, model);
-  if (model != nullptr) return best_for_opponent(context_.space(), *index_, t, band_, *model);
-  return context_.space().outcome_at(index_->at_least(t).index);
+  if (model != nullptr) {
+    if (own_.index() == nullptr) {
+      return best_for_opponent_local(own_, *context_.own.utility, context_.space(), t, band_,
+                                     *model);
+    }
+    return best_for_opponent(context_.space(), *own_.index(), t, band_, *model);
+  }
+  return own_.at_least(t).outcome;
 }
 
 }  // namespace treatysim::agents

@@ -26,10 +26,7 @@
 #include <vector>
 
 #include "agents/components.hpp"
-
-namespace treatysim {
-class UtilityIndex;
-}
+#include "agents/own_levels.hpp"
 
 namespace treatysim::agents {
 
@@ -50,7 +47,7 @@ class NiceTitForTatBidding final : public BiddingStrategy {
  private:
   double band_;
   NegotiationContext context_;
-  const UtilityIndex* index_ = nullptr;
+  OwnLevels own_;
   double u_max_ = 1.0;
 };
 

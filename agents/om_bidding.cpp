@@ -28,12 +28,17 @@ Outcome best_for_opponent(const OutcomeSpace& space, const UtilityIndex& index, 
 void OpponentModelBidding::reset(const NegotiationContext& context) {
   inner_->reset(context);
   space_ = &context.space();
-  index_ = &context.own_index("om_bidding");
+  utility_ = context.own.utility;
+  own_.reset(context, "om_bidding");
 }
 
 Outcome OpponentModelBidding::bid(const NegotiationState& state, const OpponentModel* model) const {
   if (model == nullptr) return inner_->bid(state, nullptr);
-  return best_for_opponent(*space_, *index_, inner_->target(state, model), window_, *model);
+  if (own_.index() == nullptr) {
+    return best_for_opponent_local(own_, *utility_, *space_, inner_->target(state, model), window_,
+                                   *model);
+  }
+  return best_for_opponent(*space_, *own_.index(), inner_->target(state, model), window_, *model);
 }
 
 }  // namespace treatysim::agents

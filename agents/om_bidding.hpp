@@ -20,10 +20,7 @@
 #include <memory>
 
 #include "agents/components.hpp"
-
-namespace treatysim {
-class UtilityIndex;
-}
+#include "agents/own_levels.hpp"
 
 namespace treatysim::agents {
 
@@ -54,7 +51,8 @@ class OpponentModelBidding final : public BiddingStrategy {
   std::unique_ptr<BiddingStrategy> inner_;
   double window_;
   const OutcomeSpace* space_ = nullptr;
-  const UtilityIndex* index_ = nullptr;
+  const UtilityFunction* utility_ = nullptr;
+  OwnLevels own_;
 };
 
 }  // namespace treatysim::agents

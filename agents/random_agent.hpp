@@ -4,7 +4,10 @@
 // individually rational offers so that it never proposes or accepts a deal worse than no deal.
 //
 // propose: an outcome drawn uniformly from those worth at least the reservation value to the
-//          agent (from all outcomes when none is).
+//          agent (from all outcomes when none is). On spaces too large to enumerate: rejection
+//          sampling (up to 1,000 uniform draws, the first acceptable one); when acceptable
+//          outcomes are rarer than that, a uniform target between the reservation value and the
+//          best utility and the outcome near it (engine/model/utility_levels.hpp).
 // respond: walks away with probability `walk_away`; otherwise, if the offer is worth at least
 //          the reservation value, accepts with probability `accept`; otherwise rejects.
 // All draws come from the agent's own Boost.Random stream (derived from the run seed).
@@ -32,10 +35,14 @@ class RandomAgent final : public Agent {
   [[nodiscard]] Response respond(const NegotiationState& state, const Outcome& offer) override;
 
  private:
+  // Draws before the fallback on spaces too large to enumerate.
+  static constexpr int kDraws = 1000;
+  [[nodiscard]] Outcome propose_large();
+
   double accept_probability_;
   double walk_away_probability_;
   NegotiationContext context_;
-  const UtilityIndex* index_ = nullptr;
+  const UtilityIndex* index_ = nullptr;  // null on spaces too large to enumerate
   std::size_t acceptable_count_ = 0;  // outcomes worth ≥ reservation value (0 ⇒ draw from all)
   Rng rng_;
 };

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/own_levels.hpp"
 #include "engine/model/tolerance.hpp"
-#include "engine/model/utility_index.hpp"
 
 namespace treatysim::agents {
 
@@ -20,20 +20,26 @@ void ConcessionSchedule::update(const NegotiationContext& context) {
       context.deadline == deadline_ && context.own.reservation_value() == reservation_) {
     return;  // same schedule as the last negotiation: no allocation, no pow()
   }
-  const UtilityIndex& index = context.own_index("time_dependent bidding");
-  const double u_max = index.best().utility;
+  OwnLevels own;
+  own.reset(context, "time_dependent bidding");
+  const double u_max = own.best_utility();
   const double u_min =
-      std::min(u_max, std::max(context.own.reservation_value(), index.worst().utility));
+      std::min(u_max, std::max(context.own.reservation_value(), own.worst_utility()));
   const auto n = static_cast<std::size_t>(context.deadline);
   targets_.resize(n);
   bids_.resize(n);
   bid_utilities_.resize(n);
-  const OutcomeSpace& space = context.space();
   for (std::size_t r = 0; r < n; ++r) {
     const NegotiationState state{static_cast<int>(r), context.deadline, {}};
     targets_[r] = u_max - (u_max - u_min) * concession_fraction(family_, state.time(), e_, k_);
-    const UtilityIndex::Entry& bid = index.at_least(targets_[r]);
-    bids_[r] = space.outcome_at(bid.index);
+    // Consecutive offer indices often share a target (Boulware): one look-up each.
+    if (r > 0 && targets_[r] == targets_[r - 1]) {
+      bids_[r] = bids_[r - 1];
+      bid_utilities_[r] = bid_utilities_[r - 1];
+      continue;
+    }
+    const OwnLevels::Bid bid = own.at_least(targets_[r]);
+    bids_[r] = bid.outcome;
     bid_utilities_[r] = bid.utility;
   }
   hash_ = context.scenario->content_hash();

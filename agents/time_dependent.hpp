@@ -14,7 +14,11 @@
 //
 // Bidding: offer the outcome with the smallest own utility that reaches the target (ties: lowest
 // outcome index), found in O(log n) in the sorted utility index; the schedule of bids is computed
-// once per (scenario, deadline, parameters) and reused across negotiations.
+// once per (scenario, deadline, parameters) and reused across negotiations. On spaces too large
+// to enumerate (agents/own_levels.hpp): the first offer (target = u_max) is the exact best
+// outcome; later offers have an own utility ≥ target, and within target + 0.005 when the
+// budgeted level search reaches that window (all but a few per cent of the bids on the 50-issue
+// ANAC 2014 domain: tests/agents/large_space_test.cpp, bench/negotiation_bench.cpp).
 // Acceptance (AC_next, Baarslag et al. 2012): accept offer r when it is worth at least the bid the
 // agent would make at r+1; at the last offer (no bid follows), accept when it is worth at least
 // the reservation value. Never accepts below the reservation value; never walks away.

@@ -4,15 +4,14 @@
 #include <cmath>
 
 #include "agents/om_bidding.hpp"
-#include "engine/model/utility_index.hpp"
 
 namespace treatysim::agents {
 
 void TitForTatBidding::reset(const NegotiationContext& context) {
   context_ = context;
-  index_ = &context.own_index("tit_for_tat bidding");
-  u_max_ = index_->best().utility;
-  u_min_ = std::min(u_max_, std::max(context.own.reservation_value(), index_->worst().utility));
+  own_.reset(context, "tit_for_tat bidding");
+  u_max_ = own_.best_utility();
+  u_min_ = std::min(u_max_, std::max(context.own.reservation_value(), own_.worst_utility()));
   targets_.clear();
 }
 
@@ -53,8 +52,14 @@ double TitForTatBidding::target(const NegotiationState& state, const OpponentMod
 
 Outcome TitForTatBidding::bid(const NegotiationState& state, const OpponentModel* model) const {
   const double t = target(state, model);
-  if (model != nullptr) return best_for_opponent(context_.space(), *index_, t, band_, *model);
-  return context_.space().outcome_at(index_->at_least(t).index);
+  if (model != nullptr) {
+    if (own_.index() == nullptr) {
+      return best_for_opponent_local(own_, *context_.own.utility, context_.space(), t, band_,
+                                     *model);
+    }
+    return best_for_opponent(context_.space(), *own_.index(), t, band_, *model);
+  }
+  return own_.at_least(t).outcome;
 }
 
 }  // namespace treatysim::agents

@@ -24,10 +24,7 @@
 #include <vector>
 
 #include "agents/components.hpp"
-
-namespace treatysim {
-class UtilityIndex;
-}
+#include "agents/own_levels.hpp"
 
 namespace treatysim::agents {
 
@@ -50,7 +47,7 @@ class TitForTatBidding final : public BiddingStrategy {
   int window_;
   double band_;
   NegotiationContext context_;
-  const UtilityIndex* index_ = nullptr;
+  OwnLevels own_;
   double u_max_ = 1.0;
   double u_min_ = 0.0;
   // Targets of the agent's offers so far (T₀, T₁, …), filled lazily; the history they depend on

@@ -3,6 +3,9 @@
 // The figure that matters (issue "Engine core"): offers per second on configs/three-clauses.toml
 // with boulware(e=0.25) against conceder(e=4) and a deadline of 200 offers, tracing off.
 // It also breaks the cost of one offer down into its parts, so a regression can be placed.
+// On the 50-issue ANAC 2014 domain (40 issues, 10^40 outcomes, hyper-rectangle utilities): offers
+// per second of Boulware against Conceder with the schedules cached (goal >= 10,000), and the
+// cost of the first negotiation, which builds both schedules by level searches (own_levels.hpp).
 // Usage: treatysim_bench [seconds per measurement, default 1]
 #include <chrono>
 #include <cstdio>
@@ -12,6 +15,7 @@
 #include <vector>
 
 #include "agents/registry.hpp"
+#include "engine/io/genius_import.hpp"
 #include "engine/model/random.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/model/utility_index.hpp"
@@ -32,7 +36,7 @@ struct Figures {
 
 // Runs negotiations for about `budget` seconds, best of 3 runs (the least disturbed one).
 Figures measure_negotiations(const Scenario& scenario, const std::string& us, const std::string& cn,
-                             double budget) {
+                             double budget, int batch = 1000) {
   const auto& registry = agents::builtin_registry();
   auto a = registry.create(us);
   auto b = registry.create(cn);
@@ -42,7 +46,7 @@ Figures measure_negotiations(const Scenario& scenario, const std::string& us, co
     Figures f;
     const auto start = Clock::now();
     while (true) {
-      for (int i = 0; i < 1000; ++i) {
+      for (int i = 0; i < batch; ++i) {
         negotiation.restart(derive_seed(1, "bench", static_cast<std::uint64_t>(f.negotiations)));
         f.offers += negotiation.run().offers;
         ++f.negotiations;
@@ -100,6 +104,27 @@ int main(int argc, char** argv) {
            measure_negotiations(sta, "boulware(e=0.2)", "time_dependent(e=0.5)", budget));
     report("split-the-pie  boulware(e=0.5) vs boulware(e=0.5) T=200",
            measure_negotiations(pie, "boulware(e=0.5)", "boulware(e=0.5)", budget));
+
+    // The 50-issue ANAC 2014 domain.
+    const std::string dir = root + "/configs/anac2014/50issues";
+    const Scenario anac = Scenario::create(import_genius(
+        dir + "/50issues-domain.xml", dir + "/profile-1.xml", dir + "/profile-2.xml"));
+    {
+      auto a = agents::builtin_registry().create("boulware");
+      auto b = agents::builtin_registry().create("conceder");
+      const auto start = Clock::now();
+      Negotiation first(anac, {a.get(), b.get()}, 1);
+      const NegotiationResult result = first.run();
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+      std::printf("\nANAC 2014 50issues (%zu issues, %.0e outcomes, non-linear), T=%d\n",
+                  anac.space().issue_count(), anac.space().size(), anac.protocol().deadline);
+      std::printf("  %-52s %8.1f ms  (%d offers; levels and both schedules built)\n",
+                  "first negotiation boulware vs conceder", ms, result.offers);
+    }
+    report("anac 50issues  boulware vs conceder            T=100",
+           measure_negotiations(anac, "boulware", "conceder", budget, 100));
+    report("anac 50issues  boulware(e=0.2) vs linear       T=100",
+           measure_negotiations(anac, "boulware(e=0.2)", "linear", budget, 100));
 
     // Where the time of one offer goes (three-clauses).
     const OutcomeSpace& space = three.space();

@@ -15,6 +15,7 @@ namespace {
 
 constexpr const char* kPartyColours[kPartyCount] = {"#2f6fdf", "#e8731a"};
 constexpr const char* kFrontierColour = "#2e9e5b";
+constexpr const char* kComparedColour = "#7a7a7a";  // another model's frontier (--compare)
 constexpr const char* kSolutionColour = "#c99700";
 constexpr const char* kInk = "#222222";
 constexpr const char* kMuted = "#777777";
@@ -316,10 +317,33 @@ void utility_over_rounds(std::string& svg, const Scenario& scenario, const Trace
   }
 }
 
+// The compared frontier, dashed grey over the panel, with its legend row at (x, y).
+void compared_frontier(std::string& svg, const Frame& f, const ComparedFrontier& compared, double x,
+                       double y) {
+  std::string path;
+  for (const OutcomePoint& p : compared.points) {
+    path += (path.empty() ? "M" : " L") + num(f.x(p.utilities[0])) + " " + num(f.y(p.utilities[1]));
+  }
+  if (!path.empty()) {
+    svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + kComparedColour +
+           "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n";
+    svg += "<g fill=\"" + std::string(kComparedColour) + "\">\n";
+    for (const OutcomePoint& p : compared.points) {
+      svg += "<circle cx=\"" + num(f.x(p.utilities[0])) + "\" cy=\"" + num(f.y(p.utilities[1])) +
+             "\" r=\"2\"/>\n";
+    }
+    svg += "</g>\n";
+  }
+  svg += "<line x1=\"" + num(x) + "\" y1=\"" + num(y) + "\" x2=\"" + num(x + 12) + "\" y2=\"" +
+         num(y) + "\" stroke=\"" + kComparedColour +
+         "\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>\n";
+  svg += text(x + 20, y + 4, compared.label, "start", 12, kInk);
+}
+
 }  // namespace
 
 std::string outcome_space_svg(const Scenario& scenario, const ScenarioAnalysis& analysis,
-                              const Trace* trace) {
+                              const Trace* trace, const ComparedFrontier* compared) {
   const double width = trace != nullptr ? 1260 : 900;
   const double height = 640;
   std::string svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -339,6 +363,7 @@ std::string outcome_space_svg(const Scenario& scenario, const ScenarioAnalysis& 
        "utility to " + scenario.party(1).name + " →");
   outcome_space_panel(svg, scenario, analysis, frame, trace);
   legend(svg, 610, 90, trace != nullptr, scenario);
+  if (compared != nullptr) compared_frontier(svg, frame, *compared, 610, 90 + 20.0 * 7);
   if (trace != nullptr) utility_over_rounds(svg, scenario, *trace, 660, 340, 560, 220);
   if (!analysis.frontier.exact) {
     char note[96];

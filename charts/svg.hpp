@@ -25,10 +25,19 @@ namespace treatysim::charts {
 [[nodiscard]] std::string svg_number(double value);
 [[nodiscard]] std::string svg_escape(const std::string& text);
 
-// The picture of a scenario's outcome space (and, when `trace` is given, of that negotiation).
+// Another model's frontier drawn over the same outcome space (analyze --compare): e.g. the
+// additive sta-2024 under the linked sta-linkage. Utilities are that model's.
+struct ComparedFrontier {
+  std::string label;                 // the legend's words for it
+  std::vector<OutcomePoint> points;  // ordered by u₀ descending
+};
+
+// The picture of a scenario's outcome space (and, when `trace` is given, of that negotiation;
+// when `compared` is given, that frontier dashed in grey, and the solutions of both).
 [[nodiscard]] std::string outcome_space_svg(const Scenario& scenario,
                                             const ScenarioAnalysis& analysis,
-                                            const Trace* trace = nullptr);
+                                            const Trace* trace = nullptr,
+                                            const ComparedFrontier* compared = nullptr);
 
 // One point of a line chart: the mean at x and its confidence interval.
 struct LinePoint {

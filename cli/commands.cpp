@@ -199,9 +199,20 @@ std::string validate_scenario(const std::string& file) {
   const Scenario scenario =
       load_scenario_file(file, agents::spec_checker(agents::builtin_registry()));
   const std::size_t issues = scenario.space().issue_count();
-  return "scenario \"" + scenario.id() + "\", " + std::to_string(issues) +
-         (issues == 1 ? " issue, " : " issues, ") + format_count(scenario.space().size()) +
-         " outcomes";
+  std::string description = "scenario \"" + scenario.id() + "\", " + std::to_string(issues) +
+                            (issues == 1 ? " issue, " : " issues, ") +
+                            format_count(scenario.space().size()) + " outcomes";
+  // With interaction terms: each party's exact utility range (the check that it stays in [0, 1]).
+  for (PartyIndex p = 0; p < kPartyCount; ++p) {
+    const UtilityFunction& u = scenario.utility(p);
+    if (!u.has_interactions()) continue;
+    char range[96];
+    std::snprintf(range, sizeof range, "%.4g to %.4g", u.min_utility(), u.max_utility());
+    description += "; " + scenario.party(p).id + " utilities " + range + " (" +
+                   std::to_string(scenario.party(p).preferences.interactions.size()) +
+                   " interaction terms)";
+  }
+  return description;
 }
 
 // Checks one file, recognised by its content: JSON (its first character is '{') is a GeniusWeb

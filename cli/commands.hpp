@@ -72,6 +72,9 @@ struct AnalyzeOptions {
   std::string format = "text";  // text | json
   std::string outcome;          // option ids in issue order, "S0/IP1/D1/G1/T2": print its metrics
   std::string svg;              // write the outcome-space picture here
+  double time_limit = 0.0;      // seconds for the exact frontier of non-linear scenarios (0: none)
+  std::string
+      compare;  // another scenario on the same issues: its frontier and Nash against this one
 };
 int analyze_command(const AnalyzeOptions& options, std::ostream& out);
 

@@ -1,6 +1,7 @@
 // import_genius_command.cpp — `treatysim import-genius` (GENIUS / ANAC XML) and
 // `treatysim import-geniusweb` (GeniusWeb JSON): another program's scenario to a scenario file.
 #include <cmath>
+#include <iostream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -72,12 +73,15 @@ int import_command(const ImportGeniusOptions& options, ExternalFormat format, st
   std::tie(import.party_a, import.party_b) = split_parties(options.parties);
   import.id = options.id;
   import.agent = options.agent;
+  std::vector<std::string> notes;
+  import.notes = &notes;
 
   require_format(options, format);
   const ScenarioDef def =
       format == ExternalFormat::kGeniusWebJson
           ? import_geniusweb(options.domain, options.profile_a, options.profile_b, import)
           : import_genius(options.domain, options.profile_a, options.profile_b, import);
+  for (const std::string& note : notes) std::cerr << "treatysim: note: " << note << "\n";
   const Scenario scenario = Scenario::create(def);
   const auto checker = agents::spec_checker(agents::builtin_registry());
   for (PartyIndex p = 0; p < kPartyCount; ++p) {

@@ -198,6 +198,16 @@ int main(int argc, char** argv) {
       "--outcome", analyze.outcome,
       "Metrics of one outcome: option ids in issue order, e.g. S0/IP1/D1/G1/T2");
   analyze_cmd->add_option("--svg", analyze.svg, "Write the outcome-space picture (SVG) to FILE");
+  analyze_cmd
+      ->add_option("--time-limit", analyze.time_limit,
+                   "Seconds for the exact frontier of a scenario with interaction terms on a space "
+                   "too large to enumerate; past it, the best frontier found (not proven)")
+      ->check(CLI::NonNegativeNumber);
+  analyze_cmd->add_option(
+      "--compare", analyze.compare,
+      "Another scenario on the same issues and options (e.g. the additive model of a linked one): "
+      "how many of its frontier outcomes and whether its Nash outcome are Pareto-optimal here; "
+      "with --svg its frontier is drawn too");
 
   PlayOptions play;
   auto* play_cmd =

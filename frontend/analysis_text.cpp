@@ -95,13 +95,38 @@ std::string analysis_text(const Scenario& scenario, const ScenarioAnalysis& anal
                           const std::optional<Outcome>& chosen) {
   std::ostringstream out;
   out << scenario.title() << " [" << scenario.id() << "]\n\n";
+  const bool linked = has_interactions(scenario);
   char line[256];
+  // Counts beyond 10^15 as 1e+40 (a double's digits past 2^53 are not the count's); scenarios
+  // with interaction terms only, so additive output stays as it was.
   std::snprintf(
-      line, sizeof line, "Outcomes            %.0f%s\n", analysis.outcome_count,
+      line, sizeof line,
+      linked && analysis.outcome_count >= 1e15 ? "Outcomes            %.4g%s\n"
+                                               : "Outcomes            %.0f%s\n",
+      analysis.outcome_count,
       analysis.enumerated ? "" : " (too many to list: solutions searched on the frontier)");
   out << line;
-  out << "Pareto frontier     " << analysis.frontier.points.size() << " outcomes"
-      << (analysis.frontier.exact ? " (exact)" : " (epsilon-approximation)") << "\n";
+  out << "Pareto frontier     " << analysis.frontier.points.size() << " outcomes";
+  if (!linked) {
+    out << (analysis.frontier.exact ? " (exact)" : " (epsilon-approximation)") << "\n";
+  } else if (analysis.frontier.method == "enumeration") {
+    out << " (exact, every outcome enumerated)\n";
+  } else if (analysis.frontier.exact) {
+    out << " (exact, branch and bound over the interaction terms; one outcome per utility pair)\n";
+  } else {
+    out << " (not proven: the time limit ran out; no outcome lies more than "
+        << fixed3(analysis.frontier.epsilon)
+        << " above every listed one: each is within that of one, in both utilities)\n";
+  }
+  if (linked) {
+    out << "Utility ranges      ";
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      out << (p ? ", " : "") << scenario.party(p).id << " "
+          << fixed3(scenario.utility(p).min_utility()) << "–"
+          << fixed3(scenario.utility(p).max_utility());
+    }
+    out << " (exact)\n";
+  }
   const bool drawn = has_drawn_reservations(scenario.def());
   out << "Disagreement point  " << pair_text(scenario, analysis.disagreement)
       << (drawn ? " (the means of the drawn reservation values: the ZOPA and solutions below "

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "engine/model/term_report.hpp"
+
 namespace treatysim::frontend {
 
 namespace {
@@ -81,6 +83,8 @@ std::string format_negotiation_text(const Trace& trace) {
   header += "response";
   text += header + "\n" + std::string(header.size(), '-') + "\n";
 
+  const bool linked =
+      scenario.utility(0).has_interactions() || scenario.utility(1).has_interactions();
   std::array<const Outcome*, kPartyCount> previous{nullptr, nullptr};
   const std::vector<Event>& events = trace.events;
   for (std::size_t k = 0; k < events.size(); ++k) {
@@ -115,6 +119,11 @@ std::string format_negotiation_text(const Trace& trace) {
       }
     }
     text += row + response + "\n";
+    // Scenarios with interaction terms: the linked clauses this offer triggers.
+    if (linked) {
+      const std::string terms = triggered_terms_line(scenario, event.outcome);
+      if (!terms.empty()) text += "       linked: " + terms + "\n";
+    }
     previous[event.party] = &event.outcome;
   }
   text += "(* = clause changed since the proposer's previous offer)\n\n";
@@ -133,6 +142,9 @@ std::string format_negotiation_text(const Trace& trace) {
         if (!issue.numeric && option.label != option.id) line += "  " + option.label;
         while (!line.empty() && line.back() == ' ') line.pop_back();
         text += line + "\n";
+      }
+      for (const TriggeredTerm& term : triggered_term_texts(scenario, *result.agreement)) {
+        text += "  linked: " + term.text + "\n";
       }
       break;
     }

@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "engine/analysis/pareto.hpp"
@@ -31,6 +32,10 @@ namespace treatysim {
 struct FrontierOptions {
   std::size_t max_points = 200'000;  // partial points kept before switching to the ε-approximation
   double epsilon = 1e-3;             // the approximation's guarantee, in utility
+  // Utilities with interaction terms on a space too large to enumerate: the branch and bound of
+  // interaction_frontier.hpp stops after this many seconds (0 = no limit) and returns what it
+  // found, not proven (analyze --time-limit).
+  double time_limit_seconds = 0.0;
 };
 
 struct FrontierResult {
@@ -38,6 +43,10 @@ struct FrontierResult {
   bool exact = true;                 // false: the ε-approximation (see the guarantee above)
   double epsilon = 0.0;              // 0 when exact
   std::size_t largest_level = 0;     // most partial points held after any issue (cost indicator)
+  // How the frontier was computed: "additive" (this file's method), "enumeration" (every outcome,
+  // utilities with interaction terms on an enumerable space) or "branch_and_bound"
+  // (interaction_frontier.hpp). With branch and bound, `epsilon` is its gap when not exact.
+  std::string method = "additive";
 };
 
 // The frontier of any scenario (enumerable or not). OutcomePoint::index is the dense

@@ -2,11 +2,42 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <utility>
 
 #include "engine/analysis/equilibrium.hpp"
+#include "engine/analysis/interaction_frontier.hpp"
 #include "engine/model/tolerance.hpp"
 
 namespace treatysim {
+
+bool has_interactions(const Scenario& scenario) noexcept {
+  return scenario.utility(0).has_interactions() || scenario.utility(1).has_interactions();
+}
+
+std::shared_ptr<const FrontierResult> shared_frontier(const Scenario& scenario) {
+  static std::mutex mutex;
+  static std::deque<std::pair<std::string, std::shared_ptr<const FrontierResult>>> cache;
+  const std::string& key = scenario.content_hash();
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    for (const auto& [hash, frontier] : cache) {
+      if (hash == key) return frontier;
+    }
+  }
+  // Computed outside the lock (seconds on the largest spaces); two threads may both compute it,
+  // and get the same result.
+  auto frontier = std::make_shared<const FrontierResult>(analyze_scenario(scenario).frontier);
+  const std::lock_guard<std::mutex> lock(mutex);
+  for (const auto& [hash, existing] : cache) {
+    if (hash == key) return existing;
+  }
+  cache.emplace_back(key, frontier);
+  if (cache.size() > 16) cache.pop_front();
+  return frontier;
+}
 
 bool WinSet::contains(const std::array<double, kPartyCount>& u) const noexcept {
   return utility_at_least(u[0], min_utility[0]) && utility_at_least(u[1], min_utility[1]);
@@ -25,10 +56,22 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario, const WinSet& win_se
   analysis.enumerated = space.enumerable();
   analysis.disagreement = disagreement_point(scenario);
   analysis.win_set = win_set;
-  analysis.frontier = additive_pareto_frontier(scenario, frontier_options);
-
   std::vector<OutcomePoint> all;
   if (analysis.enumerated) all = enumerate_outcomes(scenario);
+  if (!has_interactions(scenario)) {
+    analysis.frontier = additive_pareto_frontier(scenario, frontier_options);
+  } else if (analysis.enumerated) {
+    analysis.frontier.points = pareto_frontier(all);
+    analysis.frontier.method = "enumeration";
+  } else {
+    InteractionFrontierOptions options;
+    options.time_limit_seconds = frontier_options.time_limit_seconds;
+    InteractionFrontierResult exact = interaction_pareto_frontier(scenario, options);
+    analysis.frontier.points = std::move(exact.points);
+    analysis.frontier.exact = exact.exact;
+    analysis.frontier.epsilon = exact.gap;
+    analysis.frontier.method = "branch_and_bound";
+  }
   const std::vector<OutcomePoint>& searched = analysis.enumerated ? all : analysis.frontier.points;
   std::vector<OutcomePoint> candidates;
   candidates.reserve(searched.size());

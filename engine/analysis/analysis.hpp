@@ -10,12 +10,16 @@
 // ε-approximation it reports); the solutions are searched over the frontier (every solution has a
 // frontier point with the same objective value, so only the tie-break can differ from brute
 // force); the ZOPA's count and the SPE are not computed.
+// Utilities with interaction terms: the frontier is pareto_frontier over every outcome when the
+// space is enumerable, else interaction_pareto_frontier (exact branch and bound, or, with a time
+// limit, the best found and its gap); everything else as above.
 //
 // Sources: Nash 1950; Kalai & Smorodinsky 1975; Kalai 1977; Rubinstein 1982; THEORY.md.
 #pragma once
 
 #include <array>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -64,6 +68,14 @@ struct ScenarioAnalysis {
   ZoneOfAgreement zopa;
   std::optional<EquilibriumSummary> equilibrium;  // enumerable spaces only
 };
+
+// True when either party's utility has interaction terms.
+[[nodiscard]] bool has_interactions(const Scenario& scenario) noexcept;
+
+// The frontier analyze_scenario reports (default options), computed once per scenario content and
+// kept for the process (the last 16 scenarios): strategies that need it on large spaces (the Nash
+// seeker, the equilibrium player) ask for it in every negotiation. Thread-safe.
+[[nodiscard]] std::shared_ptr<const FrontierResult> shared_frontier(const Scenario& scenario);
 
 // Analyses a scenario; `win_set` restricts the solutions (and the ZOPA) to outcomes inside it.
 [[nodiscard]] ScenarioAnalysis analyze_scenario(const Scenario& scenario,

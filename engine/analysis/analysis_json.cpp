@@ -80,6 +80,16 @@ ordered_json analysis_to_json(const Scenario& scenario, const ScenarioAnalysis& 
   json["enumerated"] = analysis.enumerated;
   json["pareto_exact"] = analysis.frontier.exact;
   json["pareto_epsilon"] = analysis.frontier.epsilon;
+  if (has_interactions(scenario)) {
+    // Scenarios with interaction terms only (additive output stays as it was).
+    json["pareto_method"] = analysis.frontier.method;
+    ordered_json ranges = ordered_json::object();
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      ranges[scenario.party(p).id] = {round_for_output(scenario.utility(p).min_utility()),
+                                      round_for_output(scenario.utility(p).max_utility())};
+    }
+    json["utility_ranges"] = std::move(ranges);
+  }
   ordered_json pareto = ordered_json::array();
   for (const OutcomePoint& p : analysis.frontier.points) {
     pareto.push_back(outcome_point_to_json(scenario, p));

@@ -2,7 +2,8 @@
 // and the Python package's Analysis holds, from one writer.
 //
 // Keys (stable): "scenario", "outcomes" (the count), "enumerated", "pareto_exact",
-// "pareto_epsilon", "pareto" (the frontier's points), "nash", "kalai_smorodinsky",
+// "pareto_epsilon", with interaction terms also "pareto_method" and "utility_ranges" (each
+// party's exact [min, max]), "pareto" (the frontier's points), "nash", "kalai_smorodinsky",
 // "egalitarian", "utilitarian" (each a point, or null without an individually rational outcome),
 // "spe" ({"agreement", "offer_index", "proposer", "outcome", "utilities", "values"}, or null on
 // spaces too large to solve), "disagreement", "zopa" ({"counted", "count", "empty",

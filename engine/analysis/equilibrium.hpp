@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/analysis/pareto.hpp"
 #include "engine/model/outcome.hpp"
 #include "engine/model/scenario.hpp"
 
@@ -51,6 +52,14 @@ class SubgamePerfectEquilibrium {
   // The equilibrium of the game with these reservation values instead of the scenario's (one
   // type of a scenario whose values are drawn: both sides know both values).
   SubgamePerfectEquilibrium(const Scenario& scenario,
+                            const std::array<double, kPartyCount>& reservation_values);
+  // The same backward induction over a list of candidate outcomes instead of every outcome: for
+  // spaces too large to enumerate, the Pareto frontier plus each party's worst outcome. Every
+  // value Vᵢ(r) is the same as over the whole space (the proposer's best acceptable outcome is on
+  // the frontier, and whether some outcome is rejected is decided by the responder's worst one);
+  // only the outcome offered when the proposer prefers a rejection, and ties, may differ. With
+  // the reservation values of the game solved (drawn ones included).
+  SubgamePerfectEquilibrium(const Scenario& scenario, std::vector<OutcomePoint> candidates,
                             const std::array<double, kPartyCount>& reservation_values);
 
   [[nodiscard]] int deadline() const noexcept { return static_cast<int>(steps_.size()); }

@@ -5,12 +5,14 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -198,18 +200,40 @@ std::optional<double> optional_value_element(const XmlFile& file, const char* na
   return number_attribute(file, found[0], "value", what);
 }
 
-// Checks that an issue is discrete; `what` names the issue in messages.
-void require_discrete(const XmlFile& file, pugi::xml_node issue, const std::string& what) {
+// The kinds of issue GENIUS files declare (vtype, or type without vtype).
+enum class IssueKind { kDiscrete, kInteger, kReal };
+
+const char* kind_name(IssueKind kind) {
+  switch (kind) {
+    case IssueKind::kDiscrete:
+      return "discrete";
+    case IssueKind::kInteger:
+      return "integer";
+    case IssueKind::kReal:
+      return "real";
+  }
+  return "discrete";
+}
+
+// The kind of an issue; `what` names the issue in messages.
+IssueKind issue_kind(const XmlFile& file, pugi::xml_node issue, const std::string& what) {
   pugi::xml_attribute type = issue.attribute("vtype");
   if (!type) type = issue.attribute("type");
-  if (!type) return;  // no type given: the items decide
-  if (std::string(type.value()) != "discrete") {
-    file.fail(issue, "issue@" + std::string(type.name()),
-              "issue " + what + " is " + in_quotes(type.value()) +
-                  ": only discrete issues can be imported (expected " + type.name() +
-                  "=\"discrete\")");
-  }
+  if (!type) return IssueKind::kDiscrete;  // no type given: the items decide
+  const std::string value = type.value();
+  if (value == "discrete") return IssueKind::kDiscrete;
+  if (value == "integer") return IssueKind::kInteger;
+  if (value == "real") return IssueKind::kReal;
+  file.fail(issue, "issue@" + std::string(type.name()),
+            "issue " + what + " is " + in_quotes(value) +
+                ": only discrete, integer and real issues can be imported (expected " +
+                type.name() + "=\"discrete\", \"integer\" or \"real\")");
 }
+
+// Number of levels a real issue becomes (a numeric issue from lowerbound to upperbound).
+constexpr int kRealLevels = 11;
+// The most values an integer issue may have (one option per value).
+constexpr long long kMaxIntegerValues = 0xFFFF;
 
 std::string issue_what(const std::string& name, long long index) {
   return in_quotes(name) + " (index " + std::to_string(index) + ")";
@@ -228,7 +252,40 @@ struct DomainIssue {
   std::string name;
   std::string description;
   std::vector<DomainItem> items;
+  IssueKind kind = IssueKind::kDiscrete;
+  long long lower = 0;  // integer issues: the values lower … upper, one item each
+  long long upper = 0;
+  double real_lower = 0.0;  // real issues: the range, kRealLevels levels
+  double real_upper = 1.0;
 };
+
+// A whole-number attribute.
+long long whole_attribute(const XmlFile& file, pugi::xml_node node, const char* name) {
+  const std::string text = trimmed(attribute(file, node, name, "a whole number"));
+  long long value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) {
+    file.fail(node, std::string(node.name()) + "@" + name,
+              "expected a whole number, got " + in_quotes(text));
+  }
+  return value;
+}
+
+// The bounds of a real issue: lowerbound/upperbound attributes, or a <range> child with them.
+std::pair<double, double> real_bounds(const XmlFile& file, pugi::xml_node node,
+                                      const std::string& what) {
+  pugi::xml_node holder = node;
+  if (!node.attribute("lowerbound") && node.child("range")) holder = node.child("range");
+  const double lower = number_attribute(file, holder, "lowerbound", "the lowest value (a number)");
+  const double upper = number_attribute(file, holder, "upperbound", "the highest value (a number)");
+  if (!(lower < upper)) {
+    file.fail(holder, std::string(holder.name()) + "@upperbound",
+              "expected upperbound above lowerbound for the real issue " + what + ", got " +
+                  format_number(lower) + " to " + format_number(upper));
+  }
+  return {lower, upper};
+}
 
 std::vector<DomainIssue> read_domain(const XmlFile& file) {
   std::vector<DomainIssue> issues;
@@ -238,13 +295,33 @@ std::vector<DomainIssue> read_domain(const XmlFile& file) {
     issue.name = attribute(file, node, "name", "the issue's name");
     issue.index = index_attribute(file, node);
     const std::string what = issue_what(issue.name, issue.index);
-    require_discrete(file, node, what);
+    issue.kind = issue_kind(file, node, what);
     if (!indices.insert(issue.index).second) {
       file.fail(node, "issue@index",
                 "issue " + in_quotes(issue.name) + " repeats index " + std::to_string(issue.index) +
                     " (expected each issue to have its own index)");
     }
     issue.description = node.attribute("description").value();
+    if (issue.kind == IssueKind::kInteger) {
+      issue.lower = whole_attribute(file, node, "lowerbound");
+      issue.upper = whole_attribute(file, node, "upperbound");
+      if (issue.upper <= issue.lower || issue.upper - issue.lower >= kMaxIntegerValues) {
+        file.fail(node, "issue@upperbound",
+                  "expected an integer issue with 2 to " + std::to_string(kMaxIntegerValues) +
+                      " values (lowerbound < upperbound), got " + std::to_string(issue.lower) +
+                      " to " + std::to_string(issue.upper) + " for issue " + what);
+      }
+      for (long long v = issue.lower; v <= issue.upper; ++v) {
+        issue.items.push_back(DomainItem{std::to_string(v), std::to_string(v), {}});
+      }
+      issues.push_back(std::move(issue));
+      continue;
+    }
+    if (issue.kind == IssueKind::kReal) {
+      std::tie(issue.real_lower, issue.real_upper) = real_bounds(file, node, what);
+      issues.push_back(std::move(issue));
+      continue;
+    }
     std::set<std::string> values;
     std::set<std::string> ids;
     for (const pugi::xml_node item : node.children("item")) {
@@ -292,7 +369,61 @@ struct Profile {
   std::vector<std::vector<std::string>> descriptions;  // the profile's item descriptions
   double reservation = 0.0;
   std::optional<double> discount;
+  bool nonlinear = false;              // <utility_space type="nonlinear">
+  std::vector<InteractionTerm> terms;  // non-linear: the hyper-rectangles
+  double max_utility = 1.0;            // non-linear: the declared maxutility
 };
+
+// The value of level k of a real issue.
+double real_level(const DomainIssue& issue, int k) {
+  return issue.real_lower +
+         (issue.real_upper - issue.real_lower) * static_cast<double>(k) / (kRealLevels - 1);
+}
+
+// An integer or real issue's values in an additive profile: its <evaluator>, clamped to [0, 1]
+// as GENIUS does. Integer: offset + slope·(v − lowerbound) (no evaluator: 0, GENIUS's default).
+// Real: ftype "linear" (parameter0 + parameter1·x) or "constant" (parameter0).
+std::vector<double> evaluator_values(const XmlFile& file, pugi::xml_node node,
+                                     const DomainIssue& issue, const std::string& what) {
+  std::vector<double> values;
+  const pugi::xml_node evaluator = node.child("evaluator");
+  auto clamp01 = [](double v) { return std::clamp(v, 0.0, 1.0); };
+  if (issue.kind == IssueKind::kInteger) {
+    double slope = 0.0;
+    double offset = 0.0;
+    if (evaluator) {
+      const std::string ftype = evaluator.attribute("ftype").value();
+      if (!ftype.empty() && ftype != "linear") {
+        file.fail(evaluator, "evaluator@ftype",
+                  "unsupported evaluator " + in_quotes(ftype) + " for the integer issue " + what +
+                      " (expected ftype=\"linear\" with slope and offset)");
+      }
+      slope = number_attribute(file, evaluator, "slope", "the slope (a number)");
+      offset = number_attribute(file, evaluator, "offset", "the offset (a number)");
+    }
+    for (long long v = issue.lower; v <= issue.upper; ++v) {
+      values.push_back(clamp01(offset + slope * static_cast<double>(v - issue.lower)));
+    }
+    return values;
+  }
+  if (!evaluator) {
+    file.fail(node, "<evaluator>",
+              "the real issue " + what +
+                  " has no <evaluator> (expected ftype=\"linear\" with parameter0 and "
+                  "parameter1, or ftype=\"constant\" with parameter0)");
+  }
+  const std::string ftype = evaluator.attribute("ftype").value();
+  if (ftype != "linear" && ftype != "constant") {
+    file.fail(evaluator, "evaluator@ftype",
+              "unsupported evaluator " + in_quotes(ftype) + " for the real issue " + what +
+                  " (expected \"linear\" or \"constant\")");
+  }
+  const double p0 = number_attribute(file, evaluator, "parameter0", "a number");
+  const double p1 =
+      ftype == "linear" ? number_attribute(file, evaluator, "parameter1", "a number") : 0.0;
+  for (int k = 0; k < kRealLevels; ++k) values.push_back(clamp01(p0 + p1 * real_level(issue, k)));
+  return values;
+}
 
 // Position of the domain issue with this index, or nullopt.
 std::optional<std::size_t> find_index(const std::vector<DomainIssue>& domain, long long index) {
@@ -316,11 +447,16 @@ std::string index_list(const std::vector<DomainIssue>& domain) {
   return list;
 }
 
+void read_weights(const XmlFile& file, const std::vector<DomainIssue>& domain, Profile& profile);
+void read_hyper_rectangles(const XmlFile& file, const std::vector<DomainIssue>& domain,
+                           Profile& profile);
+
 Profile read_profile(const XmlFile& file, const XmlFile& domain_file,
                      const std::vector<DomainIssue>& domain) {
   Profile profile;
   profile.values.assign(domain.size(), {});
   profile.descriptions.assign(domain.size(), {});
+  profile.nonlinear = std::string(file.root().attribute("type").value()) == "nonlinear";
   std::vector<bool> seen(domain.size(), false);
   const std::string domain_name = domain_file.file_name();
 
@@ -344,7 +480,25 @@ Profile read_profile(const XmlFile& file, const XmlFile& domain_file,
       file.fail(node, "issue@index", "issue " + what + " appears twice");
     }
     seen[*at] = true;
-    require_discrete(file, node, what);
+    const IssueKind kind = issue_kind(file, node, what);
+    if (kind != issue.kind) {
+      pugi::xml_attribute type = node.attribute("vtype");
+      if (!type) type = node.attribute("type");
+      file.fail(node, "issue@" + std::string(type ? type.name() : "vtype"),
+                "issue " + what + " is " + kind_name(kind) + " here but " + kind_name(issue.kind) +
+                    " in the domain file " + domain_name);
+    }
+    if (profile.nonlinear) {
+      // The hyper-rectangles carry the utility; the issues only restate the domain.
+      profile.values[*at].assign(issue.kind == IssueKind::kReal ? kRealLevels : issue.items.size(),
+                                 0.0);
+      continue;
+    }
+    if (issue.kind != IssueKind::kDiscrete) {
+      profile.values[*at] = evaluator_values(file, node, issue, what);
+      profile.descriptions[*at].assign(profile.values[*at].size(), {});
+      continue;
+    }
     std::vector<std::optional<double>> evaluations(issue.items.size());
     std::vector<std::string> descriptions(issue.items.size());
     for (const pugi::xml_node item : node.children("item")) {
@@ -398,6 +552,24 @@ Profile read_profile(const XmlFile& file, const XmlFile& domain_file,
     }
   }
 
+  if (profile.nonlinear) {
+    read_hyper_rectangles(file, domain, profile);
+  } else {
+    read_weights(file, domain, profile);
+  }
+  if (const auto r = optional_value_element(file, "reservation", "a reservation value in [0, 1]")) {
+    if (*r < 0.0 || *r > 1.0) {
+      file.fail(elements(file.root(), "reservation")[0], "reservation@value",
+                "expected a reservation value in [0, 1], got " + format_number(*r));
+    }
+    profile.reservation = *r;
+  }
+  profile.discount =
+      optional_value_element(file, "discount_factor", "a discount factor (a number)");
+  return profile;
+}
+
+void read_weights(const XmlFile& file, const std::vector<DomainIssue>& domain, Profile& profile) {
   // Weights, by issue index. A weight for an objective (not an issue) index is ignored.
   std::set<long long> objective_indices;
   for (const pugi::xml_node objective : elements(file.root(), "objective")) {
@@ -442,17 +614,198 @@ Profile read_profile(const XmlFile& file, const XmlFile& domain_file,
   }
   // Renormalised to sum to 1: ANAC files miss by rounding (see the header); GENIUS does the same.
   for (const std::optional<double>& w : weights) profile.weights.push_back(*w / sum);
+}
 
-  if (const auto r = optional_value_element(file, "reservation", "a reservation value in [0, 1]")) {
-    if (*r < 0.0 || *r > 1.0) {
-      file.fail(elements(file.root(), "reservation")[0], "reservation@value",
-                "expected a reservation value in [0, 1], got " + format_number(*r));
+// [SECTION] Non-linear profiles: hyper-rectangles ------------------------------------------------
+
+// A term that always applies: its `when` lists the first issue with every option.
+InteractionCondition every_option(const std::vector<DomainIssue>& domain) {
+  InteractionCondition condition;
+  condition.issue = 0;
+  const std::size_t count =
+      domain[0].kind == IssueKind::kReal ? kRealLevels : domain[0].items.size();
+  for (std::size_t o = 0; o < count; ++o) condition.options.push_back(static_cast<int>(o));
+  return condition;
+}
+
+// The conditions of a rectangle's <INCLUDES>/<EXCLUDES> bounds (issue index, inclusive min and
+// max values of an integer issue); nullopt when some bound admits no value (an empty box).
+std::optional<std::vector<InteractionCondition>> rectangle_conditions(
+    const XmlFile& file, const std::vector<pugi::xml_node>& bounds,
+    const std::vector<DomainIssue>& domain) {
+  std::map<std::size_t, std::vector<bool>> allowed;
+  for (const pugi::xml_node bound : bounds) {
+    const long long index = index_attribute(file, bound);
+    const std::optional<std::size_t> at = find_index(domain, index);
+    const std::string key = std::string(bound.name()) + "@index";
+    if (!at) {
+      file.fail(bound, key,
+                "no issue has index " + std::to_string(index) +
+                    " (expected the index of an issue: " + index_list(domain) + ")");
     }
-    profile.reservation = *r;
+    const DomainIssue& issue = domain[*at];
+    if (issue.kind != IssueKind::kInteger) {
+      file.fail(bound, key,
+                "issue " + issue_what(issue.name, index) + " is " + kind_name(issue.kind) +
+                    ": hyper-rectangles bound integer issues only");
+    }
+    const double min = number_attribute(file, bound, "min", "the lowest value in the box");
+    const double max = number_attribute(file, bound, "max", "the highest value in the box");
+    auto [entry, fresh] = allowed.try_emplace(*at, issue.items.size(), true);
+    for (long long v = issue.lower; v <= issue.upper; ++v) {
+      const auto value = static_cast<double>(v);
+      if (value < min || value > max)
+        entry->second[static_cast<std::size_t>(v - issue.lower)] = false;
+    }
+    static_cast<void>(fresh);
   }
-  profile.discount =
-      optional_value_element(file, "discount_factor", "a discount factor (a number)");
-  return profile;
+  std::vector<InteractionCondition> conditions;
+  for (const auto& [issue, mask] : allowed) {
+    InteractionCondition condition;
+    condition.issue = issue;
+    for (std::size_t o = 0; o < mask.size(); ++o) {
+      if (mask[o]) condition.options.push_back(static_cast<int>(o));
+    }
+    if (condition.options.empty()) return std::nullopt;
+    if (condition.options.size() == mask.size()) continue;  // every value: no constraint
+    conditions.push_back(std::move(condition));
+  }
+  return conditions;
+}
+
+// One <ufun> (and the ufuns inside it): PlainUfun with aggregation "sum" only. `weight` is the
+// product of the enclosing ufuns' weights.
+void read_ufun(const XmlFile& file, pugi::xml_node ufun, double weight,
+               const std::vector<DomainIssue>& domain, Profile& profile, int& rectangles) {
+  const std::string type = ufun.attribute("type").value();
+  if (!type.empty() && type != "PlainUfun") {
+    file.fail(ufun, "ufun@type",
+              "unsupported ufun type " + in_quotes(type) +
+                  ": only \"PlainUfun\" (a sum of hyper-rectangles) can be imported");
+  }
+  const std::string aggregation = ufun.attribute("aggregation").value();
+  if (!aggregation.empty() && aggregation != "sum") {
+    file.fail(ufun, "ufun@aggregation",
+              "unsupported aggregation " + in_quotes(aggregation) +
+                  ": only \"sum\" can be imported (an outcome's utility is the sum of the "
+                  "rectangles that contain it)");
+  }
+  if (ufun.attribute("weight")) weight *= number_attribute(file, ufun, "weight", "a number");
+  for (const pugi::xml_node child : ufun.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string name = child.name();
+    if (name == "ufun") {
+      read_ufun(file, child, weight, domain, profile, rectangles);
+      continue;
+    }
+    if (name != "hyperRectangle") {
+      file.fail(child, "<" + name + ">",
+                "unsupported element <" + name +
+                    "> in a ufun (expected <hyperRectangle> or <ufun> elements)");
+    }
+    ++rectangles;
+    const std::string label = "hyper-rectangle " + std::to_string(rectangles);
+    double value = number_attribute(file, child, "utility", "the rectangle's utility (a number)");
+    if (child.attribute("weight")) value *= number_attribute(file, child, "weight", "a number");
+    value *= weight;
+    std::vector<pugi::xml_node> includes;
+    std::vector<pugi::xml_node> excludes;
+    for (const pugi::xml_node bound : child.children()) {
+      if (bound.type() != pugi::node_element) continue;
+      const std::string bound_name = bound.name();
+      if (bound_name == "INCLUDES") {
+        includes.push_back(bound);
+      } else if (bound_name == "EXCLUDES") {
+        excludes.push_back(bound);
+      } else {
+        file.fail(bound, "<" + bound_name + ">",
+                  "unsupported element <" + bound_name +
+                      "> in a hyperRectangle (expected <INCLUDES> or <EXCLUDES> bounds)");
+      }
+    }
+    if (!includes.empty() && !excludes.empty()) {
+      file.fail(excludes.front(), "<EXCLUDES>",
+                "a hyperRectangle with both <INCLUDES> and <EXCLUDES> bounds is not supported "
+                "(GENIUS ignores the INCLUDES then; write two rectangles)");
+    }
+    if (value == 0.0) continue;
+    const bool exclusive = !excludes.empty();
+    const auto conditions = rectangle_conditions(file, exclusive ? excludes : includes, domain);
+    // INCLUDES: `value` inside the box. EXCLUDES: `value` outside it, i.e. value − value·[inside].
+    if (!conditions) {
+      if (exclusive) profile.terms.push_back(InteractionTerm{label, {every_option(domain)}, value});
+      continue;  // an empty box: an INCLUDES rectangle never applies
+    }
+    if (conditions->empty()) {  // the whole space
+      if (!exclusive)
+        profile.terms.push_back(InteractionTerm{label, {every_option(domain)}, value});
+      continue;
+    }
+    if (exclusive) {
+      profile.terms.push_back(InteractionTerm{label + " (outside)", {every_option(domain)}, value});
+      profile.terms.push_back(InteractionTerm{label + " (inside)", *conditions, -value});
+    } else {
+      profile.terms.push_back(InteractionTerm{label, *conditions, value});
+    }
+  }
+}
+
+// <utility maxutility="M"><ufun …> hyper-rectangles </ufun></utility>: the terms, divided by M.
+void read_hyper_rectangles(const XmlFile& file, const std::vector<DomainIssue>& domain,
+                           Profile& profile) {
+  const std::vector<pugi::xml_node> utilities = elements(file.root(), "utility");
+  if (utilities.size() != 1) {
+    file.fail(utilities.empty() ? file.root() : utilities[1], "<utility>",
+              "expected one <utility maxutility=\"...\"> element in a non-linear profile, found " +
+                  std::to_string(utilities.size()));
+  }
+  const pugi::xml_node utility = utilities[0];
+  const double max_utility =
+      number_attribute(file, utility, "maxutility", "the largest utility (a positive number)");
+  if (!(max_utility > 0.0)) {
+    file.fail(utility, "utility@maxutility",
+              "expected a positive number, got " + format_number(max_utility));
+  }
+  const pugi::xml_node ufun = utility.child("ufun");
+  if (!ufun) file.fail(utility, "<ufun>", "expected a <ufun> element inside <utility>");
+  int rectangles = 0;
+  read_ufun(file, ufun, 1.0, domain, profile, rectangles);
+  if (profile.terms.empty()) {
+    file.fail(ufun, "<hyperRectangle>",
+              "expected at least one <hyperRectangle> with a non-zero utility");
+  }
+  for (InteractionTerm& term : profile.terms) term.utility /= max_utility;
+  profile.max_utility = max_utility;
+  profile.weights.assign(domain.size(), 0.0);
+}
+
+// A non-linear profile's true range: GENIUS divides by the declared maxutility (and caps at 1);
+// a declared maximum below the true one would give utilities above 1, so the terms and the
+// reservation value are divided by the true maximum instead (the same outcomes stay acceptable).
+void rescale_nonlinear(const XmlFile& file, Preferences& prefs, const Profile& profile,
+                       std::vector<std::string>* notes) {
+  const UtilityFunction utility(prefs);
+  if (utility.min_utility() < -1e-9) {
+    file.fail(elements(file.root(), "utility")[0], "<utility>",
+              "the hyper-rectangles give some outcomes a negative utility (" +
+                  format_number(utility.min_utility()) + "); expected utilities in [0, 1]");
+  }
+  const double top = utility.max_utility();
+  if (top <= 1.0 + 1e-9) return;
+  for (InteractionTerm& term : prefs.interactions) term.utility /= top;
+  prefs.reservation_value /= top;
+  if (notes != nullptr) {
+    char buffer[512];
+    std::snprintf(buffer, sizeof buffer,
+                  "%s: the declared maxutility %s is below the true maximum %s (the best outcome "
+                  "sums to %.6g of it): utilities are divided by the true maximum instead, and the "
+                  "reservation value by the same factor (%s becomes %s)",
+                  file.path().c_str(), format_number(profile.max_utility).c_str(),
+                  format_number(round_for_output(top * profile.max_utility)).c_str(), top,
+                  format_number(profile.reservation).c_str(),
+                  format_number(prefs.reservation_value).c_str());
+    notes->push_back(buffer);
+  }
 }
 
 // The per-offer discount δ = d^(1/(T−1)) (see the header).
@@ -558,13 +911,21 @@ ScenarioDef import_genius_files(const Open& open, const GeniusImportOptions& opt
       issue.id = base + "_" + std::to_string(n);
     issue.label = source.name;
     issue.description = source.description;
+    if (source.kind == IssueKind::kReal) {
+      Issue numeric =
+          Issue::make_numeric(issue.id, issue.label, issue.description,
+                              NumericRange{source.real_lower, source.real_upper, kRealLevels});
+      def.issues.push_back(std::move(numeric));
+      continue;
+    }
     for (std::size_t k = 0; k < source.items.size(); ++k) {
       const DomainItem& item = source.items[k];
       Option option;
       option.id = item.id;
       option.label = item.value;
       option.description = item.description;
-      if (option.description.empty()) {
+      if (option.description.empty() && k < profiles[0].descriptions[i].size() &&
+          k < profiles[1].descriptions[i].size()) {
         const std::string& a = profiles[0].descriptions[i][k];
         const std::string& b = profiles[1].descriptions[i][k];
         if (!a.empty() && a == b && a != item.value) option.description = a;
@@ -586,6 +947,10 @@ ScenarioDef import_genius_files(const Open& open, const GeniusImportOptions& opt
     prefs.shapes.assign(domain.size(), ValueShape::kTable);
     prefs.reservation_value = profiles[p].reservation;
     prefs.discount = per_offer_discount(profiles[p].discount, options.deadline);
+    if (profiles[p].nonlinear) {
+      prefs.interactions = profiles[p].terms;
+      rescale_nonlinear(*profile_files[p], prefs, profiles[p], options.notes);
+    }
   }
   validate_scenario_def(def);
   return def;

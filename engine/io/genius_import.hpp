@@ -51,6 +51,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/model/scenario.hpp"
 
@@ -62,6 +63,9 @@ struct GeniusImportOptions {
   std::string party_b = "b";     // id of the party of profile B
   std::string id;                // scenario id; empty = derived from the domain file name
   std::string agent = "linear";  // default strategy spec of both parties
+  // Where the import appends what a user should know but that is not an error (an understated
+  // maxutility that was corrected); null = not reported.
+  std::vector<std::string>* notes = nullptr;
 };
 
 // Reads the three files and builds a ScenarioDef that passes validate_scenario_def. Throws

@@ -19,7 +19,7 @@
 namespace treatysim {
 
 // The most issues a scenario may have.
-inline constexpr std::size_t kMaxIssues = 32;
+inline constexpr std::size_t kMaxIssues = 64;
 
 class Outcome {
  public:

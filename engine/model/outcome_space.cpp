@@ -10,12 +10,14 @@ OutcomeSpace::OutcomeSpace(std::vector<Issue> issues) : issues_(std::move(issues
   TREATYSIM_CHECK(!issues_.empty() && issues_.size() <= kMaxIssues,
                   "an outcome space needs 1 to kMaxIssues issues");
   strides_.assign(issues_.size(), 0);
-  size_ = 1.0;
+  // In extended precision, so that 10⁴⁰ prints as 1e+40 (a double product drifts by an ulp).
+  long double size = 1.0L;
   for (const Issue& issue : issues_) {
     TREATYSIM_CHECK(!issue.options.empty() && issue.options.size() <= 0xFFFF,
                     "every issue needs between 1 and 65535 options");
-    size_ *= static_cast<double>(issue.options.size());
+    size *= static_cast<long double>(issue.options.size());
   }
+  size_ = static_cast<double>(size);
   enumerable_ = size_ <= static_cast<double>(kMaxEnumerableOutcomes);
   if (enumerable_) {
     std::uint64_t stride = 1;

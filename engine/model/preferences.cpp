@@ -4,6 +4,7 @@
 
 #include "engine/model/check.hpp"
 #include "engine/model/tolerance.hpp"
+#include "engine/model/utility_search.hpp"
 
 namespace treatysim {
 
@@ -35,6 +36,31 @@ UtilityFunction::UtilityFunction(const Preferences& preferences) {
     max_utility_ += best;
     min_utility_ += worst;
   }
+  if (preferences.interactions.empty()) return;
+  terms_.begin.push_back(0);
+  for (const InteractionTerm& term : preferences.interactions) {
+    terms_.utility.push_back(term.utility);
+    for (const InteractionCondition& condition : term.when) {
+      TREATYSIM_CHECK(condition.issue < offsets_.size(), "a term names an issue of the space");
+      terms_.issue.push_back(static_cast<std::uint32_t>(condition.issue));
+      terms_.accepts.push_back(static_cast<std::uint32_t>(terms_.accepted.size()));
+      const std::size_t count = option_count(condition.issue);
+      const std::size_t row = terms_.accepted.size();
+      terms_.accepted.resize(row + count, 0);
+      for (const int option : condition.options) {
+        TREATYSIM_CHECK(option >= 0 && static_cast<std::size_t>(option) < count,
+                        "a term names an option of its issue");
+        terms_.accepted[row + static_cast<std::size_t>(option)] = 1;
+      }
+    }
+    terms_.begin.push_back(static_cast<std::uint32_t>(terms_.issue.size()));
+  }
+  const UtilityExtreme best = utility_extreme(*this, true);
+  const UtilityExtreme worst = utility_extreme(*this, false);
+  max_utility_ = best.utility;
+  min_utility_ = worst.utility;
+  best_ = best.outcome;
+  worst_ = worst.outcome;
 }
 
 std::size_t UtilityFunction::option_count(std::size_t issue) const noexcept {
@@ -43,6 +69,7 @@ std::size_t UtilityFunction::option_count(std::size_t issue) const noexcept {
 }
 
 Outcome UtilityFunction::best_outcome() const {
+  if (has_interactions()) return best_;
   Outcome outcome(offsets_.size());
   for (std::size_t i = 0; i < offsets_.size(); ++i) {
     int best = 0;
@@ -52,6 +79,25 @@ Outcome UtilityFunction::best_outcome() const {
       }
     }
     outcome.set(i, best);
+  }
+  return outcome;
+}
+
+}  // namespace treatysim
+
+namespace treatysim {
+
+Outcome UtilityFunction::worst_outcome() const {
+  if (has_interactions()) return worst_;
+  Outcome outcome(offsets_.size());
+  for (std::size_t i = 0; i < offsets_.size(); ++i) {
+    int worst = 0;
+    for (std::size_t option = 1; option < option_count(i); ++option) {
+      if (utility_greater(contribution(i, worst), contribution(i, static_cast<int>(option)))) {
+        worst = static_cast<int>(option);
+      }
+    }
+    outcome.set(i, worst);
   }
   return outcome;
 }

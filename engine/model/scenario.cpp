@@ -9,8 +9,10 @@
 #include "engine/model/check.hpp"
 #include "engine/model/random.hpp"
 #include "engine/model/scenario_toml.hpp"
+#include "engine/model/tolerance.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/model/utility_index.hpp"
+#include "engine/model/utility_levels.hpp"
 
 namespace treatysim {
 
@@ -21,6 +23,8 @@ struct Scenario::Data {
   std::string hash;
   mutable std::array<std::once_flag, kPartyCount> index_once;
   mutable std::array<std::unique_ptr<UtilityIndex>, kPartyCount> indices;
+  mutable std::array<std::once_flag, kPartyCount> levels_once;
+  mutable std::array<std::unique_ptr<UtilityLevels>, kPartyCount> levels;
 };
 
 namespace {
@@ -68,6 +72,81 @@ bool is_valid_id(const std::string& text) noexcept {
 }
 
 void validate_lifecycle(const ScenarioDef& def);
+
+namespace {
+
+// The structure of a party's interaction terms: labels, `when` (known issues and options, no
+// issue twice, not empty), finite utilities.
+void validate_interactions(const ScenarioDef& def, std::size_t p) {
+  const std::string key = indexed("parties", p) + ".interactions";
+  const auto& terms = def.parties[p].preferences.interactions;
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    const InteractionTerm& term = terms[k];
+    const std::string tkey = indexed(key, k);
+    if (term.label.empty()) throw UserError({}, tkey + ".label", "expected a non-empty label");
+    if (term.when.empty()) {
+      throw UserError({}, tkey + ".when",
+                      "expected at least one issue with the options the term applies to, e.g. "
+                      "when = { scope = [\"S2\", \"S3\"] }");
+    }
+    std::set<std::size_t> seen;
+    for (const InteractionCondition& condition : term.when) {
+      if (condition.issue >= def.issues.size()) {
+        throw UserError({}, tkey + ".when",
+                        "issue index " + std::to_string(condition.issue) + " is not an issue");
+      }
+      const Issue& issue = def.issues[condition.issue];
+      const std::string ckey = tkey + ".when." + issue.id;
+      if (!seen.insert(condition.issue).second) {
+        throw UserError({}, ckey, "issue '" + issue.id + "' appears twice in one `when`");
+      }
+      if (condition.options.empty()) {
+        throw UserError({}, ckey, "expected at least one option of '" + issue.id + "'");
+      }
+      for (std::size_t o = 0; o < condition.options.size(); ++o) {
+        const int option = condition.options[o];
+        if (option < 0 || static_cast<std::size_t>(option) >= issue.options.size()) {
+          throw UserError(
+              {}, indexed(ckey, o),
+              "option index " + std::to_string(option) + " is not an option of '" + issue.id + "'");
+        }
+        if (o > 0 && condition.options[o - 1] >= option) {
+          throw UserError(
+              {}, indexed(ckey, o),
+              "expected the options of '" + issue.id + "' once each, in the issue's order");
+        }
+      }
+    }
+    if (!std::isfinite(term.utility)) {
+      throw UserError({}, tkey + ".utility",
+                      "expected a finite number, got " + format_number(term.utility));
+    }
+  }
+}
+
+// A party with interaction terms: u must stay in [0, 1] over the whole space (its exact extremes,
+// found without enumerating: utility_search.hpp).
+void validate_utility_range(const ScenarioDef& def, std::size_t p) {
+  const PartyDef& party = def.parties[p];
+  if (party.preferences.interactions.empty()) return;
+  const UtilityFunction utility(party.preferences);
+  const OutcomeSpace space(def.issues);
+  auto fail = [&](const Outcome& outcome, double value, const char* bound) {
+    throw UserError({}, indexed("parties", p) + ".interactions",
+                    "utilities must stay in [0, 1], but the outcome " + space.format(outcome) +
+                        " is worth " + format_number(round_for_output(value)) + " to " +
+                        party.name + " (" + party.id + "), " + bound +
+                        " (change the terms' utilities or the weights)");
+  };
+  if (utility.min_utility() < -kUtilityTolerance) {
+    fail(utility.worst_outcome(), utility.min_utility(), "below 0");
+  }
+  if (utility.max_utility() > 1.0 + kUtilityTolerance) {
+    fail(utility.best_outcome(), utility.max_utility(), "above 1");
+  }
+}
+
+}  // namespace
 
 void validate_scenario_def(const ScenarioDef& def) {
   require_id("scenario.id", def.id);
@@ -153,6 +232,7 @@ void validate_scenario_def(const ScenarioDef& def) {
                       "expected one weight and one list of values per issue (" +
                           std::to_string(def.issues.size()) + " issues)");
     }
+    validate_interactions(def, p);
     double sum = 0.0;
     for (std::size_t i = 0; i < def.issues.size(); ++i) {
       const std::string wkey = key + ".weights." + def.issues[i].id;
@@ -175,7 +255,8 @@ void validate_scenario_def(const ScenarioDef& def) {
         require_unit_interval(indexed(vkey, o), values[o], "a value");
       }
     }
-    if (std::fabs(sum - 1.0) > kWeightSumTolerance) {
+    // With interaction terms the weights need not sum to 1: the range of u is checked instead.
+    if (prefs.interactions.empty() && std::fabs(sum - 1.0) > kWeightSumTolerance) {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "%.6g", sum);
       throw UserError(
@@ -183,6 +264,7 @@ void validate_scenario_def(const ScenarioDef& def) {
           std::string("expected weights summing to 1 (within 1e-6), got a sum of ") + buffer);
     }
   }
+  for (std::size_t p = 0; p < kPartyCount; ++p) validate_utility_range(def, p);
   validate_lifecycle(def);
 }
 
@@ -374,6 +456,13 @@ const UtilityIndex& Scenario::utility_index(PartyIndex party, const std::string&
     data_->indices[party] = std::make_unique<UtilityIndex>(space(), utility(party));
   });
   return *data_->indices[party];
+}
+
+const UtilityLevels& Scenario::utility_levels(PartyIndex party) const {
+  std::call_once(data_->levels_once[party], [this, party] {
+    data_->levels[party] = std::make_unique<UtilityLevels>(space(), utility(party));
+  });
+  return *data_->levels[party];
 }
 
 Scenario Scenario::with_deadline(int deadline) const {

@@ -22,6 +22,7 @@
 namespace treatysim {
 
 class UtilityIndex;
+class UtilityLevels;
 
 // A party index: 0 or 1, in the order the scenario file lists the parties.
 using PartyIndex = std::size_t;
@@ -97,6 +98,9 @@ class Scenario {
   // kMaxEnumerableOutcomes outcomes, with `needed_by` in the message.
   [[nodiscard]] const UtilityIndex& utility_index(PartyIndex party,
                                                   const std::string& needed_by) const;
+  // "An outcome of my utility near t" for spaces too large for utility_index (built on first
+  // use, thread-safely; utility_levels.hpp). Works on any space.
+  [[nodiscard]] const UtilityLevels& utility_levels(PartyIndex party) const;
 
   // FNV-1a 64 of the canonical TOML text (to_toml), as 16 hex digits: identifies the content.
   [[nodiscard]] const std::string& content_hash() const noexcept;

@@ -304,6 +304,91 @@ void read_per_issue(Reader& r, const toml::table& t, const toml::source_region& 
   }
 }
 
+// [[parties.interactions]]: label, when = { issue = [option ids] }, utility.
+std::vector<InteractionTerm> read_interactions(Reader& r, const toml::node& n,
+                                               const std::string& key,
+                                               const std::vector<Issue>& issues) {
+  std::vector<InteractionTerm> terms;
+  const toml::array& list = r.array(n, key);
+  std::string issue_list;
+  for (const Issue& issue : issues) issue_list += (issue_list.empty() ? "" : ", ") + issue.id;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const std::string tkey = indexed(key, k);
+    const toml::node& node = *list.get(k);
+    const toml::table& tt = r.table_of(node, tkey);
+    r.only_keys(tt, tkey, {"label", "when", "utility"});
+    InteractionTerm term;
+    term.label = r.string(tt, node.source(), tkey, "label");
+    if (term.label.empty())
+      r.fail(tt.get("label")->source(), tkey + ".label", "expected a non-empty label");
+    const std::string wkey = tkey + ".when";
+    const toml::node& when_node = r.node(tt, node.source(), tkey, "when");
+    const toml::table& when = r.table_of(when_node, wkey);
+    if (when.empty()) {
+      r.fail(when_node.source(), wkey,
+             "expected at least one issue with the options the term applies to, e.g. when = { " +
+                 issues[0].id + " = [\"" + issues[0].options[0].id + "\"] }");
+    }
+    for (auto&& [k2, v] : when) {
+      const std::string issue_id(k2.str());
+      const std::string ckey = wkey + "." + issue_id;
+      std::size_t issue = issues.size();
+      for (std::size_t i = 0; i < issues.size(); ++i) {
+        if (issues[i].id == issue_id) issue = i;
+      }
+      if (issue == issues.size()) {
+        r.fail(k2.source(), ckey,
+               "unknown issue id (the scenario's issues are: " + issue_list + ")");
+      }
+      r.remember(ckey, v.source());
+      std::vector<std::pair<std::string, const toml::node*>> ids;
+      if (const auto* one = v.as_string()) {
+        ids.emplace_back(one->get(), &v);
+      } else if (const auto* many = v.as_array()) {
+        for (std::size_t o = 0; o < many->size(); ++o) {
+          ids.emplace_back(r.string_of(*many->get(o), indexed(ckey, o)), many->get(o));
+        }
+      } else {
+        r.fail(v.source(), ckey,
+               "expected a list of option ids of '" + issue_id + "', got " + describe(v));
+      }
+      if (ids.empty()) {
+        r.fail(v.source(), ckey, "expected at least one option id of '" + issue_id + "'");
+      }
+      InteractionCondition condition;
+      condition.issue = issue;
+      for (const auto& [id, at] : ids) {
+        const int option = issues[issue].find_option(id);
+        if (option < 0) {
+          std::string options;
+          for (const Option& o : issues[issue].options) options += " " + o.id;
+          r.fail(at->source(), ckey,
+                 "issue '" + issue_id + "' has no option \"" + id + "\" (options:" + options + ")");
+        }
+        if (std::find(condition.options.begin(), condition.options.end(), option) !=
+            condition.options.end()) {
+          r.fail(at->source(), ckey, "option \"" + id + "\" is listed twice");
+        }
+        condition.options.push_back(option);
+      }
+      std::sort(condition.options.begin(), condition.options.end());
+      term.when.push_back(std::move(condition));
+    }
+    std::sort(term.when.begin(), term.when.end(),
+              [](const InteractionCondition& a, const InteractionCondition& b) {
+                return a.issue < b.issue;
+              });
+    const toml::node& u = r.node(tt, node.source(), tkey, "utility");
+    term.utility = r.number(u, tkey + ".utility");
+    if (!std::isfinite(term.utility)) {
+      r.fail(u.source(), tkey + ".utility",
+             "expected a finite number, got " + format_number(term.utility));
+    }
+    terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
 // A party's reservation value: a number, or a distribution table (reservation.hpp):
 // { uniform = [lo, hi] }, { beta = [a, b], range = [lo, hi] }, { choices = [...], weights = [...] }.
 void read_reservation(Reader& r, const toml::node& n, const std::string& key, PartyDef& party) {
@@ -379,7 +464,9 @@ void read_reservation(Reader& r, const toml::node& n, const std::string& key, Pa
 
 PartyDef read_party(Reader& r, const toml::table& t, const toml::source_region& region,
                     const std::string& key, const std::vector<Issue>& issues) {
-  r.only_keys(t, key, {"id", "name", "reservation", "discount", "agent", "weights", "values"});
+  r.only_keys(
+      t, key,
+      {"id", "name", "reservation", "discount", "agent", "weights", "values", "interactions"});
   PartyDef party;
   party.id = r.string(t, region, key, "id");
   party.name = r.string(t, region, key, "name");
@@ -390,6 +477,14 @@ PartyDef read_party(Reader& r, const toml::table& t, const toml::source_region& 
   prefs.weights.assign(issues.size(), 0.0);
   prefs.values.assign(issues.size(), {});
   prefs.shapes.assign(issues.size(), ValueShape::kTable);
+  if (const toml::node* terms = r.optional(t, key, "interactions")) {
+    prefs.interactions = read_interactions(r, *terms, key + ".interactions", issues);
+  }
+  // A party with interaction terms may leave out its additive part (then every weight is 0).
+  if (!prefs.interactions.empty() && t.get("weights") == nullptr && t.get("values") == nullptr) {
+    for (std::size_t i = 0; i < issues.size(); ++i) prefs.values[i].assign(issues[i].size(), 0.0);
+    return party;
+  }
   const toml::table& weights = r.table(t, region, key, "weights");
   read_per_issue(r, weights, t.get("weights")->source(), key + ".weights", issues,
                  [&](std::size_t i, const toml::node& n, const std::string& k) {
@@ -1048,6 +1143,29 @@ Scenario load_scenario_file(const std::string& path, const SpecChecker& checker)
   return build_scenario(merged, path, checker);
 }
 
+namespace {
+
+void write_interactions(std::string& out, const ScenarioDef& def, const Preferences& prefs) {
+  for (const InteractionTerm& term : prefs.interactions) {
+    out += "\n[[parties.interactions]]\n";
+    out += "label = " + quoted(term.label) + "\n";
+    out += "when = { ";
+    for (std::size_t c = 0; c < term.when.size(); ++c) {
+      const Issue& issue = def.issues[term.when[c].issue];
+      out += (c ? ", " : "") + issue.id + " = [";
+      for (std::size_t o = 0; o < term.when[c].options.size(); ++o) {
+        out += (o ? ", " : "") +
+               quoted(issue.options[static_cast<std::size_t>(term.when[c].options[o])].id);
+      }
+      out += "]";
+    }
+    out += " }\n";
+    out += "utility = " + format_number(term.utility) + "\n";
+  }
+}
+
+}  // namespace
+
 std::string to_toml(const ScenarioDef& def) {
   std::string out;
   auto line = [&out](const std::string& key, const std::string& value) {
@@ -1090,6 +1208,13 @@ std::string to_toml(const ScenarioDef& def) {
                             : format_number(party.preferences.reservation_value));
     line("discount", format_number(party.preferences.discount));
     line("agent", quoted(party.agent));
+    const auto& weights = party.preferences.weights;
+    if (!party.preferences.interactions.empty() &&
+        std::all_of(weights.begin(), weights.end(), [](double w) { return w == 0.0; })) {
+      // No additive part: weights and values left out (read back as all 0).
+      write_interactions(out, def, party.preferences);
+      continue;
+    }
     out += "\n[parties.weights]\n";
     for (std::size_t i = 0; i < def.issues.size(); ++i) {
       line(def.issues[i].id, format_number(party.preferences.weights[i]));
@@ -1111,6 +1236,7 @@ std::string to_toml(const ScenarioDef& def) {
       }
       line(def.issues[i].id, list + "]");
     }
+    write_interactions(out, def, party.preferences);
   }
   if (def.lifecycle) {
     const LifecycleDef& life = *def.lifecycle;

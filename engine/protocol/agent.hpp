@@ -26,6 +26,7 @@
 namespace treatysim {
 
 class UtilityIndex;
+class UtilityLevels;
 
 // What one side may know of one party: its preferences and utility, and the reservation value
 // in force in this negotiation.
@@ -55,6 +56,8 @@ struct NegotiationContext {
   [[nodiscard]] const OutcomeSpace& space() const noexcept { return scenario->space(); }
   // The agent's own outcomes sorted by its utility (throws UserError on huge spaces).
   [[nodiscard]] const UtilityIndex& own_index(const std::string& needed_by) const;
+  // "An outcome of my utility near t" on any space (utility_levels.hpp).
+  [[nodiscard]] const UtilityLevels& own_levels() const;
 };
 
 // An offer on record.

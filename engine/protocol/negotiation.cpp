@@ -42,6 +42,10 @@ const UtilityIndex& NegotiationContext::own_index(const std::string& needed_by) 
   return scenario->utility_index(self, needed_by);
 }
 
+const UtilityLevels& NegotiationContext::own_levels() const {
+  return scenario->utility_levels(self);
+}
+
 Negotiation::Negotiation(const Scenario& scenario, std::array<Agent*, kPartyCount> agents,
                          std::uint64_t seed, EventListener* listener)
     : scenario_(scenario), agents_(agents), listener_(listener) {

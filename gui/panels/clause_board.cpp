@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "engine/model/term_report.hpp"
 #include "gui/logic/clause_fit.hpp"
 #include "gui/logic/narration.hpp"
 #include "gui/logic/text_wrap.hpp"
@@ -176,12 +177,12 @@ void draw_clause_board(AppContext& ctx) {
       // Coloured by the worth to the proposing side; to the person alone while they play
       // under private information; plain grey while no values may be shown.
       const PartyIndex judge = viewer ? *viewer : p;
-      const Rgba fill =
-          visible.shows_none()
-              ? kHiddenCellGrey
-              : shade(utility_color(scenario.party(judge)
-                                        .preferences.values[i][static_cast<std::size_t>(chosen)]),
-                      0.9);
+      // A party whose preferences are interaction terms only (the ANAC hyper-rectangles) has no
+      // per-clause value: the cell takes the whole proposal's worth to it.
+      const auto& values = scenario.party(judge).preferences.values;
+      const double value = i < values.size() ? values[i][static_cast<std::size_t>(chosen)]
+                                             : scenario.utility(judge)(*proposals.latest[p]);
+      const Rgba fill = visible.shows_none() ? kHiddenCellGrey : shade(utility_color(value), 0.9);
       draw->AddRectFilled(min, max, im_color(fill), 3.0f * scale);
       const bool changed = proposals.previous[p] && (*proposals.previous[p])[i] != chosen;
       if (changed) {
@@ -231,6 +232,24 @@ void draw_clause_board(AppContext& ctx) {
     draw->AddText(body, body->FontSize, ImVec2(origin.x, y), IM_COL32(220, 222, 227, 255),
                   line.c_str());
     y += body->FontSize + 2.0f * scale;
+  }
+  // Linked clauses (interaction terms) each proposal triggers, with whose utility they change;
+  // under private information only the person's own terms.
+  if (!visible.shows_none() &&
+      (scenario.utility(0).has_interactions() || scenario.utility(1).has_interactions())) {
+    y += gap;
+    for (PartyIndex p = 0; p < kPartyCount; ++p) {
+      if (!proposals.latest[p]) continue;
+      std::string line;
+      for (const TriggeredTerm& term : triggered_term_texts(scenario, *proposals.latest[p])) {
+        if (viewer && term.party != *viewer) continue;
+        line += (line.empty() ? "" : "; ") + term.text;
+      }
+      line = party_short_name(scenario, p) + " proposal links: " + (line.empty() ? "none" : line);
+      draw->AddText(small, small->FontSize, ImVec2(origin.x, y), IM_COL32(220, 200, 140, 255),
+                    line.c_str(), nullptr, width);
+      y += wrapped_height(small, line, width) + 2.0f * scale;
+    }
   }
   y += gap;
   std::vector<const char*> legend{"gold outline = changed since that side's last offer"};

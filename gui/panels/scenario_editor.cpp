@@ -187,7 +187,16 @@ void draw_party(AppContext& ctx, ScenarioEditor& editor, PartyIndex party) {
   if (ImGui::IsItemDeactivated()) editor.end_gesture();
 
   const auto& issues = scenario.space().issues();
-  for (std::size_t i = 0; i < issues.size(); ++i) {
+  // Interaction terms only (no weights or values, the ANAC hyper-rectangles): nothing to slide.
+  const std::size_t additive_issues = prefs.weights.empty() ? 0 : issues.size();
+  if (!prefs.interactions.empty()) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextWrapped("%zu interaction terms (linked clauses): edit them in the scenario file%s",
+                       prefs.interactions.size(),
+                       additive_issues == 0 ? "; this party has no additive part" : "");
+  }
+  for (std::size_t i = 0; i < additive_issues; ++i) {
     const Issue& issue = issues[i];
     ImGui::PushID(issue.id.c_str());
     float weight = static_cast<float>(prefs.weights[i]);

@@ -60,6 +60,26 @@ else
   fail "analyze --svg: $tmp/space.svg was not written"
 fi
 
+# Interaction terms (issue linkage): an enumerable linked scenario is exact by enumeration, and
+# --compare says what happens to the additive model's outcomes.
+t analyze configs/sta-linkage.toml --compare configs/sta-2024.toml
+expect 0 "analyze sta-linkage --compare"
+contains "Pareto frontier     28 outcomes (exact, every outcome enumerated)" "analyze sta-linkage"
+contains "Utility ranges      us 0.017–1.000, cn 0.132–0.915 (exact)" "analyze sta-linkage"
+contains "Compared with sta-2024: 19 of its 55 frontier outcomes are Pareto-optimal here; its Nash outcome S0/IP1/D1/G1/T2 is Pareto-optimal here" "analyze --compare"
+t analyze configs/sta-linkage.toml --compare configs/three-clauses.toml
+expect 2 "analyze --compare with other issues"
+# A 10^40-outcome ANAC 2014 domain with a time limit too short to prove the frontier: the best
+# found, pareto_exact false and how far from proven.
+d=configs/anac2014/50issuesDiscountedwithRV
+t import-genius "$d/50issues-domain.xml" "$d/profile-1.xml" "$d/profile-2.xml" -o "$tmp/anac50.toml"
+expect 0 "import-genius 50issuesDiscountedwithRV"
+t analyze "$tmp/anac50.toml" --time-limit 0.05 --format json
+expect 0 "analyze --time-limit"
+contains '"pareto_exact": false' "analyze --time-limit"
+contains '"pareto_method": "branch_and_bound"' "analyze --time-limit"
+[[ $out =~ \"pareto_epsilon\":\ 0\.[0-9]*[1-9] ]] || fail "analyze --time-limit: pareto_epsilon should be positive, got: ${out:0:400}"
+
 # A missing scenario file: status 2.
 t analyze "$tmp/no-such-file.toml"
 expect 2 "analyze on a missing file"

@@ -46,6 +46,15 @@ t tournament "$small" --jobs 2 --out "$tmp/two"
 expect 0 "tournament --jobs 2"
 same_files "$tmp/one" "$tmp/two" "--jobs 1 vs --jobs 2"
 
+# Non-linear scenarios (interaction terms; a 10^10-outcome ANAC 2014 domain): the same bytes too.
+linked=tests/data/tournaments/linked.toml
+t tournament "$linked" --jobs 1 --out "$tmp/linked-one"
+expect 0 "linked tournament --jobs 1"
+contains 'Tournament "linked" (negotiation): 4 competitors, 2 scenarios, 12 pairings, 2 repetitions = 48 negotiations' "linked tournament"
+t tournament "$linked" --jobs 2 --out "$tmp/linked-two"
+expect 0 "linked tournament --jobs 2"
+same_files "$tmp/linked-one" "$tmp/linked-two" "linked: --jobs 1 vs --jobs 2"
+
 # --traces: one replayable trace per negotiation, the same rows as without.
 t tournament "$small" --traces --out "$tmp/traced"
 expect 0 "--traces"

@@ -397,14 +397,16 @@ TEST_CASE("genius import: a profile naming an unknown item is an error") {
                       "(index 1) (the domain file handmade_domain.xml lists: low, mid, high)");
 }
 
-TEST_CASE("genius import: a non-discrete issue is an error naming the file and the issue") {
+TEST_CASE("genius import: an issue type the profile contradicts is an error naming both files") {
   const std::string path = kMalformed + "/domain-real-issue.xml";
   const auto error =
       import_error(path, kHandmade + "/handmade_a.xml", kHandmade + "/handmade_b.xml");
   REQUIRE(error.has_value());
-  CHECK(*error == path +
-                      ":20:5: issue@vtype: issue \"Colour!\" (index 5) is \"real\": only discrete "
-                      "issues can be imported (expected vtype=\"discrete\")");
+  // Real issues import now (as numeric issues); a profile that disagrees with the domain about an
+  // issue's type is the error, located in the profile.
+  CHECK(*error == kHandmade +
+                      "/handmade_a.xml:9:1: issue@vtype: issue \"Colour!\" (index 5) is discrete "
+                      "here but real in the domain file domain-real-issue.xml");
 }
 
 TEST_CASE("genius import: malformed XML is reported with line and column") {
@@ -468,6 +470,9 @@ TEST_CASE("genius import: each malformed file fails with its exact message") {
       }
       const std::size_t at = expected.find("{file}");
       if (at != std::string::npos) expected.replace(at, 6, path);
+      // {handmade}: the directory of the well-formed files (when the error lies in one of them).
+      const std::size_t handmade = expected.find("{handmade}");
+      if (handmade != std::string::npos) expected.replace(handmade, 10, kHandmade);
       CHECK(*error == expected);
     }
   }
@@ -494,4 +499,78 @@ TEST_CASE("genius import: a file nested 200,000 elements deep is an error, not a
       import_error(dir + "/deep-space.xml", laptop + samples()[0].a, laptop + samples()[0].b);
   REQUIRE(inside.has_value());
   CHECK(inside->rfind(dir + "/deep-space.xml:", 0) == 0);
+}
+
+// [SECTION] Non-linear profiles (hyper-rectangles) on integer issues ---------------------------
+
+namespace {
+const std::string kNonlinear = std::string(TREATYSIM_TEST_DATA) + "/genius-nonlinear";
+}  // namespace
+
+TEST_CASE(
+    "genius import: integer issues and an understated maxutility rescaled with its reservation") {
+  std::vector<std::string> notes;
+  treatysim::GeniusImportOptions options;
+  options.notes = &notes;
+  const treatysim::Scenario s = treatysim::Scenario::create(
+      import_genius(kNonlinear + "/domain.xml", kNonlinear + "/profile-understated.xml",
+                    kNonlinear + "/profile-b.xml", options));
+  // Integer issues 0..2: one option per value.
+  REQUIRE(s.space().issue_count() == 2);
+  CHECK(s.space().issue(0).size() == 3);
+  CHECK(s.space().issue(0).options[2].id == "2");
+  auto u = [&](treatysim::PartyIndex p, const char* text) {
+    std::string error;
+    const auto o = s.space().parse(text, &error);
+    REQUIRE_MESSAGE(o.has_value(), error);
+    return s.utility(p)(*o);
+  };
+  // A: boxes x∈[1,2]∧y∈[1,2] (4) and x=2 (3); declared maximum 5, true maximum 7: divided by 7.
+  CHECK(u(0, "2/1") == doctest::Approx(1.0));
+  CHECK(u(0, "1/1") == doctest::Approx(4.0 / 7.0));
+  CHECK(u(0, "2/0") == doctest::Approx(3.0 / 7.0));
+  CHECK(u(0, "0/0") == doctest::Approx(0.0));
+  CHECK(s.utility(0).max_utility() == doctest::Approx(1.0));
+  // The reservation 0.5 of the declared 5 (2.5) becomes 2.5 / 7: the same outcomes acceptable.
+  CHECK(s.party(0).preferences.reservation_value == doctest::Approx(2.5 / 7.0));
+  // B: boxes x=0 (2) and y∈[0,1] (2), maximum 4 as declared: divided by 4, no note.
+  CHECK(u(1, "0/0") == doctest::Approx(1.0));
+  CHECK(u(1, "1/1") == doctest::Approx(0.5));
+  CHECK(u(1, "1/2") == doctest::Approx(0.0));
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0] == kNonlinear +
+                        "/profile-understated.xml: the declared maxutility 5 is below the true "
+                        "maximum 7 (the best outcome sums to 1.4 of it): utilities are divided by "
+                        "the true maximum instead, and the reservation value by the same factor "
+                        "(0.5 becomes 0.35714285714285715)");
+}
+
+TEST_CASE("genius import: malformed non-linear profiles are refused with located messages") {
+  const std::string domain = kNonlinear + "/domain.xml";
+  const std::string a = kNonlinear + "/profile-b.xml";
+  struct Case {
+    const char* file;
+    const char* message;
+  };
+  for (const Case c : {
+           Case{"malformed-aggregation.xml",
+                ":7:7: ufun@aggregation: unsupported aggregation \"max\": only \"sum\" can be "
+                "imported (an outcome's utility is the sum of the rectangles that contain it)"},
+           Case{"malformed-ufun-type.xml",
+                ":7:7: ufun@type: unsupported ufun type \"BinaryUfun\": only \"PlainUfun\" (a sum "
+                "of hyper-rectangles) can be imported"},
+           Case{"malformed-index.xml",
+                ":9:13: INCLUDES@index: no issue has index 7 (expected the index of an issue: 1, "
+                "2)"},
+           Case{"malformed-maxutility.xml",
+                ":6:4: utility@maxutility: expected the largest utility (a positive number), got "
+                "\"zero\""},
+           Case{"malformed-bound.xml",
+                ":12:13: INCLUDES@min: missing attribute 'min' (expected the lowest value in the "
+                "box)"},
+       }) {
+    CAPTURE(c.file);
+    const std::string path = kNonlinear + "/" + c.file;
+    CHECK(import_error(domain, a, path) == path + c.message);
+  }
 }
