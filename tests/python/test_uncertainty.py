@@ -316,3 +316,34 @@ def test_model_columns_keep_their_dtypes_when_no_one_has_a_model(three):
         assert list(t.ranking[f"{metric}_n"]) == [0, 0]
         assert pd.api.types.is_float_dtype(t.negotiations[f"{metric}_a"])
     assert pd.api.types.is_float_dtype(t.ranking["mean_advantage"])
+
+
+# [SECTION] The worked example of docs/python.md ("Uncertainty") -----------------------------------
+
+
+class Sees(ts.Agent):
+    def reset(self, context):
+        self.value = context.own.reservation_value
+        self.own = context.own
+
+    def propose(self, state):
+        return self.own.best()
+
+    def respond(self, state, offer):
+        return "accept" if self.own.utility(offer) >= max(self.value, 0.7) else "reject"
+
+
+def test_the_worked_example_of_the_docs(uncertain):
+    assert uncertain.parties[0]["reservation"] == {"choices": [0.25, 0.85], "weights": [3.0, 1.0]}
+    table = {5: (0.25, {"us": 0.25, "cn": 0.25}, True, 4, {"us": 0.8, "cn": 0.54}),
+             6: (0.85, {"us": 0.85, "cn": 0.1}, True, 12, {"us": 0.885, "cn": 0.25}),
+             7: (0.85, {"us": 0.85, "cn": 0.6}, False, 20, {"us": 0.85, "cn": 0.6}),
+             9: (0.25, {"us": 0.25, "cn": 0.6}, True, 8, {"us": 0.71, "cn": 0.69})}
+    for seed, (value, drawn, agreement, offers, utilities) in table.items():
+        agent = Sees()
+        trace = ts.run(uncertain, agents={"us": agent}, seed=seed)
+        assert (agent.value, trace.reservations, trace.result["agreement"],
+                trace.result["offers"], trace.result["utilities"]) == \
+            (value, drawn, agreement, offers, utilities)
+    text = (ROOT / "docs" / "python.md").read_text()
+    assert "| 7 | 0.85 | us 0.85, cn 0.6 | no (deadline, 20 offers) | us 0.85, cn 0.6 |" in text
