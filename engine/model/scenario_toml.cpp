@@ -1137,6 +1137,21 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
   return build_scenario(parse_toml_text(text, source_name), source_name, checker);
 }
 
+void read_party_reservation(std::string_view value, const std::string& key, PartyDef& party) {
+  // The value as the only key of a one-line document, read by the file reader's own function.
+  const std::string text = "reservation = " + std::string(value) + "\n";
+  try {
+    const toml::table table = parse_toml_text(text, key);
+    Reader r(key);
+    PartyDef read = party;
+    read.reservation_distribution.reset();
+    read_reservation(r, *table.get("reservation"), key, read);
+    party = std::move(read);
+  } catch (const UserError& e) {
+    throw UserError(SourceLocation{}, e.key().empty() ? key : e.key(), e.message());
+  }
+}
+
 Scenario load_scenario_file(const std::string& path, const SpecChecker& checker) {
   std::vector<ChainLink> chain;
   const toml::table merged = load_merged(path, chain);

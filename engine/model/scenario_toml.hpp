@@ -39,6 +39,14 @@ using SpecChecker =
 [[nodiscard]] Scenario parse_scenario(std::string_view text, const std::string& source_name,
                                       const SpecChecker& checker = {});
 
+// A party's `reservation` as a scenario file writes it — a number, or a distribution table such
+// as "{ uniform = [0.2, 0.5] }" (reservation.hpp) — read from that TOML value text with the
+// checks and messages of a scenario file, and applied to `party`: a number sets the fixed value
+// (and drops any distribution), a table sets the distribution. Errors name `key` (the value's
+// place, e.g. "reservation['us']") and carry no file position: the text is not a file's. The
+// ranges are checked later (validate_reservation, or Scenario::create).
+void read_party_reservation(std::string_view value, const std::string& key, PartyDef& party);
+
 // Canonical TOML for a scenario: the format above, keys in a fixed order, numbers in their
 // shortest round-trip form. parse_scenario(to_toml(def)) gives back an equal def.
 [[nodiscard]] std::string to_toml(const ScenarioDef& def);

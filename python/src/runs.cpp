@@ -1,8 +1,10 @@
-// runs.cpp — one negotiation (run), its trace, the analysis of a scenario, the benchmark loop,
-// and the list of strategies: each the engine's own result and writers, handed to Python.
+// runs.cpp — one negotiation (run), its trace and, on request, its model report; the analysis of
+// a scenario, the benchmark loop, and the list of strategies: each the engine's own result and
+// writers, handed to Python.
 #include "agents/registry_json.hpp"
 #include "charts/svg.hpp"
 #include "engine/analysis/analysis_json.hpp"
+#include "engine/analysis/model_accuracy.hpp"
 #include "engine/io/atomic_file.hpp"
 #include "engine/protocol/trace.hpp"
 #include "engine/studies/benchmark.hpp"
@@ -32,6 +34,19 @@ std::array<Spec, kPartyCount> choose(const Scenario& scenario, const py::list& c
 struct AnalysisHandle {
   Scenario scenario;
   ScenarioAnalysis analysis;
+};
+
+// A negotiation run as `run --model-report` runs it: the trace and the agents' model report.
+struct TracedReportHandle {
+  Trace trace;
+  ModelReport report;
+
+  // The trace's JSON with the top-level "model_report", as `run --format json --model-report`.
+  [[nodiscard]] nlohmann::ordered_json json() const {
+    nlohmann::ordered_json json = trace_to_json(trace);
+    json["model_report"] = model_report_to_json(trace.scenario, report);
+    return json;
+  }
 };
 
 std::optional<Outcome> optional_outcome(const Scenario& scenario, const py::object& outcome) {
@@ -65,6 +80,27 @@ void register_runs(py::module_& m) {
         const py::gil_scoped_release release;
         return guarded(ErrorKind::kSpec,
                        [&] { return run_traced(scenario, specs, seed, registry); });
+      },
+      py::arg("scenario"), py::arg("choices"), py::arg("seed"), py::arg("registry"));
+
+  py::class_<TracedReportHandle>(m, "_TracedReport")
+      .def_readonly("trace", &TracedReportHandle::trace)
+      .def("json", [](const TracedReportHandle& r) { return to_python(r.json()); })
+      .def("to_json", [](const TracedReportHandle& r) { return r.json().dump(2) + "\n"; })
+      .def("text", [](const TracedReportHandle& r) {
+        return frontend::format_model_report_text(r.trace, r.report);
+      });
+
+  m.def(
+      "run_with_models",
+      [](const Scenario& scenario, const py::list& choices, std::uint64_t seed,
+         const agents::Registry& registry) {
+        const auto specs = choose(scenario, choices, registry);
+        const py::gil_scoped_release release;
+        return guarded(ErrorKind::kSpec, [&] {
+          TracedReport run = run_traced_with_models(scenario, specs, seed, registry);
+          return TracedReportHandle{std::move(run.trace), std::move(run.report)};
+        });
       },
       py::arg("scenario"), py::arg("choices"), py::arg("seed"), py::arg("registry"));
 

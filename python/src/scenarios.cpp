@@ -2,10 +2,12 @@
 // issues and parties, utilities, the table of outcomes, and edited copies (validated by the
 // engine, with the same messages as a scenario file).
 #include <cmath>
+#include <vector>
 
 #include "agents/registry.hpp"
 #include "engine/io/genius_import.hpp"
 #include "engine/model/issue.hpp"
+#include "engine/model/reservation.hpp"
 #include "engine/model/scenario_toml.hpp"
 #include "engine/studies/study_plan.hpp"
 #include "python/src/outcomes.hpp"
@@ -72,13 +74,38 @@ py::dict issue_dict(const Issue& issue) {
   return d;
 }
 
+// A reservation distribution as the scenario format writes it (reservation_to_toml):
+// {"uniform": [lo, hi]}, {"beta": [a, b], "range": [lo, hi]} or {"choices": [...]} with
+// "weights" when the file gives them.
+py::object reservation_dict(const ReservationDistribution& d) {
+  py::dict out;
+  switch (d.kind) {
+    case ReservationKind::kUniform:
+      out["uniform"] = py::cast(std::vector<double>{d.low, d.high});
+      break;
+    case ReservationKind::kBeta:
+      out["beta"] = py::cast(std::vector<double>{d.alpha, d.beta});
+      out["range"] = py::cast(std::vector<double>{d.low, d.high});
+      break;
+    case ReservationKind::kChoices:
+      out["choices"] = py::cast(d.choices);
+      if (!d.weights.empty()) out["weights"] = py::cast(d.weights);
+      break;
+  }
+  return out;
+}
+
 py::dict party_dict(const Scenario& scenario, PartyIndex p) {
   const PartyDef& party = scenario.party(p);
   const OutcomeSpace& space = scenario.space();
   py::dict d;
   d["id"] = party.id;
   d["name"] = party.name;
-  d["reservation"] = party.preferences.reservation_value;
+  // As the scenario file writes it: a number, or the distribution's table; and its mean.
+  d["reservation"] = party.reservation_distribution
+                         ? reservation_dict(*party.reservation_distribution)
+                         : py::object(py::float_(party.preferences.reservation_value));
+  d["reservation_mean"] = party.preferences.reservation_value;
   d["discount"] = party.preferences.discount;
   d["agent"] = party.agent;
   py::dict weights;
@@ -161,7 +188,38 @@ Scenario replaced(const Scenario& scenario, const py::dict& edits) {
     }
   }
   per_party("reservation", [&](PartyIndex p, py::handle value, const std::string& where) {
-    def.parties[p].preferences.reservation_value = number(value, where);
+    PartyDef& party = def.parties[p];
+    if (!PyDict_Check(value.ptr())) {
+      if (PyFloat_Check(value.ptr()) || (PyLong_Check(value.ptr()) && !PyBool_Check(value.ptr()))) {
+        party.preferences.reservation_value = value.cast<double>();
+        party.reservation_distribution.reset();
+        return;
+      }
+      throw PythonUserError(
+          ErrorKind::kScenario,
+          UserError(SourceLocation{}, where,
+                    "expected a number or a distribution ({\"uniform\": [lo, hi]}, "
+                    "{\"beta\": [a, b], \"range\": [lo, hi]} or {\"choices\": [v1, ...], "
+                    "\"weights\": [w1, ...]}), got " +
+                        short_repr(value)));
+    }
+    // A distribution: written as the TOML value a scenario file would hold, and read by the
+    // file's reader, so that its checks and messages are the file's.
+    std::string toml_value;
+    try {
+      toml_value =
+          py::module_::import("treatysim._toml").attr("_value")(value, where).cast<std::string>();
+    } catch (py::error_already_set& e) {
+      if (!e.matches(PyExc_TypeError)) throw;
+      throw PythonUserError(
+          ErrorKind::kScenario,
+          UserError(SourceLocation{}, where,
+                    "expected numbers in the distribution, got " + short_repr(value)));
+    }
+    guarded(ErrorKind::kScenario, [&] {
+      read_party_reservation(toml_value, where, party);
+      validate_reservation(*party.reservation_distribution, where);
+    });
   });
   per_party("discount", [&](PartyIndex p, py::handle value, const std::string& where) {
     def.parties[p].preferences.discount = number(value, where);
@@ -294,8 +352,12 @@ ts.load_scenario(path), ts.Scenario.from_toml(text) or ts.import_genius(...).)do
       .def_property_readonly(
           "parties",
           [](const Scenario& s) { return py::make_tuple(party_dict(s, 0), party_dict(s, 1)); },
-          "Both parties as dicts: id, name, reservation, discount, agent (the default strategy "
-          "spec), weights {issue: w} and values {issue: {option: v}}.")
+          "Both parties as dicts: id, name, reservation (as the scenario file writes it: a "
+          "number, or a distribution {\"uniform\": [lo, hi]}, {\"beta\": [a, b], \"range\": "
+          "[lo, hi]} or {\"choices\": [...], \"weights\": [...]} drawn anew for every "
+          "negotiation), reservation_mean (the number, or the distribution's mean), discount, "
+          "agent (the default strategy spec), weights {issue: w} and values {issue: {option: "
+          "v}}.")
       .def_property_readonly(
           "issues",
           [](const Scenario& s) {

@@ -289,6 +289,20 @@ void drop(py::object& object) {
   }
 }
 
+// The view of `party` in this negotiation: the scenario's cached view, or — when the engine
+// drew the party's reservation value for this negotiation — a copy of it holding the drawn value
+// (the cached view is shared by every negotiation and by the contexts strategies keep).
+py::object view_for(const py::object& cached, const PartyView& party) {
+  if (!party.drawn_reservation) return cached;
+  py::object view = instance("PartyView");
+  for (const py::handle slot : cached.get_type().attr("__slots__")) {
+    const py::str name = py::reinterpret_borrow<py::str>(slot);
+    view.attr(name) = cached.attr(name);
+  }
+  view.attr("reservation_value") = party.reservation_value();
+  return view;
+}
+
 }  // namespace
 
 StrategyViews::StrategyViews()
@@ -339,9 +353,10 @@ py::object StrategyViews::context(const NegotiationContext& context) {
   py::list issues;
   for (const Issue& issue : space_->scenario().space().issues()) issues.append(issue.id);
   c.attr("issues") = issues;
-  c.attr("own") = party_views_[context.self];
-  c.attr("opponent") = context.complete_information() ? party_views_[other_party(context.self)]
-                                                      : py::object(py::none());
+  c.attr("own") = view_for(party_views_[context.self], context.own);
+  c.attr("opponent") = context.complete_information()
+                           ? view_for(party_views_[other_party(context.self)], context.opponent)
+                           : py::object(py::none());
   return c;
 }
 

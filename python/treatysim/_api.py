@@ -144,7 +144,7 @@ def config_path(name="") -> str:
 # [SECTION] Negotiations -------------------------------------------------------------------------
 
 
-def run(scenario, agents=None, seed=1, deadline=None) -> _results.Trace:
+def run(scenario, agents=None, seed=1, deadline=None, model_report=False) -> _results.Trace:
     """One negotiation, as ``treatysim run`` plays it; returns its :class:`Trace`.
 
     :param scenario: a :class:`Scenario` or a scenario file path.
@@ -154,12 +154,19 @@ def run(scenario, agents=None, seed=1, deadline=None) -> _results.Trace:
         plays itself (inspect it afterwards); given for both parties, the second is a copy.
     :param seed: the run seed; all randomness derives from it, so a seed replays exactly.
     :param deadline: replaces the scenario's deadline (number of offers).
+    :param model_report: as ``run --model-report``: also measure how well each agent's opponent
+        model guessed the other side, after each offer and at the end; the trace's
+        ``model_report`` holds it, ``to_json()`` is ``run --format json --model-report`` and
+        ``print(trace)`` ends with its table.
     """
     sc = _scenario.as_scenario(scenario)
     if deadline is not None:
         sc = sc.with_deadline(deadline)
     session = _strategies.Session(share_instance=True)
     choices = _choices(sc, agents, session)
+    if model_report:
+        report = _ext.run_with_models(sc, choices, _seed(seed), session.registry())
+        return _results.Trace(report.trace, report)
     return _results.Trace(_ext.run(sc, choices, _seed(seed), session.registry()))
 
 
@@ -255,9 +262,19 @@ class Tournament:
 
     @property
     def ranking(self):
-        return _results._frame(self.summary["ranking"], dtypes={
-            "rank": "int64", "n": "int64", "mean_utility": "float64", "sd": "float64",
-            "ci_low": "float64", "ci_high": "float64", "agreement_rate": "float64"})
+        """The ranking of summary.json (by ``rank_by``: mean utility or mean advantage), with the
+        columns of the metrics the tournament reports (``mean_<metric>``, and for the model
+        metrics ``<metric>_n``, the number of negotiations measured)."""
+        models = ("model_pearson", "model_kendall", "model_mae", "model_pareto",
+                  "model_reservation_error")
+        dtypes = {"rank": "int64", "n": "int64", "mean_utility": "float64", "sd": "float64",
+                  "ci_low": "float64", "ci_high": "float64", "agreement_rate": "float64",
+                  "mean_offers": "float64", "mean_social_welfare": "float64",
+                  "mean_distance_to_pareto": "float64", "mean_distance_to_nash": "float64",
+                  "mean_advantage": "float64", "advantage_ci_low": "float64",
+                  "advantage_ci_high": "float64",
+                  **{f"mean_{m}": "float64" for m in models}, **{f"{m}_n": "int64" for m in models}}
+        return _results._frame(self.summary["ranking"], dtypes=dtypes)
 
     @property
     def payoff_matrix(self):
@@ -288,9 +305,12 @@ class Tournament:
         import html
 
         ranking = self.ranking
-        columns = [c for c in ("rank", "competitor", "mean_utility", "ci_low", "ci_high", "n",
+        columns = [c for c in ("rank", "competitor", "mean_utility", "ci_low", "ci_high",
+                               "mean_advantage", "advantage_ci_low", "advantage_ci_high", "n",
                                "agreement_rate", "mean_offers", "mean_social_welfare",
-                               "mean_distance_to_pareto", "mean_distance_to_nash")
+                               "mean_distance_to_pareto", "mean_distance_to_nash",
+                               "mean_model_pearson", "mean_model_kendall", "mean_model_mae",
+                               "mean_model_pareto", "mean_model_reservation_error")
                    if c in ranking.columns]
         matrix = self.payoff_matrix
         values = [v for v in matrix.to_numpy().ravel() if v == v]
@@ -301,8 +321,10 @@ class Tournament:
             + "".join(_display.heat_cell(v, low, high) for v in matrix.loc[r]) + "</tr>"
             for r in matrix.index)
         state = "" if self.complete else " (incomplete)"
+        by = ("mean advantage: utility above one's own reservation value"
+              if self.summary.get("rank_by") == "advantage" else "mean discounted utility")
         return (f"<div><b>Tournament {html.escape(self.name)}</b>{state}: {self.done} "
-                f"negotiations<br>Ranking (mean discounted utility, 95% CI)"
+                f"negotiations<br>Ranking ({by}, 95% CI)"
                 f"{_display.html_table(ranking[columns])}Payoff matrix (row's mean utility "
                 f"against column)<table><tr><th></th>{head}</tr>{rows}</table></div>")
 

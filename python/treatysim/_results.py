@@ -60,25 +60,52 @@ class Trace:
 
     - ``result``: the trace's result dict — ``agreement``, ``end`` (agreement, walk_away,
       deadline), ``offers``, ``agreement_offer``, ``outcome`` (with an agreement),
-      ``utilities`` and ``discounted_utilities`` ({party id: value});
+      ``utilities`` and ``discounted_utilities`` ({party id: value}), and ``reservations``
+      ({party id: value}) when the scenario draws reservation values;
+    - ``reservations``: the reservation values drawn for this negotiation ({party id: value}),
+      None when both are fixed;
+    - ``model_report``: with ``run(..., model_report=True)``, the accuracy of the agents'
+      opponent models (the ``"model_report"`` of ``run --format json --model-report``), else
+      None;
     - ``events``: a DataFrame, one row per event: ``offer``, ``party``, ``type``, one column per
       issue (the outcome of offers and acceptances), ``utility_<party>`` for each party;
     - ``offers``: the offers as ``run --format csv`` writes them;
-    - ``to_json()``: exactly the text ``treatysim run --format json`` prints for the same run;
+    - ``to_json()``: exactly the text ``treatysim run --format json`` prints for the same run
+      (with ``--model-report`` when the run measured the models);
     - ``print(trace)``: the round table of ``treatysim run``; in Jupyter, the outcome-space
       picture of ``run --svg``; ``plot()`` draws the utilities over rounds with matplotlib.
     """
 
-    def __init__(self, handle):
+    def __init__(self, handle, report=None):
         self._handle = handle
+        self._report = report
         self._json = None
 
     @property
+    def _source(self):
+        """What writes the JSON: the model report's handle when measured, else the trace's."""
+        return self._report if self._report is not None else self._handle
+
+    @property
     def json(self) -> dict:
-        """The trace as a dict (the JSON of ``run --format json``)."""
+        """The trace as a dict (the JSON of ``run --format json``, with ``--model-report`` when
+        the run measured the models)."""
         if self._json is None:
-            self._json = self._handle.json()
+            self._json = self._source.json()
         return self._json
+
+    @property
+    def reservations(self):
+        """{party id: reservation value drawn for this negotiation}, or None when the scenario's
+        reservation values are fixed (the trace's ``result["reservations"]``)."""
+        drawn = self.result.get("reservations")
+        return dict(drawn) if drawn is not None else None
+
+    @property
+    def model_report(self):
+        """The model report of ``run --model-report`` (a dict: sampled, outcomes, and per
+        modelling party its final accuracy and curve), or None when not measured."""
+        return self.json.get("model_report")
 
     @property
     def scenario(self):
@@ -125,14 +152,15 @@ class Trace:
     def to_json(self, path=None) -> str:
         """The trace's JSON text (``run --format json``); with ``path``, also written there
         (whole or not at all): ``treatysim replay`` re-runs it when both sides are built-ins."""
-        return _write(path, self._handle.to_json())
+        return _write(path, self._source.to_json())
 
     def to_csv(self, path=None) -> str:
         """The offers as CSV (``run --format csv``)."""
         return _write(path, self._handle.to_csv())
 
     def __str__(self):
-        return self._handle.text()
+        text = self._handle.text()
+        return text + self._report.text() if self._report is not None else text
 
     def __repr__(self):
         r = self.result

@@ -56,7 +56,11 @@ def _replace(self, **edits) -> Scenario:
     - ``id``, ``title``, ``description``;
     - ``deadline`` (offers), ``first_mover`` (a party id), ``information``
       (``"private"`` or ``"complete"``);
-    - ``reservation={party: value}``, ``discount={party: value}``;
+    - ``reservation={party: value}``: a number (fixed), or a distribution as a scenario file
+      writes it, drawn anew for every negotiation: ``{"uniform": [lo, hi]}``,
+      ``{"beta": [a, b], "range": [lo, hi]}`` or ``{"choices": [v1, …], "weights": [w1, …]}``
+      (weights optional) — read by the scenario file's reader, with its checks and messages;
+    - ``discount={party: value}``;
     - ``weights={party: {issue: weight}}`` (the given weights replace the old ones; all must
       still sum to 1 — :meth:`with_parameter` rescales the others instead);
     - ``values={party: {issue: [v0, v1, …] or {option: v}}}``;
@@ -92,6 +96,15 @@ def _repr_svg_(self):
     return _ext.analyze(self).svg()
 
 
+def _reservation_html(party):
+    reservation = party["reservation"]
+    if not isinstance(reservation, dict):
+        return f"reservation {reservation:.3f}"
+    drawn = ", ".join(f"{key} {value}" for key, value in reservation.items())
+    return (f"reservation drawn per negotiation ({html.escape(drawn)}; mean "
+            f"{party['reservation_mean']:.3f})")
+
+
 def _repr_html_(self):
     parties = self.parties
     head = "".join(f"<th>{html.escape(p['id'])} weight</th>" for p in parties)
@@ -103,7 +116,7 @@ def _repr_html_(self):
                     f"<td>{options}</td>{weights}</tr>")
     party_lines = "".join(
         f"<li><b>{html.escape(p['name'])}</b> ({html.escape(p['id'])}): "
-        f"{html.escape(p['agent'])}, reservation {p['reservation']:.3f}, "
+        f"{html.escape(p['agent'])}, {_reservation_html(p)}, "
         f"discount {p['discount']:g}</li>" for p in parties)
     return (
         f"<div><b>{html.escape(self.title)}</b> [{html.escape(self.id)}] — "

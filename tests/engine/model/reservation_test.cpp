@@ -175,3 +175,37 @@ TEST_CASE("reservation: out-of-range fields are refused with the key") {
   CHECK(message(choices({0.2, 1.2}, {})) ==
         "parties[1].reservation.choices[1]: expected a reservation value in [0, 1], got 1.2");
 }
+
+TEST_CASE("reservation: one value read as a scenario file reads it, errors at the given key") {
+  treatysim::PartyDef party;
+  party.preferences.reservation_value = 0.3;
+  treatysim::read_party_reservation("{ beta = [2, 5], range = [0, 0.6] }", "reservation['cn']",
+                                    party);
+  REQUIRE(party.reservation_distribution.has_value());
+  CHECK(*party.reservation_distribution == beta(2.0, 5.0, 0.0, 0.6));
+  CHECK(treatysim::reservation_to_toml(*party.reservation_distribution) ==
+        "{ beta = [2, 5], range = [0, 0.6] }");
+  // A number makes the value fixed again.
+  treatysim::read_party_reservation("0.45", "reservation['cn']", party);
+  CHECK_FALSE(party.reservation_distribution.has_value());
+  CHECK(party.preferences.reservation_value == 0.45);
+  const auto message = [&party](const std::string& value) {
+    try {
+      treatysim::read_party_reservation(value, "reservation['cn']", party);
+    } catch (const treatysim::UserError& e) {
+      CHECK(e.location().file.empty());  // the text is not a file's: no position
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(message("{ uniform = [0.2, 0.5, 0.6] }") ==
+        "reservation['cn'].uniform: expected 2 numbers, got 3");
+  CHECK(message("{ uniform = [0.2, 0.5], weights = [1, 2] }") ==
+        "reservation['cn'].weights: 'weights' does not go with 'uniform'");
+  CHECK(message("\"high\"").rfind("reservation['cn']: expected a number or a distribution", 0) ==
+        0);
+  CHECK(message("{ uniform = [0.2, ").rfind("reservation['cn']: TOML syntax error", 0) == 0);
+  // A failed read leaves the party as it was.
+  CHECK_FALSE(party.reservation_distribution.has_value());
+  CHECK(party.preferences.reservation_value == 0.45);
+}
