@@ -36,7 +36,8 @@ build: setup
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-run: setup
+run:
+	@scripts/setup-deps.sh --no-test-tools
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS) --target treatysim $$(grep -qs '^TREATYSIM_GUI:BOOL=ON' $(BUILD)/CMakeCache.txt && echo treatysim-gui)
 	@scripts/run-main.sh $(BUILD)

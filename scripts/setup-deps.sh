@@ -5,6 +5,7 @@
 # download) when they are missing or older than tests/server/package-lock.json.
 # Usage: scripts/setup-deps.sh            (build + test dependencies; the Python package and its
 #                                        tests: python3-* and pybind11-dev)
+#        scripts/setup-deps.sh --no-test-tools   (the same Debian packages, no npm: make run)
 set -euo pipefail
 
 # libboost-dev: Boost.Math special functions (the Beta CDF and its inverse for drawn
@@ -50,9 +51,13 @@ npm_tools() {
   echo "$want" > "$stamp"
 }
 
+# `make run` passes --no-test-tools: the window and the terminal simulation need no npm.
+test_tools=1
+[ "${1:-}" = "--no-test-tools" ] && test_tools=0
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} Debian packages present"
-  npm_tools
+  [ "$test_tools" -eq 0 ] || npm_tools
   exit 0
 fi
 
@@ -68,5 +73,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-npm_tools
+[ "$test_tools" -eq 0 ] || npm_tools
 echo "setup: done"

