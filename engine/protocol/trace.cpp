@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "engine/model/scenario_toml.hpp"
+#include "engine/model/term_report.hpp"
 #include "engine/model/text_file.hpp"
 #include "engine/model/user_error.hpp"
 #include "engine/protocol/json_reading.hpp"
@@ -81,6 +82,10 @@ ordered_json trace_to_json(const Trace& trace) {
   ordered_json agents = ordered_json::object();
   for (PartyIndex p = 0; p < kPartyCount; ++p) agents[scenario.party(p).id] = trace.agent_specs[p];
   json["agents"] = agents;
+  // Only scenarios with interaction terms name the terms an offer triggers, so that traces of
+  // additive scenarios keep their bytes.
+  const bool linked =
+      scenario.utility(0).has_interactions() || scenario.utility(1).has_interactions();
   ordered_json events = ordered_json::array();
   for (const Event& event : trace.events) {
     ordered_json e;
@@ -91,6 +96,13 @@ ordered_json trace_to_json(const Trace& trace) {
       e["outcome"] = outcome_to_json(scenario, event.outcome);
       e["utilities"] = party_values_to_json(
           scenario, {scenario.utility(0)(event.outcome), scenario.utility(1)(event.outcome)});
+      if (linked) {
+        ordered_json terms = ordered_json::array();
+        for (const TriggeredTerm& term : triggered_term_texts(scenario, event.outcome)) {
+          terms.push_back({{"party", scenario.party(term.party).id}, {"text", term.text}});
+        }
+        e["terms"] = std::move(terms);
+      }
     }
     events.push_back(std::move(e));
   }

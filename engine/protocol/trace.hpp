@@ -13,6 +13,10 @@
 //                 "utilities": {party id: u}}  (outcome and utilities on offer/accept only)],
 //     "result": {"agreement", "end", "offers", "agreement_offer", "outcome",
 //                "utilities", "discounted_utilities", "reservations"} }
+// On scenarios with interaction terms (interactions.hpp), offer and accept events also carry
+// "terms": [{"party": party id, "text": "broad scope without strong guardrails: −0.15 for United
+// States"}], the terms the outcome triggers (term_report.hpp: constant terms left out, a party
+// with many terms summarised), [] when none; traces of additive scenarios are unchanged.
 // "reservations" ({party id: value}, the reservation values of this negotiation) is written only
 // when some party's reservation value is drawn (reservation.hpp); traces of scenarios with fixed
 // values are unchanged, and the format version stays 1 (readers skip keys they do not know). A

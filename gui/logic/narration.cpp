@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "engine/model/term_report.hpp"
 #include "engine/model/tolerance.hpp"
 
 namespace treatysim::gui {
@@ -51,6 +52,18 @@ std::string offer_phrase(const Scenario& scenario, const std::vector<Event>& eve
 std::string end_sentence(std::string text) {
   if (text.empty() || text.back() != '.') text += '.';
   return text;
+}
+
+// " Links: <term>; <term>." — the interaction terms `outcome` triggers (term_report.hpp), only
+// those of parties whose values may be shown; "" when there are none.
+std::string links_sentence(const Scenario& scenario, const Outcome& outcome,
+                           const ValueVisibility& visible) {
+  std::string text;
+  for (const TriggeredTerm& term : triggered_term_texts(scenario, outcome)) {
+    if (!visible.shows(term.party)) continue;
+    text += (text.empty() ? "" : "; ") + term.text;
+  }
+  return text.empty() ? text : " Links: " + end_sentence(text);
 }
 
 std::string round_prefix(const Event& event) {
@@ -111,10 +124,12 @@ std::string describe_changes(const Scenario& scenario, const Outcome& previous,
   return text;
 }
 
-std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
-                    const NarrationTargets& targets, const ValueVisibility& visible,
-                    const std::optional<std::array<double, kPartyCount>>& reservations) {
-  if (events.empty()) return {};
+namespace {
+
+// The sentence of narrate() without the terms the outcome triggers.
+std::string narrate_event(const Scenario& scenario, const std::vector<Event>& events,
+                          const NarrationTargets& targets, const ValueVisibility& visible,
+                          const std::optional<std::array<double, kPartyCount>>& reservations) {
   const std::array<double, kPartyCount> reservation = reservations.value_or(
       std::array<double, kPartyCount>{scenario.party(0).preferences.reservation_value,
                                       scenario.party(1).preferences.reservation_value});
@@ -183,6 +198,17 @@ std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
     }
   }
   return {};
+}
+
+}  // namespace
+
+std::string narrate(const Scenario& scenario, const std::vector<Event>& events,
+                    const NarrationTargets& targets, const ValueVisibility& visible,
+                    const std::optional<std::array<double, kPartyCount>>& reservations) {
+  if (events.empty()) return {};
+  // Every event concerns an offer's outcome (a response, the deadline: the last offer's).
+  return narrate_event(scenario, events, targets, visible, reservations) +
+         links_sentence(scenario, events.back().outcome, visible);
 }
 
 }  // namespace treatysim::gui

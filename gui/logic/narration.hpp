@@ -12,6 +12,9 @@
 // S0/IP0/D0/G0/T2"); a later one by the clauses that changed since that party's previous offer,
 // as "option label (Issue label)" ("now offers basic research only (Scope) and 5 years (Term)"),
 // at most three, then "and N more changes"; an unchanged one "repeats its offer …".
+// On a scenario with interaction terms, a last sentence names the terms the outcome in question
+// triggers (term_report.hpp), only those of parties whose values may be shown:
+//   "… Links: broad scope without strong guardrails: −0.15 for United States."
 // Rounds are numbered from 1 (offer index r is round r+1). Values have two decimals.
 // Examples (sta-2024):
 //   "Round 1: the U.S. opens with S0/IP0/D0/G0/T2 — worth 1.00 to it and 0.31 to China."

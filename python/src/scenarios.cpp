@@ -6,6 +6,7 @@
 
 #include "agents/registry.hpp"
 #include "engine/io/genius_import.hpp"
+#include "engine/model/interaction_ids.hpp"
 #include "engine/model/issue.hpp"
 #include "engine/model/reservation.hpp"
 #include "engine/model/scenario_toml.hpp"
@@ -95,6 +96,90 @@ py::object reservation_dict(const ReservationDistribution& d) {
   return out;
 }
 
+// A party's interaction terms as [{label, when {issue id: [option ids]}, utility}] ([] when its
+// preferences are additive).
+py::list interactions_list(const Scenario& scenario, PartyIndex p) {
+  py::list list;
+  for (const InteractionTerm& term : scenario.party(p).preferences.interactions) {
+    py::dict when;
+    for (const auto& [issue, options] : interaction_when_ids(scenario.space().issues(), term)) {
+      when[py::str(issue)] = py::cast(options);
+    }
+    py::dict d;
+    d["label"] = term.label;
+    d["when"] = when;
+    d["utility"] = term.utility;
+    list.append(d);
+  }
+  return list;
+}
+
+// A party's new interaction terms from a list of {label, when, utility} dicts, resolved by the
+// engine (interaction_ids.hpp); errors name `where` and the term ("interactions['us'][1]").
+std::vector<InteractionTerm> interactions_from_python(const Scenario& scenario, py::handle value,
+                                                      const std::string& where) {
+  if (!PyList_Check(value.ptr()) && !PyTuple_Check(value.ptr())) {
+    throw PythonUserError(
+        ErrorKind::kScenario,
+        UserError(where + ": expected a list of terms {label, when, utility}, got " +
+                  short_repr(value)));
+  }
+  const auto fail = [](const std::string& at, const std::string& message) {
+    throw PythonUserError(ErrorKind::kScenario, UserError(at + ": " + message));
+  };
+  const auto text = [&](py::handle v, const std::string& at) {
+    if (!PyUnicode_Check(v.ptr())) fail(at, "expected a string, got " + short_repr(v));
+    return v.cast<std::string>();
+  };
+  std::vector<InteractionTerm> terms;
+  const py::sequence list = py::reinterpret_borrow<py::sequence>(value);
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const std::string at = where + "[" + std::to_string(k) + "]";
+    const py::handle item = list[k];
+    if (!PyDict_Check(item.ptr())) {
+      fail(at, "expected a dict {label, when, utility}, got " + short_repr(item));
+    }
+    const py::dict term = py::reinterpret_borrow<py::dict>(item);
+    for (const auto& [key, v] : term) {
+      const std::string name = py::str(key);
+      if (name != "label" && name != "when" && name != "utility") {
+        fail(at, "unknown key \"" + name + "\" (a term has label, when and utility)");
+      }
+    }
+    for (const char* key : {"label", "when", "utility"}) {
+      if (!term.contains(key)) fail(at, std::string("missing key \"") + key + "\"");
+    }
+    const py::handle when = term["when"];
+    if (!PyDict_Check(when.ptr())) {
+      fail(at + ".when", "expected a dict {issue id: [option ids]}, got " + short_repr(when));
+    }
+    InteractionWhenIds ids;
+    for (const auto& [issue, options] : py::reinterpret_borrow<py::dict>(when)) {
+      const std::string issue_id = text(issue, at + ".when");
+      const std::string ckey = at + ".when." + issue_id;
+      std::vector<std::string> option_ids;
+      if (PyUnicode_Check(options.ptr())) {
+        option_ids.push_back(options.cast<std::string>());
+      } else if (PyList_Check(options.ptr()) || PyTuple_Check(options.ptr())) {
+        const py::sequence seq = py::reinterpret_borrow<py::sequence>(options);
+        for (std::size_t o = 0; o < seq.size(); ++o) {
+          option_ids.push_back(text(seq[o], ckey + "[" + std::to_string(o) + "]"));
+        }
+      } else {
+        fail(ckey,
+             "expected a list of option ids of '" + issue_id + "', got " + short_repr(options));
+      }
+      ids.emplace_back(issue_id, std::move(option_ids));
+    }
+    const std::string label = text(term["label"], at + ".label");
+    const double utility = number(term["utility"], at + ".utility");
+    terms.push_back(guarded(ErrorKind::kScenario, [&] {
+      return interaction_term_from_ids(scenario.space().issues(), label, ids, utility, at);
+    }));
+  }
+  return terms;
+}
+
 py::dict party_dict(const Scenario& scenario, PartyIndex p) {
   const PartyDef& party = scenario.party(p);
   const OutcomeSpace& space = scenario.space();
@@ -121,6 +206,7 @@ py::dict party_dict(const Scenario& scenario, PartyIndex p) {
   }
   d["weights"] = weights;
   d["values"] = values;
+  d["interactions"] = interactions_list(scenario, p);
   return d;
 }
 
@@ -150,15 +236,15 @@ Scenario replaced(const Scenario& scenario, const py::dict& edits) {
   };
   for (const auto& [key, value] : edits) {
     const std::string name = py::str(key);
-    static const char* const kKnown[] = {"id",          "title",       "description", "deadline",
-                                         "first_mover", "information", "reservation", "discount",
-                                         "weights",     "values",      "agents"};
+    static const char* const kKnown[] = {
+        "id",          "title",    "description", "deadline", "first_mover", "information",
+        "reservation", "discount", "weights",     "values",   "agents",      "interactions"};
     if (std::find(std::begin(kKnown), std::end(kKnown), name) == std::end(kKnown)) {
       throw PythonUserError(
           ErrorKind::kScenario,
           UserError("replace(): unknown edit \"" + name +
                     "\" (edits: id, title, description, deadline, first_mover, information, "
-                    "reservation, discount, weights, values, agents)"));
+                    "reservation, discount, weights, values, agents, interactions)"));
     }
     if (value.is_none()) continue;
     if (name == "id") def.id = text(value, "id");
@@ -283,6 +369,9 @@ Scenario replaced(const Scenario& scenario, const py::dict& edits) {
       def.parties[p].preferences.shapes[i] = ValueShape::kTable;
     }
   });
+  per_party("interactions", [&](PartyIndex p, py::handle value, const std::string& where) {
+    def.parties[p].preferences.interactions = interactions_from_python(scenario, value, where);
+  });
   return guarded(ErrorKind::kScenario, [&] { return Scenario::create(std::move(def)); });
 }
 
@@ -356,8 +445,9 @@ ts.load_scenario(path), ts.Scenario.from_toml(text) or ts.import_genius(...).)do
           "number, or a distribution {\"uniform\": [lo, hi]}, {\"beta\": [a, b], \"range\": "
           "[lo, hi]} or {\"choices\": [...], \"weights\": [...]} drawn anew for every "
           "negotiation), reservation_mean (the number, or the distribution's mean), discount, "
-          "agent (the default strategy spec), weights {issue: w} and values {issue: {option: "
-          "v}}.")
+          "agent (the default strategy spec), weights {issue: w}, values {issue: {option: v}} "
+          "and interactions [{label, when {issue: [option ids]}, utility}] (the party's "
+          "interaction terms; [] when additive).")
       .def_property_readonly(
           "issues",
           [](const Scenario& s) {

@@ -64,7 +64,10 @@ def _replace(self, **edits) -> Scenario:
     - ``weights={party: {issue: weight}}`` (the given weights replace the old ones; all must
       still sum to 1 — :meth:`with_parameter` rescales the others instead);
     - ``values={party: {issue: [v0, v1, …] or {option: v}}}``;
-    - ``agents={party: spec}`` (the parties' default strategies).
+    - ``agents={party: spec}`` (the parties' default strategies);
+    - ``interactions={party: [{"label": …, "when": {issue: [option ids]}, "utility": u}, …]}``
+      (the party's interaction terms, replaced as a whole: take ``parties[i]["interactions"]``,
+      add, change or remove terms, and pass the list back; ``[]`` removes them all).
 
     Invalid results raise :class:`treatysim.ScenarioError` with the key, as a scenario file
     would (``parties[0].weights: …``).

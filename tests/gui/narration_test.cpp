@@ -160,3 +160,49 @@ TEST_CASE("narration for a person playing under private information tells only t
         "Round 3: China accepts the U.S. offer S0/IP1/D1/G1/T2, worth 0.88 to the U.S. — "
         "agreement.");
 }
+
+// sta-linkage (configs/sta-linkage.toml): sta-2024's weights × 0.85, plus for the U.S. a constant
+// +0.15 (left out of the narration: every outcome triggers it) and −0.15 for S2/S3 with G2/G3; for
+// China +0.15 for S2/S3 with D0/D1.
+//   S0/IP0/D0/G0/T2: U.S. .85 + .15 = 1.00; China .0765 + .034 + .17 = 0.28; no term named.
+//   S3/IP3/D0/G3/T3: U.S. .17 (data) + .017 (term) + .15 − .15 = 0.187;
+//                    China .255 + .085 + 0 + .1275 + .2125 + .15 = 0.83; both linked terms.
+TEST_CASE("narration names the linked terms an offer triggers, as far as values may be shown") {
+  static const Scenario linkage =
+      treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-linkage.toml");
+  const auto at = [&](EventKind kind, int offer_index, std::size_t party, const std::string& ids) {
+    std::string error;
+    const auto parsed = linkage.space().parse(ids, &error);
+    REQUIRE_MESSAGE(parsed.has_value(), error);
+    return Event{kind, offer_index, party, *parsed};
+  };
+  const std::vector<Event> events{at(EventKind::kOffer, 0, 0, "S0/IP0/D0/G0/T2"),
+                                  at(EventKind::kReject, 0, 1, "S0/IP0/D0/G0/T2"),
+                                  at(EventKind::kOffer, 1, 1, "S3/IP3/D0/G3/T3"),
+                                  at(EventKind::kReject, 1, 0, "S3/IP3/D0/G3/T3")};
+  const auto upto = [&](std::size_t count) {
+    return std::vector<Event>(events.begin(), events.begin() + static_cast<long>(count));
+  };
+  const std::string us_term = "broad scope without strong guardrails: \u22120.15 for United States";
+  const std::string cn_term = "broad scope with data reciprocity: +0.15 for China";
+  // No varying term triggered: the sentence of an additive scenario.
+  CHECK(narrate(linkage, upto(1)) ==
+        "Round 1: the U.S. opens with S0/IP0/D0/G0/T2 — worth 1.00 to it and 0.28 to China.");
+  CHECK(
+      narrate(linkage, upto(3)) ==
+      "Round 2: China opens with S3/IP3/D0/G3/T3 — worth 0.83 to it and 0.19 to the U.S. Links: " +
+          us_term + "; " + cn_term + ".");
+  CHECK(narrate(linkage, upto(4)) ==
+        "Round 2: China opens with S3/IP3/D0/G3/T3; the U.S. rejects — it is worth 0.19 to it, "
+        "below its reservation of 0.40. Links: " +
+            us_term + "; " + cn_term + ".");
+  // Under private information: only the player's own terms, none before a side is picked.
+  CHECK(narrate(linkage, upto(4), {}, ValueVisibility::own(0)) ==
+        "Round 2: China opens with S3/IP3/D0/G3/T3; the U.S. rejects — it is worth 0.19 to it, "
+        "below its reservation of 0.40. Links: " +
+            us_term + ".");
+  CHECK(narrate(linkage, upto(3), {}, ValueVisibility::own(1)) ==
+        "Round 2: China opens with S3/IP3/D0/G3/T3 — worth 0.83 to it. Links: " + cn_term + ".");
+  CHECK(narrate(linkage, upto(4), {}, ValueVisibility::none()) ==
+        "Round 2: China opens with S3/IP3/D0/G3/T3; the U.S. rejects.");
+}

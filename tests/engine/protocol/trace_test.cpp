@@ -173,6 +173,65 @@ TEST_CASE("parse_trace round-trips the scenario, seed and specs and the re-run i
   CHECK(treatysim::trace_to_text(rerun) == text);
 }
 
+// sta-linkage (configs/sta-linkage.toml): sta-2024's weights × 0.85; the U.S. has a constant
+// +0.15 (never named: every outcome triggers it) and −0.15 for scope S2/S3 with guardrails G2/G3,
+// China +0.15 for scope S2/S3 with data D0/D1. China's best outcome is S3/IP3/D1/G3/T3: China
+// .255 + .085 + .17·.5 + .1275 + .2125 + .15 = 0.915 (D3 without the term gives 0.85, D0 with it
+// 0.83); the U.S. .17·.8 + .085·.2 + .15 − .15 = 0.153. It triggers both linked terms. The U.S.
+// best, S0/IP0/D0/G0/T2 (.85 + .15 = 1), triggers none.
+TEST_CASE("traces of a linked scenario name the terms each offer triggers; replay is identical") {
+  const Scenario scenario =
+      treatysim::load_scenario_file(TREATYSIM_SOURCE_DIR "/configs/sta-linkage.toml");
+  const Trace trace = run(scenario, "boulware(e=0.2)", "boulware(e=0.2)", 7);
+  const ordered_json json = treatysim::trace_to_json(trace);
+  const ordered_json& events = json.at("events");
+  REQUIRE(events.size() >= 3);
+  const ordered_json& us_first = events.at(0);
+  CHECK(keys_of(us_first) ==
+        std::vector<std::string>{"type", "offer", "party", "outcome", "utilities", "terms"});
+  CHECK(us_first.at("outcome") ==
+        ordered_json{
+            {"scope", "S0"}, {"ip", "IP0"}, {"data", "D0"}, {"guardrails", "G0"}, {"term", "T2"}});
+  CHECK(us_first.at("terms") == ordered_json::array());
+  CHECK(keys_of(events.at(1)) == std::vector<std::string>{"type", "offer", "party"});
+  const ordered_json& cn_first = events.at(2);
+  CHECK(cn_first.at("party") == "cn");
+  CHECK(cn_first.at("outcome") ==
+        ordered_json{
+            {"scope", "S3"}, {"ip", "IP3"}, {"data", "D1"}, {"guardrails", "G3"}, {"term", "T3"}});
+  CHECK(cn_first.at("utilities").at("cn").get<double>() == doctest::Approx(0.915));
+  CHECK(cn_first.at("utilities").at("us").get<double>() == doctest::Approx(0.153));
+  const ordered_json us_term = {
+      {"party", "us"},
+      {"text", "broad scope without strong guardrails: \u22120.15 for United States"}};
+  const ordered_json cn_term = {{"party", "cn"},
+                                {"text", "broad scope with data reciprocity: +0.15 for China"}};
+  CHECK(cn_first.at("terms") == ordered_json::array({us_term, cn_term}));
+  // Every offer and acceptance: the terms by the file's own rule, from the outcome's ids.
+  for (const ordered_json& e : events) {
+    if (!e.contains("outcome")) {
+      CHECK_FALSE(e.contains("terms"));
+      continue;
+    }
+    const ordered_json& o = e.at("outcome");
+    const bool broad = o.at("scope") == "S2" || o.at("scope") == "S3";
+    const bool weak = o.at("guardrails") == "G2" || o.at("guardrails") == "G3";
+    const bool reciprocal = o.at("data") == "D0" || o.at("data") == "D1";
+    std::vector<std::string> expected;
+    if (broad && weak) expected.emplace_back("us");
+    if (broad && reciprocal) expected.emplace_back("cn");
+    std::vector<std::string> named;
+    for (const ordered_json& term : e.at("terms")) named.push_back(term.at("party"));
+    CHECK(named == expected);
+  }
+  // The file re-runs to the same bytes (what replay checks).
+  const std::string text = treatysim::trace_to_text(trace);
+  const treatysim::SavedTrace saved = treatysim::parse_trace(text, "trace.json");
+  const Trace rerun = treatysim::run_traced(saved.scenario, saved.specs, saved.seed,
+                                            treatysim::agents::builtin_registry());
+  CHECK(treatysim::trace_to_text(rerun) == text);
+}
+
 TEST_CASE("offers_csv: header and rows, with CSV quoting of ids") {
   // Hardliners: a offers its best x0/y0 (a 1, b 0), b its best x2/y1 (a 0, b 1); both reject.
   const Trace trace = run(small_scenario(3), "hardliner", "hardliner", 1);
