@@ -73,14 +73,20 @@ thaw
 finish
 [[ $status != 0 ]] || fail "kill -9 of rank 1: expected a non-zero exit status"
 [[ $err == *"rank 1"*"signal 9"* ]] || fail "kill -9 of rank 1: expected mpirun to name rank 1 and signal 9, got: ${err:0:500}"
-grep -q '"complete": false' "$tmp/worker-killed/summary.json" ||
-  fail "kill -9 of rank 1: the summary should be marked incomplete"
-t tournament "$long" --out "$tmp/worker-killed"
-[[ $status == 2 && $err == *"holds an interrupted run"* ]] ||
-  fail "kill -9 of rank 1: the folder should hold an interrupted run, got $status: ${err:0:300}"
-mpi 2 tournament "$long" --jobs 1 --out "$tmp/worker-killed" --resume
-expect 0 "kill -9 of rank 1: resumed on 2 ranks"
-same_run "$tmp/worker-killed" "kill -9 of rank 1, resumed on 2 ranks"
+# The thawed ranks 0 and 2 may finish the run (rank 0 hands the lost rank's chunks to rank 2)
+# before mpirun ends the job on a loaded machine: then the files must be the whole run's.
+if grep -q '"complete": true' "$tmp/worker-killed/summary.json"; then
+  same_run "$tmp/worker-killed" "kill -9 of rank 1, finished by the other ranks"
+else
+  grep -q '"complete": false' "$tmp/worker-killed/summary.json" ||
+    fail "kill -9 of rank 1: the summary should be marked incomplete"
+  t tournament "$long" --out "$tmp/worker-killed"
+  [[ $status == 2 && $err == *"holds an interrupted run"* ]] ||
+    fail "kill -9 of rank 1: the folder should hold an interrupted run, got $status: ${err:0:300}"
+  mpi 2 tournament "$long" --jobs 1 --out "$tmp/worker-killed" --resume
+  expect 0 "kill -9 of rank 1: resumed on 2 ranks"
+  same_run "$tmp/worker-killed" "kill -9 of rank 1, resumed on 2 ranks"
+fi
 
 # kill -9 of the writer: whatever the journal holds is a prefix (maybe cut mid-line).
 start 2 "$tmp/writer-killed"
