@@ -20,9 +20,9 @@ ASAN_FLAGS  = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DTREATYSIM_W
 FUZZ_BUILD  ?= build-fuzz
 FUZZ_CXX    ?= clang++-14
 FUZZ_FLAGS   = -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -gline-tables-only" -DTREATYSIM_FUZZ=ON -DTREATYSIM_TESTS=OFF -DTREATYSIM_GUI=OFF -DTREATYSIM_BENCH=OFF
-# Seconds per target: 20 in make test (14 targets, two at a time: about 2.5 minutes); make fuzz
+# Seconds per target: 30 in make test (14 targets, two at a time: about 3.5 minutes); make fuzz
 # runs 60 unless FUZZ_SECONDS is given.
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 30
 # Targets fuzzed at once: one core each, so as many as there are cores (2 on CI), at most 4 (each
 # may use up to 2 GiB: -rss_limit_mb in scripts/run-fuzzers.sh).
 FUZZ_JOBS    ?= $(shell echo $$(( $(JOBS) < 4 ? $(JOBS) : 4 )))
