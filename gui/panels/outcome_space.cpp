@@ -290,8 +290,7 @@ void draw_reservations(ImDrawList* draw, const AppContext& ctx, const PlotTransf
   const float h = ctx.fonts.small != nullptr ? ctx.fonts.small->FontSize : 13.0f;
   std::array<std::string, kPartyCount> texts;
   for (PartyIndex p = 0; p < kPartyCount; ++p) {
-    texts[p] =
-        party_short_name(scenario, p) + " reservation " + format_utility(d[p]);
+    texts[p] = party_short_name(scenario, p) + " reservation " + format_utility(d[p]);
   }
   const ReservationLabels at = reservation_labels(px, x, y, small_text_width(ctx, texts[0]),
                                                   small_text_width(ctx, texts[1]), h, 3.0f * scale);
